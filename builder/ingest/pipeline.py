@@ -1,0 +1,70 @@
+"""Choose the reader for a raw file and run it, with the collection it belongs to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder.ingest import Extracted
+from builder.ingest.boilerplate import furniture_lines
+from builder.ingest.decode import decode
+from builder.ingest.html import read_html
+from builder.ingest.markdown import read_markdown
+from builder.ingest.text import read_text
+
+FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".md": "md",
+           ".markdown": "md"}
+
+
+class IngestError(ValueError):
+    """A raw file that cannot become an article; the message says why."""
+
+
+def format_of(path: Path) -> str | None:
+    return FORMATS.get(path.suffix.lower())
+
+
+def extract(text: str, fmt: str, furniture: frozenset[str] = frozenset()) -> Extracted:
+    """Run the reader for `fmt` on decoded text."""
+    if fmt == "text":
+        return read_text(text, furniture)
+    if fmt == "html":
+        return read_html(text)
+    if fmt == "md":
+        return read_markdown(text)
+    raise IngestError(f"unknown format {fmt!r}: use text, html or md")
+
+
+def read_raw(path: Path) -> str:
+    """Decode one raw file, with an error that names it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise IngestError(f"{path}: cannot read: {err.strerror}") from None
+    if not raw.strip():
+        raise IngestError(f"{path}: the file is empty; nothing to ingest")
+    try:
+        return decode(raw)
+    except ValueError as err:
+        raise IngestError(f"{path}: {err}") from None
+
+
+def collection_furniture(paths: list[Path], fmt: str) -> frozenset[str]:
+    """Lines that recur across the other raw files of the same format."""
+    if fmt != "text":
+        return frozenset()
+    texts = []
+    for path in paths:
+        try:
+            texts.append(read_raw(path))
+        except IngestError:
+            continue
+    return furniture_lines(texts)
+
+
+def siblings(path: Path) -> list[Path]:
+    """The collection a lone file belongs to: the raw files of its format in its folder."""
+    fmt = format_of(path)
+    try:
+        return sorted(p for p in path.parent.iterdir() if p.is_file() and format_of(p) == fmt)
+    except OSError:
+        return [path]

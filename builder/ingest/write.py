@@ -1,0 +1,67 @@
+"""Extracted → the Markdown file ingest writes, or the plain body the benchmark scores."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from builder.ingest import Block, Extracted
+
+# Characters that would turn plain text into Markdown structure at a line start.
+_LINE_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])(\s)")
+_INLINE = re.compile(r"([\\`*_\[\]<])")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape only what Markdown would misread, so the file stays readable."""
+    text = _INLINE.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) + m.group(3), text)
+
+
+def block_markdown(block: Block) -> str:
+    """One body block as Markdown source."""
+    inline = block.markdown or escape_markdown(block.text)
+    if block.kind in ("h2", "h3"):
+        return "#" * int(block.kind[1]) + " " + " ".join(inline.split())
+    if block.kind == "quote":
+        return "\n".join("> " + line if line else ">" for line in inline.split("\n"))
+    if block.kind == "ul":
+        return "\n".join("- " + item for item in inline.split("\n") if item.strip())
+    if block.kind == "ol":
+        items = [item for item in inline.split("\n") if item.strip()]
+        return "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
+    if block.kind == "pre":
+        return "```\n" + block.text + "\n```"
+    return inline
+
+
+def front_matter(extracted: Extracted, extra: dict[str, object]) -> dict[str, object]:
+    """The front matter keys in a fixed, readable order; unknown values left out."""
+    data: dict[str, object] = {"title": extracted.title or "Untitled"}
+    for key in ("dek", "author", "date", "source", "url", "image_caption", "image_credit"):
+        value = getattr(extracted, key)
+        if value:
+            data[key] = value
+    if extracted.tags:
+        data["tags"] = list(extracted.tags)
+    data.update(extra)
+    return data
+
+
+def dump_front_matter(data: dict[str, object]) -> str:
+    return yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False
+    )
+
+
+def to_markdown(extracted: Extracted, extra: dict[str, object] | None = None) -> str:
+    """The whole file: YAML front matter, then the body blocks."""
+    head = dump_front_matter(front_matter(extracted, extra or {}))
+    body = "\n\n".join(block_markdown(b) for b in extracted.blocks)
+    return f"---\n{head}---\n\n{body}\n"
+
+
+def body_text(extracted: Extracted) -> str:
+    """The article body as plain text, blocks separated by blank lines."""
+    return "\n\n".join(b.text for b in extracted.blocks if b.text.strip()) + "\n"

@@ -1,0 +1,69 @@
+"""The site as plain data: what flows between the stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("person", "place", "organization", "event", "other")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article as read from content/articles/<slug>.md."""
+
+    slug: str
+    title: str
+    body: str  # Markdown
+    path: str  # the file it came from, for error messages
+    date: str | None = None  # ISO 8601 date or datetime, absent when unknown
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    dek: str | None = None
+    image_caption: str | None = None
+    image_credit: str | None = None
+    tags: tuple[str, ...] = ()
+    body_line: int = 1  # line of the file where the body starts
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One glossary entry."""
+
+    name: str
+    slug: str
+    type: str
+    description: str = ""  # short Markdown
+    aliases: tuple[str, ...] = ()
+    case_insensitive: bool = False
+    accent_insensitive: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity found in an article's text."""
+
+    entity: str  # entity slug
+    text: str  # the words as they stand in the article
+    sentence: str  # the sentence around it, plain text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An error in an input, reported to the user instead of raised."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Site:
+    """Everything a build renders: articles, entities and what links them."""
+
+    articles: list[Article] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
