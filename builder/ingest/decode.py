@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 
 from charset_normalizer import from_bytes
 
@@ -41,10 +42,8 @@ def decode(raw: bytes) -> str:
     if best is not None and best.encoding not in ("utf_8",):
         text = str(best)
         if best.encoding in ("latin_1", "iso8859_1"):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 text = raw.decode("cp1252")
-            except UnicodeDecodeError:
-                pass
         return _normalise(text)
     try:
         return _normalise(raw.decode("cp1252"))
