@@ -15,8 +15,8 @@ FIRST = ("Anna Olaf Boris José Chloé Amélie Jürgen Søren Marta Kenji Ngozi 
          "Mateus Fatima Omar Ingrid Pavel Zoë Kwame Hana Rafael Elif").split()
 LAST = ("Scholz Johnson Andrés Dubois Kowalski Nakamura Okafor Sharma Petrov García Silva "
         "Haddad Lindqvist Novák Müller Brennan Osei Yılmaz Moreau Costa Ferreira Łukasz").split()
-PLACES = ("Kharkiv Mariupol Bogotá Zürich Kraków São Paulo|Kyiv Donbas Lagos Osaka Tromsø "
-          "Málaga Izmir Gdańsk Porto Accra Pune Brno Cork Québec Réunion Nîmes").split()
+PLACES = ("Kharkiv|Mariupol|Bogotá|Zürich|Kraków|São Paulo|Kyiv|Donbas|Lagos|Osaka|Tromsø|"
+          "Málaga|Izmir|Gdańsk|Porto|Accra|Pune|Brno|Cork|Québec|Réunion|Nîmes").split("|")
 ORG_HEADS = ("World Central Kitchen|Verkhovna Rada|Bank of Norway|Red Cross|Ministry of Defence|"
              "National Theatre|Harbour Authority|Central Statistics Office|Union of Dockworkers|"
              "Institute of Oceanography").split("|")
@@ -42,7 +42,6 @@ def glossary(rng: random.Random) -> list[dict]:
                                   "aliases": [alias] if wants_alias else [],
                                   "description": f"A figure in the news, number {len(entries)}."})
     for place in PLACES:
-        place = place.replace("|", " ")
         for suffix in ("", " Oblast", " Port"):
             entries.setdefault(place + suffix, {"name": place + suffix, "type": "place",
                                                 "description": f"A place called {place}."})
