@@ -85,6 +85,10 @@ def load_article(path: Path, text: str, slug: str) -> Article | Problem:
         if value is not None and not isinstance(value, str | int | float):
             return Problem(str(path), f"{key} must be text", _line_of(text, key))
         values[key] = str(value).strip() if value not in (None, "") else None
+    url = values.get("url")
+    if url and not re.match(r"https?://", url, re.I):
+        return Problem(str(path), f"url {url!r} must start with http:// or https://",
+                       _line_of(text, "url"))
     return Article(
         slug=slug,
         title=str(title).strip(),

@@ -82,3 +82,12 @@ def test_output_not_made_by_gloss_is_not_clobbered(project: Path):
     assert result.returncode == 1
     assert "was not made by Gloss" in result.stderr
     assert (project / "output/precious.txt").read_text() == "mine"
+
+
+def test_a_script_url_in_front_matter_is_refused(project: Path):
+    (project / "content/articles/evil.md").write_text(
+        "---\ntitle: Evil\nurl: javascript:alert(1)\n---\nText\n")
+    result = run_gloss("build", cwd=project)
+    assert result.returncode == 1
+    assert "content/articles/evil.md:3: url 'javascript:alert(1)' must start with http" in (
+        result.stderr)
