@@ -38,8 +38,9 @@ def parse(text: str) -> Parsed:
     try:
         meta = yaml.load(source, Loader=_Loader) if source.strip() else {}
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        # An unclosed bracket is reported past its end; where it was opened helps more.
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
+        line = min(mark.line + 2, end) if mark is not None else 1
         problem = getattr(err, "problem", None) or str(err)
         raise FrontMatterError(f"invalid YAML front matter: {problem}", line) from None
     if meta is None:
