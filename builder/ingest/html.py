@@ -133,12 +133,29 @@ def _block(kind: str, plain: str, md: str) -> Block | None:
 
 # ---------------------------------------------------------------- blocks
 
-def body_blocks(body: etree._Element) -> list[Block]:
-    """trafilatura's tree → blocks, in document order."""
-    blocks: list[Block] = []
+def body_blocks(body: etree._Element) -> list[tuple[Block, float]]:
+    """trafilatura's tree → blocks in document order, each with its share of link text."""
+    blocks: list[tuple[Block, float]] = []
+    loose = _block("p", " ".join((body.text or "").split()), "")
+    if loose:
+        blocks.append((loose, 0.0))
     for el in body:
-        blocks.extend(element_blocks(el))
+        share = link_share(el)
+        blocks.extend((block, share) for block in element_blocks(el))
+        # Text between blocks (trafilatura keeps it as a tail) is a paragraph of its own.
+        loose = _block("p", " ".join((el.tail or "").split()), "")
+        if loose:
+            blocks.append((loose, 0.0))
     return blocks
+
+
+def link_share(el: etree._Element) -> float:
+    """How much of an element's text sits inside links (1.0 = a bare link)."""
+    total = len("".join(el.itertext()).strip())
+    if not total:
+        return 0.0
+    linked = sum(len("".join(ref.itertext()).strip()) for ref in el.iter("ref"))
+    return min(1.0, linked / total)
 
 
 def element_blocks(el: etree._Element) -> list[Block]:
@@ -196,6 +213,71 @@ def _table_blocks(el: etree._Element) -> list[Block]:
     return blocks
 
 
+# ---------------------------------------------------------------- news layer
+
+# Paragraphs that news pages wrap around an article and extractors let through:
+# prompts (share, subscribe, follow, comment), cross-links, agency credits.
+_FURNITURE = re.compile("^(?:" + "|".join([
+    r"advertisement", r"advertising", r"sponsored( content)?", r"ad", r"story continues below",
+    r"comments?", r"\d+ comments?", r"tell us what you think.*", r"you may also like.*",
+    r"(see|read|watch) (more|also):.*", r"don'?t miss\b.*", r"related( stories| articles)?:.*",
+    r"related( stories| articles| coverage)?", r"also on [\w.]+\b.*", r"more from\b.*",
+    r"recommended( for you)?:?", r"trending( now)?:?",
+    r"(like|enjoy(ed)?) this (story|article)\b.*",
+    r"share (this|on)\b.*", r"(click|tap) here\b.*", r"source: .*",
+    r"\(?(reporting|additional reporting|writing|editing) by\b.*",
+    r"updated( at)? \d{1,2}[:.]\d{2}\s*[ap]\.?m\.?.*", r"copyright\b.*", r"©.*",
+    r"all rights reserved.*",
+]) + ")$", re.I)
+_PROMPT = re.compile("|".join([
+    r"\bsign up\b.*\bnewsletter", r"\bnewsletter\b.*\bsign up\b",
+    r"\bsubscribe (to|for)\b.*\bnewsletter", r"\bin your inbox\b",
+    r"\bdelivered (to|through) your (inbox|letterbox)",
+    r"\bfollow (us|him|her|them|[A-Z][\w ]{0,40}) on (twitter|facebook|instagram)",
+    r"\b(may|can) be reached at\b", r"\bhave a tip\?",
+]), re.I)
+_URL = re.compile(r"^(https?://|www\.)\S+$")
+
+
+def norm(text: str) -> str:
+    """Lower-case words only: for comparing a block with the title or with another block."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def is_furniture(block: Block, link_share: float) -> bool:
+    """True for a block that belongs to the page around the article, not to the story."""
+    text = block.text.strip()
+    words = len(text.split())
+    if words <= 25 and _FURNITURE.match(text):
+        return True
+    if words <= 60 and _PROMPT.search(text):
+        return True
+    return is_cross_link(block, link_share)
+
+
+def is_cross_link(block: Block, link_share: float) -> bool:
+    """A headline-like paragraph that is nothing but a link: a pointer to another story.
+
+    Linked URLs, references ("[1] …") and sentence fragments (lower-case start
+    or closing punctuation) are article text that happens to be linked.
+    """
+    text = block.text.strip()
+    if block.kind not in ("p", "h2", "h3") or link_share < 0.9:
+        return False
+    if not 3 <= len(text.split()) <= 25 or _URL.match(text) or text.startswith("["):
+        return False
+    return text[0].isupper() and text.rstrip()[-1] not in ".,;:!?)"
+
+
+def drop_furniture(items: list[tuple[Block, float]], title: str | None) -> list[Block]:
+    """The blocks that tell the story: furniture and a repeated headline removed."""
+    head = norm(title or "")
+    kept = [b for b, share in items if not is_furniture(b, share)]
+    while kept and head and norm(kept[0].text) == head:
+        kept.pop(0)
+    return kept
+
+
 # ---------------------------------------------------------------- entry
 
 def read_html(html: str) -> Extracted:
@@ -203,9 +285,10 @@ def read_html(html: str) -> Extracted:
     doc = parse_page(html)
     meta = read_structured(doc) if doc is not None else PageMeta()
     body = extract_body(html) if doc is not None else None
-    blocks = body_blocks(body) if body is not None else []
+    title = meta.title or _page_title(doc)
+    blocks = drop_furniture(body_blocks(body), title) if body is not None else []
     return Extracted(
-        title=meta.title or _page_title(doc),
+        title=title,
         blocks=tuple(blocks),
         dek=meta.dek,
         author=meta.author,
