@@ -16,6 +16,7 @@ import re
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from readability import Document as ReadabilityDocument
 
 from builder.ingest import Block, Extracted
 from builder.ingest.structured import PageMeta, clean, iso_date, read_structured
@@ -278,6 +279,80 @@ def drop_furniture(items: list[tuple[Block, float]], title: str | None) -> list[
     return kept
 
 
+# ---------------------------------------------------------------- recovery
+
+_SENTENCE_END = tuple(".!?\"”’'…")
+
+
+def second_opinion(html: str) -> list[tuple[str, float]]:
+    """readability-lxml's article paragraphs with their link share, in page order.
+
+    A second extractor with a different scoring catches paragraphs trafilatura
+    drops (a story split around an ad, link text pruned out of a sentence).
+    """
+    try:
+        summary = ReadabilityDocument(html).summary(html_partial=True)
+        doc = lxml_html.fragment_fromstring(summary, create_parent="div")
+    except Exception:  # noqa: BLE001 - a fallback must never break the main result
+        return []
+    paras: list[tuple[str, float]] = []
+    for el in doc.iter("p", "li", "h2", "h3", "blockquote", "pre"):
+        if any(a.tag in ("p", "li", "blockquote") for a in el.iterancestors()):
+            continue
+        text = " ".join(el.text_content().split())
+        if text:
+            linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+            paras.append((text, min(1.0, linked / len(text))))
+    return paras
+
+
+def is_prose(text: str, link_share: float) -> bool:
+    """A paragraph worth restoring: several sentences' worth of unlinked words."""
+    return (len(text.split()) >= 20 and link_share <= 0.3 and text.endswith(_SENTENCE_END)
+            and not is_furniture(Block("p", text), link_share))
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    """Whether almost all of `shorter`'s words reappear in `longer` (a fuller version)."""
+    small = shorter.split()
+    if not small or len(longer.split()) <= len(small):
+        return False
+    big = set(longer.split())
+    return sum(w in big for w in small) >= 0.9 * len(small)
+
+
+def restore(blocks: list[Block], paras: list[tuple[str, float]]) -> list[Block]:
+    """Blocks with paragraphs the second extractor found around them put back.
+
+    Only prose after the first paragraph both extractors agree on is restored,
+    at its place in page order; a block the other extractor has in fuller form
+    (link text lost) is replaced by it.
+    """
+    out = list(blocks)
+    keys = [norm(b.text) for b in out]
+    cursor = -1
+    for text, share in paras:
+        key = norm(text)
+        if not key:
+            continue
+        hit = next((i for i, k in enumerate(keys) if key in k), None)
+        if hit is not None:
+            cursor = hit
+            continue
+        if cursor < 0 or not is_prose(text, share):
+            continue
+        fuller = next((i for i, k in enumerate(keys) if i >= cursor and _contains(key, k)), None)
+        if fuller is not None and out[fuller].kind == "p":
+            out[fuller] = Block("p", text)
+            keys[fuller] = key
+            cursor = fuller
+            continue
+        cursor += 1
+        out.insert(cursor, Block("p", text))
+        keys.insert(cursor, key)
+    return out
+
+
 # ---------------------------------------------------------------- entry
 
 def read_html(html: str) -> Extracted:
@@ -287,6 +362,8 @@ def read_html(html: str) -> Extracted:
     body = extract_body(html) if doc is not None else None
     title = meta.title or _page_title(doc)
     blocks = drop_furniture(body_blocks(body), title) if body is not None else []
+    if blocks:
+        blocks = restore(blocks, second_opinion(html))
     return Extracted(
         title=title,
         blocks=tuple(blocks),
