@@ -103,7 +103,7 @@ def _names(value: object) -> list[str]:
 
 def _keywords(value: object) -> list[str]:
     if isinstance(value, str):
-        return [k for k in re.split(r"\s*[,;]\s*", value)]
+        return [k for k in re.split(r"\s*[,;]\s*", value) if k.strip()]
     if isinstance(value, list):
         return [k for item in value for k in _keywords(item)]
     return []
@@ -163,6 +163,15 @@ def iso_date(value: str | None) -> str | None:
     return parsed.isoformat()
 
 
+def microdata_date(doc: lxml_html.HtmlElement) -> str | None:
+    """A date marked up as the publication date (itemprop or <time pubdate>)."""
+    for el in doc.xpath('//*[@itemprop="datePublished"] | //time[@pubdate]'):
+        value = el.get("datetime") or el.get("content")
+        if value and value.strip():
+            return value.strip()
+    return None
+
+
 # ---------------------------------------------------------------- canonical
 
 def canonical_url(doc: lxml_html.HtmlElement, meta: dict[str, list[str]]) -> str | None:
@@ -217,6 +226,7 @@ def read_structured(doc: lxml_html.HtmlElement) -> PageMeta:
             or _keywords(meta.get("keywords", [""])[0]))
     date = None
     for raw in (art.get("datePublished"), _first(meta, "article:published_time"),
+                microdata_date(doc),
                 _first(meta, "og:published_time", "datepublished", "date", "pubdate",
                        "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
                        "dc.date", "citation_publication_date")):
