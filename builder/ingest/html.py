@@ -284,8 +284,8 @@ def drop_furniture(items: list[tuple[Block, float]], title: str | None) -> list[
 _SENTENCE_END = tuple(".!?\"”’'…")
 
 
-def second_opinion(html: str) -> list[tuple[str, float]]:
-    """readability-lxml's article paragraphs with their link share, in page order.
+def second_opinion(html: str) -> list[tuple[str, float, str]]:
+    """readability-lxml's article paragraphs with their link share and tag, in page order.
 
     A second extractor with a different scoring catches paragraphs trafilatura
     drops (a story split around an ad, link text pruned out of a sentence).
@@ -295,19 +295,50 @@ def second_opinion(html: str) -> list[tuple[str, float]]:
         doc = lxml_html.fragment_fromstring(summary, create_parent="div")
     except Exception:  # noqa: BLE001 - a fallback must never break the main result
         return []
-    paras: list[tuple[str, float]] = []
+    paras: list[tuple[str, float, str]] = []
     for el in doc.iter("p", "li", "h2", "h3", "blockquote", "pre"):
         if any(a.tag in ("p", "li", "blockquote") for a in el.iterancestors()):
             continue
         text = " ".join(el.text_content().split())
         if text:
             linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
-            paras.append((text, min(1.0, linked / len(text))))
+            paras.append((text, min(1.0, linked / len(text)), el.tag))
     return paras
 
 
-def is_prose(text: str, link_share: float) -> bool:
-    """A paragraph worth restoring: several sentences' worth of unlinked words."""
+_POST_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "bluesky-embed")
+
+
+def embedded_posts(doc: lxml_html.HtmlElement) -> list[tuple[str, float, str]]:
+    """Embedded social posts in page order, between the page's paragraphs as anchors.
+
+    Both extractors drop quoted tweets, yet a story that quotes them is about
+    them. Paragraphs come tagged "anchor" so restore() can place the posts but
+    never inserts the paragraphs themselves.
+    """
+    found: list[tuple[str, float, str]] = []
+    for el in doc.iter("p", "blockquote"):
+        classes = (el.get("class") or "").split()
+        if el.tag == "blockquote" and any(c in _POST_CLASSES for c in classes):
+            text = " ".join(el.text_content().split())
+            if text:
+                found.append((text, 0.0, "blockquote"))
+        elif el.tag == "p" and not any(a.tag == "blockquote" for a in el.iterancestors()):
+            text = " ".join(el.text_content().split())
+            if text:
+                found.append((text, 0.0, "anchor"))
+    return found
+
+
+def is_prose(text: str, link_share: float, tag: str = "p") -> bool:
+    """A paragraph worth restoring: several sentences' worth of unlinked words.
+
+    A quoted post (an embedded tweet) is short by nature and carries links.
+    """
+    if tag == "anchor":
+        return False
+    if tag == "blockquote":
+        return len(text.split()) >= 5 and link_share <= 0.6
     return (len(text.split()) >= 20 and link_share <= 0.3 and text.endswith(_SENTENCE_END)
             and not is_furniture(Block("p", text), link_share))
 
@@ -321,7 +352,20 @@ def _contains(longer: str, shorter: str) -> bool:
     return sum(w in big for w in small) >= 0.9 * len(small)
 
 
-def restore(blocks: list[Block], paras: list[tuple[str, float]]) -> list[Block]:
+def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + 3]) for i in range(max(1, len(words) - 2))}
+
+
+def _mostly_present(key: str, keys: list[str]) -> bool:
+    """Whether most of a paragraph is already in the blocks, worded a little differently."""
+    mine = _trigrams(key.split())
+    have: set[tuple[str, ...]] = set()
+    for k in keys:
+        have |= _trigrams(k.split())
+    return len(mine & have) >= 0.5 * len(mine)
+
+
+def restore(blocks: list[Block], paras: list[tuple[str, float, str]]) -> list[Block]:
     """Blocks with paragraphs the second extractor found around them put back.
 
     Only prose after the first paragraph both extractors agree on is restored,
@@ -331,7 +375,7 @@ def restore(blocks: list[Block], paras: list[tuple[str, float]]) -> list[Block]:
     out = list(blocks)
     keys = [norm(b.text) for b in out]
     cursor = -1
-    for text, share in paras:
+    for text, share, tag in paras:
         key = norm(text)
         if not key:
             continue
@@ -339,7 +383,7 @@ def restore(blocks: list[Block], paras: list[tuple[str, float]]) -> list[Block]:
         if hit is not None:
             cursor = hit
             continue
-        if cursor < 0 or not is_prose(text, share):
+        if cursor < 0 or not is_prose(text, share, tag):
             continue
         fuller = next((i for i, k in enumerate(keys) if i >= cursor and _contains(key, k)), None)
         if fuller is not None and out[fuller].kind == "p":
@@ -347,8 +391,10 @@ def restore(blocks: list[Block], paras: list[tuple[str, float]]) -> list[Block]:
             keys[fuller] = key
             cursor = fuller
             continue
+        if _mostly_present(key, keys):
+            continue
         cursor += 1
-        out.insert(cursor, Block("p", text))
+        out.insert(cursor, Block("quote" if tag == "blockquote" else "p", text))
         keys.insert(cursor, key)
     return out
 
@@ -364,6 +410,7 @@ def read_html(html: str) -> Extracted:
     blocks = drop_furniture(body_blocks(body), title) if body is not None else []
     if blocks:
         blocks = restore(blocks, second_opinion(html))
+        blocks = restore(blocks, embedded_posts(doc))
     return Extracted(
         title=title,
         blocks=tuple(blocks),

@@ -116,7 +116,7 @@ def test_restore_puts_back_prose_after_agreed_paragraph():
     lost = ("Nobody expected the vote to be so close, and several councillors said they "
             "would ask for a recount before the end of the week, citing irregularities.")
     blocks = [Block("p", first)]
-    restored = restore(blocks, [(first, 0.0), (lost, 0.0), ("Share this", 0.0)])
+    restored = restore(blocks, [(first, 0.0, "p"), (lost, 0.0, "p"), ("Share this", 0.0, "p")])
     assert [b.text for b in restored] == [first, lost]
 
 
@@ -126,7 +126,7 @@ def test_restore_replaces_a_block_missing_link_text():
     full = ("Officials have reported that the league will fine the player for his role in the "
             "fight the player will be suspended for the rest of the season and fined.")
     restored = restore([Block("p", "Intro paragraph here."), Block("p", short)],
-                       [("Intro paragraph here.", 0.0), (full, 0.0)])
+                       [("Intro paragraph here.", 0.0, "p"), (full, 0.0, "p")])
     assert [b.text for b in restored] == ["Intro paragraph here.", full]
 
 
@@ -134,4 +134,19 @@ def test_restore_ignores_text_before_the_article():
     lead = ("Top stories today: a long list of headlines from elsewhere on the site that is "
             "not part of this article at all, repeated on every page.")
     first = "The article starts here."
-    assert restore([Block("p", first)], [(lead, 0.0), (first, 0.0)]) == [Block("p", first)]
+    paras = [(lead, 0.0, "p"), (first, 0.0, "p")]
+    assert restore([Block("p", first)], paras) == [Block("p", first)]
+
+
+def test_embedded_tweet_is_restored_in_place():
+    paras = ["The governor launched the campaign on Monday and it quickly drew attention online.",
+             "Critics were quick to point out the problem with the slogan; the state defended it.",
+             "By Tuesday the slogan was trending across the country and the governor doubled down."]
+    tweet = ('<blockquote class="twitter-tweet"><p>Yes this is real and the state paid for it'
+             '</p>— A. Person (@someone) November 18, 2019</blockquote>')
+    page = ("<html><body><article><h1>Slogan</h1>" + "".join(f"<p>{p}</p>" for p in paras[:2])
+            + tweet + f"<p>{paras[2]}</p></article></body></html>")
+    texts = [b.text for b in read_html(page).blocks]
+    assert any("Yes this is real" in t for t in texts)
+    tweet_at = next(i for i, t in enumerate(texts) if "Yes this is real" in t)
+    assert texts[tweet_at - 1] == paras[1] and texts[tweet_at + 1] == paras[2]
