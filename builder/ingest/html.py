@@ -3,9 +3,9 @@
 trafilatura finds the article body (it leads the public benchmarks, and in
 precision mode measured best on our dev pages); its XML tree keeps the
 paragraphs, headings, lists, quotes, links and emphasis we turn into blocks.
-On top sits a news-specific layer (`builder.ingest.newsfilter`-style rules
-below): leftover furniture paragraphs go, and paragraphs the extractor
-dropped from the middle of the article come back. Metadata comes from the
+On top sits a news-specific layer (below): leftover furniture paragraphs go,
+and paragraphs the extractor dropped come back from a second extractor
+(readability-lxml) and from embedded social posts. Metadata comes from the
 page's structured data first (`builder.ingest.structured`).
 """
 
