@@ -47,6 +47,7 @@ from builder.search import SearchDoc, build_search_files
 
 MANIFEST = ".gloss-manifest.json"
 CACHE = Path(".cache") / "build.pickle"
+MAX_ARTICLE_BYTES = 5_000_000
 PARALLEL_MIN = 64  # articles to render before a process pool pays for its start
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+")
@@ -93,6 +94,11 @@ def read_inputs(content: Path, config_path: Path = Path("site.toml")) -> Inputs:
     slugs: dict[str, str] = {}
     for path in paths:
         try:
+            if path.stat().st_size > MAX_ARTICLE_BYTES:
+                problems.append(Problem(str(path), f"larger than {MAX_ARTICLE_BYTES // 1_000_000}"
+                                        " MB; an article this long is almost surely not one "
+                                        "article: split it"))
+                continue
             raw = path.read_bytes()
             text = raw.decode("utf-8-sig")
         except OSError as err:

@@ -17,7 +17,8 @@ def load_glossary(text: str, path: str) -> tuple[list[Entity], list[Problem]]:
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
+        # An unclosed bracket is reported at the end of the file; where it opened helps more.
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else None
         return [], [Problem(path, f"invalid YAML: {getattr(err, 'problem', err)}", line)]
     if root is None:
