@@ -33,11 +33,55 @@ _DATELINE = re.compile(
     r"\s*(?:\d{4}-\d{2}-\d{2}\b|\([\w .]+\)\s*[-—–]|[-—–]\s)"
 )
 _QUOTES = "\"'“‘”’([{-—–:*•"
-EDGE_STOP = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"])
+EDGE_STOP = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 _HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS
 # Titles that are also ordinary words or start organisation names: strip them only
 # before a name that has no organisation/place/event head.
-_AMBIGUOUS_TITLES = frozenset(["general", "major", "justice", "chief", "father", "brother", "sister", "private", "marshal", "chair", "director", "manager", "coach", "deputy", "acting", "former", "late", "st", "saint", "president"])
+_AMBIGUOUS_TITLES = frozenset(
+    [
+        "general",
+        "major",
+        "justice",
+        "chief",
+        "father",
+        "brother",
+        "sister",
+        "private",
+        "marshal",
+        "chair",
+        "director",
+        "manager",
+        "coach",
+        "deputy",
+        "acting",
+        "former",
+        "late",
+        "st",
+        "saint",
+        "president",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -72,8 +116,13 @@ def _clean(token: Token) -> _Word:
     breaks = False
     if len(text) > 3 and text[-2] in "'’" and text[-1] in "sS":
         text, breaks = text[:-2], True
+    head, apostrophe, _ = text.replace("’", "'").partition("'")
+    if apostrophe and (head.casefold() in FUNCTION_WORDS or head == "I"):
+        return _Word(head, token, True)  # `I'm`, `We've`: a pronoun, not a name
     if "-" in text:
         parts = text.split("-")
+        if parts[-1][:1].isupper():
+            return _Word(text, token, breaks)  # `Chester-le-Street`, `Inzamam-ul-Haq`
         lead: list[str] = []
         for part in parts:
             if not part or not part[0].isupper():
@@ -89,8 +138,11 @@ def is_nationality(word: str) -> bool:
     w = word.casefold()
     if w in NATIONALITIES or w in GROUP_ADJECTIVES:
         return True
-    return w.endswith("s") and (w[:-1] in NATIONALITIES or w[:-1] in GROUP_ADJECTIVES
-                                or w in {"britons", "serbs", "croats", "kurds", "arabs"})
+    return w.endswith("s") and (
+        w[:-1] in NATIONALITIES
+        or w[:-1] in GROUP_ADJECTIVES
+        or w in {"britons", "serbs", "croats", "kurds", "arabs"}
+    )
 
 
 def _is_cap_word(text: str) -> bool:
@@ -157,11 +209,25 @@ def _strip_front(names: list[str]) -> tuple[list[str], list[str]]:
         first = names[0].casefold().rstrip(".")
         second = names[1].casefold().rstrip(".")
         rest_head = names[-1].casefold()
-        if first in PERSON_TITLES and not (
-            first in _AMBIGUOUS_TITLES and (rest_head in _HEADS or len(names) == 2
-                                            and first in {"general", "major", "st", "saint"})
-        ) or first in TITLE_MODIFIERS and second in PERSON_TITLES or is_nationality(first) and (second in PERSON_TITLES or second in TITLE_MODIFIERS
-                                        or second in NATIONALITIES) or first in {"north", "south", "east", "west"} and is_nationality(second) or is_nationality(first) and not (len(names) == 2 and rest_head in _HEADS):
+        if (
+            first in PERSON_TITLES
+            and not (
+                first in _AMBIGUOUS_TITLES
+                and (
+                    rest_head in _HEADS
+                    or len(names) == 2
+                    and first in {"general", "major", "st", "saint"}
+                )
+            )
+            or first in TITLE_MODIFIERS
+            and second in PERSON_TITLES
+            or is_nationality(first)
+            and (second in PERSON_TITLES or second in TITLE_MODIFIERS or second in NATIONALITIES)
+            or first in {"north", "south", "east", "west"}
+            and is_nationality(second)
+            or is_nationality(first)
+            and not (len(names) == 2 and rest_head in _HEADS)
+        ):
             title.append(names.pop(0))
         else:
             break
@@ -181,8 +247,7 @@ def _keep_alone(name: list[str]) -> bool:
             return False
         if w.isupper() and w.replace(".", "") in ACRONYM_STOP:
             return False
-    if all(is_nationality(w) or w.casefold() in {"north", "south", "east", "west"}
-           for w in name):
+    if all(is_nationality(w) or w.casefold() in {"north", "south", "east", "west"} for w in name):
         return False
     return any(c.isalpha() for c in "".join(name))
 
@@ -200,10 +265,13 @@ def _sentence_mentions(sentence: str, stats: DocumentStats) -> list[Mention]:
                 idx = idx[1:]
             while idx and not _is_cap_word(words[idx[0]].text):
                 idx = idx[1:]
+            if idx and idx[0] + 1 < len(tokens) and tokens[idx[0] + 1].text == ":":
+                continue  # `Scorers:`, `Attendance:`: a label
         names = [words[i].text for i in idx]
+        was_longer = len(names) > 1
         names, title = _strip_front(names)
-        idx = idx[len(idx) - len(names):]
-        while names and names[-1].casefold() in EDGE_STOP | FUNCTION_WORDS | TRAILING_GENERIC:
+        idx = idx[len(idx) - len(names) :]
+        while names and names[-1].casefold() in EDGE_STOP | TRAILING_GENERIC:
             names.pop()
             idx.pop()
         while names and names[0].casefold() in EDGE_STOP:
@@ -211,14 +279,24 @@ def _sentence_mentions(sentence: str, stats: DocumentStats) -> list[Mention]:
             idx.pop(0)
         if not idx or not _keep_alone(names):
             continue
-        start, end = tokens[idx[0]].start, tokens[idx[0]].start
+        if was_longer and len(names) == 1 and names[0].casefold() in _HEADS:
+            continue  # `Ukrainian Parliament` → `Parliament`: generic once the adjective goes
+        start = tokens[idx[0]].start
         end = tokens[idx[-1]].start + len(words[idx[-1]].text)
+        names = sentence[start:end].split()
         before = _word_at(tokens, idx[0] - 1 - len(title) if title else idx[0] - 1, words)
-        out.append(Mention(
-            words=tuple(names), sentence=sentence, start=start, end=end, title=tuple(title),
-            before=before, after=_word_at(tokens, idx[-1] + 1, words),
-            sentence_start=bool(run) and run[0] == first_word,
-        ))
+        out.append(
+            Mention(
+                words=tuple(names),
+                sentence=sentence,
+                start=start,
+                end=end,
+                title=tuple(title),
+                before=before,
+                after=_word_at(tokens, idx[-1] + 1, words),
+                sentence_start=bool(run) and run[0] == first_word,
+            )
+        )
     return out
 
 
@@ -228,8 +306,9 @@ def _word_at(tokens: list[Token], i: int, words: list[_Word | None]) -> str:
     return ""
 
 
-def _sentence_initial_only(word: str, idx: list[int], words: list[_Word | None],
-                           stats: DocumentStats) -> bool:
+def _sentence_initial_only(
+    word: str, idx: list[int], words: list[_Word | None], stats: DocumentStats
+) -> bool:
     """A sentence-initial word that is an ordinary word: function word, or seen lowercase."""
     low = word.casefold().rstrip(".")
     if low in FUNCTION_WORDS:
@@ -290,7 +369,7 @@ def find_mentions(text: str) -> list[Mention]:
         dl = dateline(line)
         if dl is not None:
             out.append(dl)
-            line = line[_DATELINE.match(line).end():].strip()
+            line = line[_DATELINE.match(line).end() :].strip()
         if not line or is_headline(line):
             continue
         for sentence in split_sentences(line):

@@ -18,9 +18,50 @@ _TOKEN = re.compile(
     r"|[^\w\s]"  # punctuation, one character
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
-_ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "rev", "inc", "corp", "co", "ltd", "no", "vs", "v", "mt", "ft", "fig", "approx", "est", "dept", "univ", "ave", "blvd"]
-) | PERSON_TITLES
+_ABBREVIATIONS = (
+    frozenset(
+        [
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "prof",
+            "st",
+            "jr",
+            "sr",
+            "sen",
+            "rep",
+            "gov",
+            "gen",
+            "lt",
+            "col",
+            "maj",
+            "capt",
+            "cmdr",
+            "adm",
+            "sgt",
+            "cpl",
+            "rev",
+            "inc",
+            "corp",
+            "co",
+            "ltd",
+            "no",
+            "vs",
+            "v",
+            "mt",
+            "ft",
+            "fig",
+            "approx",
+            "est",
+            "dept",
+            "univ",
+            "ave",
+            "blvd",
+        ]
+    )
+    | PERSON_TITLES
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +90,8 @@ def is_headline(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     if len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
         return True
+    if re.search(r"\d|\(", line) or line.count(",") > 1:
+        return False  # a table row or a list of names, not a headline
     long_words = [w for w in words if len(w) > 3]
     if len(long_words) < 4:
         return False
@@ -61,17 +104,17 @@ def split_sentences(line: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(line):
-        before = line[start:m.start()].rsplit(None, 1)
+        before = line[start : m.start()].rsplit(None, 1)
         last = before[-1] if before else ""
         word = last.rstrip(".").lower().lstrip("\"'“‘(")
         if m.group().startswith(".") and (
             word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:\w\.)+\w", word)
         ):
             continue
-        rest = line[m.end():].lstrip()
+        rest = line[m.end() :].lstrip()
         if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘("):
             continue
-        out.append(line[start:m.end()].strip())
+        out.append(line[start : m.end()].strip())
         start = m.end()
     tail = line[start:].strip()
     if tail:

@@ -28,7 +28,24 @@ from builder.glossary.ner_data import (
 from builder.glossary.ner_rules import Mention, find_mentions
 from builder.glossary.suggest_describe import describe
 
-_PLACE_PREPOSITIONS = frozenset(["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "via", "towards", "toward", "throughout"])
+_PLACE_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "across",
+        "outside",
+        "inside",
+        "around",
+        "via",
+        "towards",
+        "toward",
+        "throughout",
+    ]
+)
 _PERSON_VERBS = frozenset(["said", "says", "told", "added", "asked", "believes", "thinks", "wrote"])
 _PLACE_SUFFIXES = ("stan", "land", "burg", "bourg", "grad", "ville", "polis", "sk", "shire")
 
@@ -45,9 +62,14 @@ class Suggestion:
     evidence: str | None = None
 
     def as_dict(self) -> dict:
-        return {"name": self.name, "type": self.type, "aliases": self.aliases,
-                "count": self.count, "description": self.description,
-                "evidence": self.evidence}
+        return {
+            "name": self.name,
+            "type": self.type,
+            "aliases": self.aliases,
+            "count": self.count,
+            "description": self.description,
+            "evidence": self.evidence,
+        }
 
 
 @dataclass
@@ -89,8 +111,13 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
             lw = tuple(long.split())
             if len(lw) <= len(sw):
                 continue
-            if lw[-len(sw):] == sw or lw[: len(sw)] == sw or len(sw) == 1 and len(sw[0]) > 1 and _is_acronym(by_key[short]) and (
-                _initials(tuple(_canonical(by_key[long].forms).split())).casefold() == sw[0]
+            if (
+                lw[-len(sw) :] == sw
+                or lw[: len(sw)] == sw
+                or len(sw) == 1
+                and len(sw[0]) > 1
+                and _is_acronym(by_key[short])
+                and (_initials(tuple(_canonical(by_key[long].forms).split())).casefold() == sw[0])
             ):
                 hosts.append(long)
         roots = {_root(parent, h) for h in hosts}
@@ -172,8 +199,9 @@ def suggest_entities(texts: list[str], known_names: set[str]) -> list[Suggestion
             s = merged.get(key)
             if s is None:
                 desc, evidence = _describe(g.mentions)
-                s = merged[key] = Suggestion(name, guess_type(name, g.mentions),
-                                             description=desc, evidence=evidence)
+                s = merged[key] = Suggestion(
+                    name, guess_type(name, g.mentions), description=desc, evidence=evidence
+                )
             elif s.description is None:
                 s.description, s.evidence = _describe(g.mentions)
             s.count += len(g.mentions)
@@ -218,13 +246,15 @@ def known_names(glossary: Path) -> set[str]:
     names: set[str] = set()
     for entry in data if isinstance(data, list) else []:
         if isinstance(entry, dict):
-            names.update(str(n) for n in [entry.get("name")] + list(entry.get("aliases") or [])
-                         if n)
+            names.update(
+                str(n) for n in [entry.get("name")] + list(entry.get("aliases") or []) if n
+            )
     return names
 
 
 def yaml_entries(suggestions: list[Suggestion]) -> str:
     """Glossary entries as YAML text, to append to the file without rewriting it."""
+
     def q(value: str) -> str:
         return json.dumps(value, ensure_ascii=False)
 
@@ -254,8 +284,13 @@ def _input_paths(paths: list[Path], content: Path) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(q for q in p.iterdir() if q.is_file()
-                              and q.suffix.lower() in (".md", ".txt", ".html", ".htm")))
+            out.extend(
+                sorted(
+                    q
+                    for q in p.iterdir()
+                    if q.is_file() and q.suffix.lower() in (".md", ".txt", ".html", ".htm")
+                )
+            )
         else:
             out.append(p)
     return out

@@ -21,7 +21,20 @@ _BEFORE = re.compile(
 _AFTER = re.compile(
     rf"^,\s+(?P<desc>(?:the|a|an)\s+{_PHRASE}|[A-Z][\w.-]*[’']s\s+{_PHRASE})\s*(?:,|;|—|–|\.?$)"
 )
-_REPORTING = frozenset(["said", "says", "say", "told", "tells", "added", "reported", "announced", "stated", "according"])
+_REPORTING = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "reported",
+        "announced",
+        "stated",
+        "according",
+    ]
+)
 _MAX_WORDS = 10
 _COURTESY = frozenset(["mr", "mrs", "ms", "miss", "mister", "dr", "sir"])
 
@@ -50,7 +63,7 @@ def appositive_before(m: Mention) -> str | None:
 
 
 def appositive_after(m: Mention) -> str | None:
-    match = _AFTER.match(m.sentence[m.end:])
+    match = _AFTER.match(m.sentence[m.end :])
     if not match:
         return None
     desc = match.group("desc").strip()
