@@ -34,6 +34,13 @@ yes no oh ok okay well please thanks thank
 one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
 hundred thousand million billion half
 according asked said says told added noted speaking asked given following
+fellow former top senior leading local rival heavy light early late full partial major minor
+officials official police troops rebels soldiers forces shares prices analysts sources
+witnesses residents experts investors traders dealers lawyers doctors people men women
+children players fans voters workers members leaders critics supporters observers
+government state security foreign domestic international national regional
+add adds update updated corrected correction repeat refiling
+morning afternoon evening night week month year season weekend day
 note notes see total totals results result standings table scores score
 """)
 
@@ -41,6 +48,7 @@ note notes see total totals results result standings table scores score
 NEVER_ALONE = _words("""
 monday tuesday wednesday thursday friday saturday sunday
 january february march april june july august september october november december
+jan feb aug sept oct nov dec mon tue tues wed thu thur thurs fri
 i god mr mrs ms dr sir madam mister miss
 am pm gmt est edt bst cet utc
 north south east west northern southern eastern western central

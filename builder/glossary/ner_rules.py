@@ -30,8 +30,11 @@ from builder.glossary.ner_tokens import Token, is_headline, split_sentences, tok
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]*[A-Z])(?:,\s*(?P<region>[A-Z][\w .'’-]*?))?"
-    r"\s*(?:\d{4}-\d{2}-\d{2}\b|\([\w .]+\)\s*[-—–]|[-—–]\s)"
+    r"\s*(?:\d{4}-\d{2}-\d{2}\b|\([\w .]+\)\s*[-—–]|[-—–]\s+(?=[^\n]*[a-z]))"
 )
+_DATELINE_LINES = range(1, 4)  # datelines follow the headline, never are it
+# `DETROIT 48 86 .358 26 1/2`: a name in capitals heading a row of figures
+_CAPS_ROW = re.compile(r"^(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?= [\d.(-])")
 _QUOTES = "\"'“‘”’([{-—–:*•"
 EDGE_STOP = frozenset(
     [
@@ -136,13 +139,15 @@ def _clean(token: Token) -> _Word:
 def is_nationality(word: str) -> bool:
     """`Russian`, `Russians`, `Britons`, `South Korean`'s last word: MISC, not entities."""
     w = word.casefold()
-    if w in NATIONALITIES or w in GROUP_ADJECTIVES:
+    if w in NATIONALITIES:
         return True
-    return w.endswith("s") and (
-        w[:-1] in NATIONALITIES
-        or w[:-1] in GROUP_ADJECTIVES
-        or w in {"britons", "serbs", "croats", "kurds", "arabs"}
-    )
+    return w.endswith("s") and (w[:-1] in NATIONALITIES or w in {"britons", "kurds", "arabs"})
+
+
+def is_group_word(word: str) -> bool:
+    """Nationality or group adjective (`Western`, `Islamic`): never a name on its own."""
+    w = word.casefold()
+    return is_nationality(word) or w in GROUP_ADJECTIVES or w[:-1] in GROUP_ADJECTIVES
 
 
 def _is_cap_word(text: str) -> bool:
@@ -175,7 +180,14 @@ def _runs(words: list[_Word | None]) -> list[list[int]]:
                 cur.append(i)
                 i += 1
                 continue
-            if (low in NAME_PARTICLES or low == "&") and next_cap(i + 1) and w.text.islower():
+            j = i
+            while j < n and words[j] is not None and words[j].text.casefold() in NAME_PARTICLES:
+                j += 1  # particle chains: `van der`, `de la`
+            if (
+                (low in NAME_PARTICLES or low == "&")
+                and next_cap(max(j, i + 1))
+                and (w.text.islower() or low == "&")
+            ):
                 cur.append(i)
                 i += 1
                 continue
@@ -202,35 +214,33 @@ class DocumentStats:
     mid_cap: set[str]
 
 
+def _front_is_title(names: list[str]) -> bool:
+    """Whether the first word of a run is a title or adjective rather than part of the name."""
+    first = names[0].casefold().rstrip(".")
+    second = names[1].casefold().rstrip(".")
+    rest_head = names[-1].casefold()
+    if second == "of":
+        return False  # `Queen of the South`, `Duke of Norfolk`
+    if first in PERSON_TITLES:
+        ambiguous = first in _AMBIGUOUS_TITLES and (
+            rest_head in _HEADS or (len(names) == 2 and first in {"general", "major", "st"})
+        )
+        return not ambiguous
+    if first in TITLE_MODIFIERS:
+        return second in PERSON_TITLES  # `Foreign Minister`, `Prime Minister`
+    if first in {"north", "south", "east", "west"}:
+        return is_nationality(second)  # `South Korean`
+    if is_nationality(first):
+        # `Serbian President X`, `Russian X`; but `British Airways`, `Czech Republic`
+        return not (len(names) == 2 and rest_head in _HEADS)
+    return False
+
+
 def _strip_front(names: list[str]) -> tuple[list[str], list[str]]:
     """Move titles and nationality adjectives from the front of a name to its title."""
     title: list[str] = []
-    while len(names) > 1:
-        first = names[0].casefold().rstrip(".")
-        second = names[1].casefold().rstrip(".")
-        rest_head = names[-1].casefold()
-        if (
-            first in PERSON_TITLES
-            and not (
-                first in _AMBIGUOUS_TITLES
-                and (
-                    rest_head in _HEADS
-                    or len(names) == 2
-                    and first in {"general", "major", "st", "saint"}
-                )
-            )
-            or first in TITLE_MODIFIERS
-            and second in PERSON_TITLES
-            or is_nationality(first)
-            and (second in PERSON_TITLES or second in TITLE_MODIFIERS or second in NATIONALITIES)
-            or first in {"north", "south", "east", "west"}
-            and is_nationality(second)
-            or is_nationality(first)
-            and not (len(names) == 2 and rest_head in _HEADS)
-        ):
-            title.append(names.pop(0))
-        else:
-            break
+    while len(names) > 1 and _front_is_title(names):
+        title.append(names.pop(0))
     return names, title
 
 
@@ -241,7 +251,7 @@ def _keep_alone(name: list[str]) -> bool:
     if len(name) == 1:
         w = name[0]
         low = w.casefold().rstrip(".")
-        if len(w) == 1 or low in NEVER_ALONE or low in COMMON_CAPS or is_nationality(w):
+        if len(w) == 1 or low in NEVER_ALONE or low in COMMON_CAPS or is_group_word(w):
             return False
         if low in PERSON_TITLES or low in TITLE_MODIFIERS or low in FUNCTION_WORDS:
             return False
@@ -352,7 +362,7 @@ def dateline(line: str) -> Mention | None:
     if not m:
         return None
     place = m.group("place")
-    words = tuple(w.capitalize() if w.isupper() and len(w) > 3 else w for w in place.split())
+    words = tuple(w if "." in w else w.capitalize() for w in place.split())
     if not all(w.isupper() or w[0].isupper() for w in place.split()):
         return None
     if place.casefold() in NEVER_ALONE or len(words) > 4:
@@ -360,17 +370,37 @@ def dateline(line: str) -> Mention | None:
     return Mention(words=words, sentence=line, start=0, end=len(place), dateline=True)
 
 
+def caps_row(line: str) -> Mention | None:
+    """`DETROIT 48 86 .358`: a table row whose name is in capitals."""
+    m = _CAPS_ROW.match(line)
+    if not m or not re.search(r"\d", line[m.end() :]):
+        return None
+    name = m.group("name")
+    words = tuple(w if "." in w else w.capitalize() for w in name.split())
+    if not _keep_alone(list(words)) or name.casefold() in FUNCTION_WORDS:
+        return None
+    return Mention(words=words, sentence=line, start=0, end=len(name))
+
+
 def find_mentions(text: str) -> list[Mention]:
     """All candidate name mentions of one document, in order."""
     lines = _lines(text)
     stats = document_stats(lines)
     out: list[Mention] = []
-    for line in lines:
-        dl = dateline(line)
+    for n, line in enumerate(lines):
+        dl = dateline(line) if n in _DATELINE_LINES else None
         if dl is not None:
             out.append(dl)
+            region = _DATELINE.match(line).group("region")
+            if region and region[0].isupper():
+                out.append(Mention(tuple(region.split()), line, 0, 0, dateline=True))
             line = line[_DATELINE.match(line).end() :].strip()
-        if not line or is_headline(line):
+        if not line:
+            continue
+        if is_headline(line):
+            row = caps_row(line)
+            if row is not None:
+                out.append(row)
             continue
         for sentence in split_sentences(line):
             out.extend(_sentence_mentions(sentence, stats))

@@ -36,6 +36,7 @@ _REPORTING = frozenset(
     ]
 )
 _MAX_WORDS = 10
+_MAX_BEFORE = 6
 _COURTESY = frozenset(["mr", "mrs", "ms", "miss", "mister", "dr", "sir"])
 
 
@@ -51,13 +52,16 @@ def _plausible(desc: str) -> bool:
 
 
 def appositive_before(m: Mention) -> str | None:
+    tail = m.sentence[m.end :].lstrip()
+    if tail[:1] not in ("", ",", ".", ";"):
+        return None  # `…of defense, Russia is`: the name starts a clause, no appositive
     head = m.sentence[: m.start - _title_width(m)]
     match = _BEFORE.search(head)
     if not match:
         return None
     desc = (match.group("plain") or match.group("poss")).strip()
     words = desc.split()
-    if not words[-1][:1].islower() or not _plausible(desc):
+    if not words[-1][:1].islower() or len(words) > _MAX_BEFORE or not _plausible(desc):
         return None
     return desc
 
