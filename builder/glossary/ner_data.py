@@ -218,3 +218,15 @@ boutros benazir nawaz atal narendra rahul sonia indira rajiv
 TRAILING_GENERIC = _words("""
 hub branch unit facility site warehouse compound campus premises outlet
 """)
+
+# Head nouns of a description that tell the type: `Ukraine’s second-largest city` → place.
+PLACE_NOUNS = _words("""
+country capital nation enclave suburb neighbourhood neighborhood city town village region
+province state republic territory island port area district county oblast
+""")
+PERSON_NOUNS = _words("""
+man woman boy girl son daughter wife husband mother father brother sister widow
+politician activist dissident journalist reporter editor businessman businesswoman
+tycoon billionaire millionaire banker scientist professor teacher student soldier
+veteran candidate nominee rival successor predecessor ally aide adviser advisor
+""")

@@ -34,7 +34,7 @@ _DATELINE = re.compile(
 )
 _DATELINE_LINES = range(1, 4)  # datelines follow the headline, never are it
 # `DETROIT 48 86 .358 26 1/2`: a name in capitals heading a row of figures
-_CAPS_ROW = re.compile(r"^(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?= [\d.(-])")
+_CAPS_ROW = re.compile(r"^(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?= \(?\.?\d)")
 _QUOTES = "\"'“‘”’([{-—–:*•"
 EDGE_STOP = frozenset(
     [
@@ -398,7 +398,7 @@ def find_mentions(text: str) -> list[Mention]:
         if not line:
             continue
         if is_headline(line):
-            row = caps_row(line)
+            row = caps_row(line) if n > 0 else None
             if row is not None:
                 out.append(row)
             continue

@@ -20,9 +20,12 @@ from builder.glossary.ner_data import (
     EVENT_HEADS,
     FIRST_NAMES,
     NAME_PARTICLES,
+    NATIONALITIES,
     ORG_HEADS,
+    PERSON_NOUNS,
     PERSON_TITLES,
     PLACE_HEADS,
+    PLACE_NOUNS,
     ROLE_NOUNS,
 )
 from builder.glossary.ner_rules import Mention, find_mentions
@@ -142,7 +145,21 @@ def _root(parent: dict[str, str], key: str) -> str:
     return key
 
 
-def guess_type(name: str, mentions: list[Mention]) -> str:
+_DESC_CUT = re.compile(r"\s(?:in|of|on|at|for|with|near|from|that|which|who|whose|and|to)\s")
+
+
+def description_head(description: str) -> str:
+    """The head noun of a description: `the devastated port city in the Donbas` → `city`."""
+    words = _DESC_CUT.split(description, maxsplit=1)[0].split()
+    return words[-1].casefold().strip(".,;:’'") if words else ""
+
+
+def _nationality_of(word: str) -> bool:
+    stem = word.casefold()[:4]
+    return len(word) > 4 and word.isalpha() and any(n.startswith(stem) for n in NATIONALITIES)
+
+
+def guess_type(name: str, mentions: list[Mention], description: str | None = None) -> str:
     """person / place / organization / event / other, from cues in and around the name."""
     words = name.split()
     last = words[-1].casefold().rstrip(".")
@@ -159,6 +176,17 @@ def guess_type(name: str, mentions: list[Mention]) -> str:
         votes["organization"] += 1
     if words[-1].endswith(_PLACE_SUFFIXES):
         votes["place"] += 1
+    if len(words) == 1 and _nationality_of(words[0]):
+        votes["place"] += 2  # `Russia` beside `Russian`, `Norway` beside `Norwegian`
+    head = description_head(description or "")
+    if head in PLACE_HEADS or head in PLACE_NOUNS:
+        votes["place"] += 3
+    elif head in ORG_HEADS:
+        votes["organization"] += 3
+    elif head in ROLE_NOUNS or head in PERSON_NOUNS:
+        votes["person"] += 3
+    elif head in EVENT_HEADS:
+        votes["event"] += 3
     for m in mentions:
         if m.dateline:
             votes["place"] += 3
@@ -199,9 +227,8 @@ def suggest_entities(texts: list[str], known_names: set[str]) -> list[Suggestion
             s = merged.get(key)
             if s is None:
                 desc, evidence = _describe(g.mentions)
-                s = merged[key] = Suggestion(
-                    name, guess_type(name, g.mentions), description=desc, evidence=evidence
-                )
+                kind = guess_type(name, g.mentions, desc)
+                s = merged[key] = Suggestion(name, kind, description=desc, evidence=evidence)
             elif s.description is None:
                 s.description, s.evidence = _describe(g.mentions)
             s.count += len(g.mentions)
@@ -230,10 +257,17 @@ def read_article_text(path: Path) -> str:
         parsed = parse(path.read_text(encoding="utf-8"))
         title = parsed.meta.get("title") if isinstance(parsed.meta, dict) else None
         return f"{title or ''}\n\n{markdown_text(parsed.body)}"
-    from builder.ingest.pipeline import extract, format_of, read_raw
+    if path.suffix.lower() in (".html", ".htm"):
+        from builder.ingest.pipeline import extract, read_raw
 
-    fmt = format_of(path) or "text"
-    extracted = extract(read_raw(path), fmt)
+        extracted = extract(read_raw(path), "html")
+    else:
+        # plain text: the text reader alone, so a run does not pay for the HTML
+        # extractor's imports (half a second) it does not use
+        from builder.ingest.decode import decode
+        from builder.ingest.text import read_text
+
+        extracted = read_text(decode(path.read_bytes()))
     return "\n\n".join([extracted.title or ""] + [b.text for b in extracted.blocks])
 
 
