@@ -36,6 +36,9 @@ _DATELINE_LINES = range(1, 4)  # datelines follow the headline, never are it
 # `DETROIT 48 86 .358 26 1/2`: a name in capitals heading a row of figures
 _CAPS_ROW = re.compile(r"^(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?= \(?\.?\d)")
 _QUOTES = "\"'“‘”’([{-—–:*•"
+_ABBREVIATED_SUFFIXES = frozenset(
+    ["corp", "inc", "co", "ltd", "bros", "jr", "sr", "cos", "plc", "st", "mt", "ft"]
+)
 EDGE_STOP = frozenset(
     [
         "monday",
@@ -231,8 +234,9 @@ def _front_is_title(names: list[str]) -> bool:
     if first in {"north", "south", "east", "west"}:
         return is_nationality(second)  # `South Korean`
     if is_nationality(first):
-        # `Serbian President X`, `Russian X`; but `British Airways`, `Czech Republic`
-        return not (len(names) == 2 and rest_head in _HEADS)
+        # `Serbian President X`, `Russian X`; but `British Airways`, `Czech Republic`,
+        # `Indonesian Democratic Party`
+        return second in PERSON_TITLES or second in TITLE_MODIFIERS or rest_head not in _HEADS
     return False
 
 
@@ -264,7 +268,9 @@ def _keep_alone(name: list[str]) -> bool:
 
 def _sentence_mentions(sentence: str, stats: DocumentStats) -> list[Mention]:
     tokens = tokenize(sentence)
-    words: list[_Word | None] = [_clean(t) if t.is_word else None for t in tokens]
+    words: list[_Word | None] = [
+        _clean(t) if t.is_word else _Word("&", t, False) if t.text == "&" else None for t in tokens
+    ]
     first_word = next((i for i, t in enumerate(tokens) if t.is_word), None)
     out: list[Mention] = []
     for run in _runs(words):
@@ -293,6 +299,14 @@ def _sentence_mentions(sentence: str, stats: DocumentStats) -> list[Mention]:
             continue  # `Ukrainian Parliament` → `Parliament`: generic once the adjective goes
         start = tokens[idx[0]].start
         end = tokens[idx[-1]].start + len(words[idx[-1]].text)
+        last = idx[-1]
+        if (
+            last + 1 < len(tokens)
+            and tokens[last + 1].text == "."
+            and tokens[last + 1].start == end
+            and (len(names[-1]) == 1 or names[-1].casefold() in _ABBREVIATED_SUFFIXES)
+        ):
+            end += 1  # `First Albany Corp.`, `Salomon Bros.`
         names = sentence[start:end].split()
         before = _word_at(tokens, idx[0] - 1 - len(title) if title else idx[0] - 1, words)
         out.append(
