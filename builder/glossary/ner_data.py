@@ -230,3 +230,18 @@ politician activist dissident journalist reporter editor businessman businesswom
 tycoon billionaire millionaire banker scientist professor teacher student soldier
 veteran candidate nominee rival successor predecessor ally aide adviser advisor
 """)
+
+# Words of organisation, place and work names that no personal name contains.
+NOT_PERSON_WORDS = (
+    _words("""
+world central national international global general united new old great grand royal
+kitchen policy terms privacy sun times post news daily weekly star house home street
+road city county state federal public first best free open high low north south east west
+northern southern eastern western upper lower red blue green black white golden silver
+american european african asian pacific atlantic democratic republican socialist
+peoples people human rights relief aid action health research development energy
+""")
+    | ORG_HEADS
+    | PLACE_HEADS
+    | EVENT_HEADS
+)

@@ -21,6 +21,7 @@ from builder.glossary.ner_data import (
     FIRST_NAMES,
     NAME_PARTICLES,
     NATIONALITIES,
+    NOT_PERSON_WORDS,
     ORG_HEADS,
     PERSON_NOUNS,
     PERSON_TITLES,
@@ -48,6 +49,9 @@ _PLACE_PREPOSITIONS = frozenset(
         "toward",
         "throughout",
     ]
+)
+_ORG_NOUNS_AFTER = frozenset(
+    ["newspaper", "agency", "company", "firm", "group", "party", "bank", "network", "channel"]
 )
 _PERSON_VERBS = frozenset(["said", "says", "told", "added", "asked", "believes", "thinks", "wrote"])
 _PLACE_SUFFIXES = ("stan", "land", "burg", "bourg", "grad", "ville", "polis", "sk", "shire")
@@ -159,6 +163,17 @@ def _nationality_of(word: str) -> bool:
     return len(word) > 4 and word.isalpha() and any(n.startswith(stem) for n in NATIONALITIES)
 
 
+def _looks_like_person(words: list[str]) -> bool:
+    """Two or three plain capitalised words, none of them an ordinary noun of names."""
+    return len(words) in (2, 3) and all(
+        w[0].isupper()
+        and w.replace("-", "").isalpha()
+        and not w.isupper()
+        and w.casefold() not in NOT_PERSON_WORDS
+        for w in words
+    )
+
+
 def guess_type(name: str, mentions: list[Mention], description: str | None = None) -> str:
     """person / place / organization / event / other, from cues in and around the name."""
     words = name.split()
@@ -197,11 +212,13 @@ def guess_type(name: str, mentions: list[Mention], description: str | None = Non
         if m.before in _PLACE_PREPOSITIONS:
             votes["place"] += 1
         if m.after in _PERSON_VERBS and len(m.words) == 1 and len(words) >= 2:
-            votes["person"] += 1
+            votes["person"] += 1  # `Scholz said` beside `Olaf Scholz`
+        if m.after in PLACE_NOUNS:
+            votes["place"] += 2  # `the Donbas region`, `the Kharkiv oblast`
+        elif m.after in _ORG_NOUNS_AFTER:
+            votes["organization"] += 1  # `London’s Telegraph newspaper`
     if not votes:
-        if len(words) in (2, 3) and all(w[0].isupper() and w.isalpha() for w in words):
-            return "person"
-        return "other"
+        return "person" if _looks_like_person(words) else "other"
     return votes.most_common(1)[0][0]
 
 
