@@ -346,6 +346,9 @@ def _sentence_initial_only(
         follows_lower = nxt < len(words) and words[nxt] is not None and words[nxt].text.islower()
         if follows_lower and re.search(r"(?:ly|ing|ed)$", low):
             return True
+        follows_comma = nxt < len(words) and words[nxt] is None and low.endswith("ly")
+        if follows_comma and len(low) > 6:
+            return True  # `Unfortunately, …`, `Ironically, …`
     return False
 
 
