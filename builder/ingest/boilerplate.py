@@ -10,7 +10,9 @@ def normalise_line(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
-def furniture_lines(texts: Iterable[str], min_share: float = 0.5, min_count: int = 3) -> frozenset[str]:
+def furniture_lines(
+    texts: Iterable[str], min_share: float = 0.5, min_count: int = 3
+) -> frozenset[str]:
     """Lines (normalised) that recur in many texts of a collection: the site's furniture."""
     counts: Counter[str] = Counter()
     total = 0

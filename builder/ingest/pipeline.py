@@ -11,8 +11,14 @@ from builder.ingest.html import read_html
 from builder.ingest.markdown import read_markdown
 from builder.ingest.text import read_text
 
-FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".md": "md",
-           ".markdown": "md"}
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".markdown": "md",
+}
 
 
 class IngestError(ValueError):
