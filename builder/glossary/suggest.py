@@ -289,17 +289,27 @@ def read_article_text(path: Path) -> str:
 
 
 def known_names(glossary: Path) -> set[str]:
-    """Every name and alias of the glossary (empty when there is no glossary yet)."""
+    """Every name and alias of the glossary (empty when there is no glossary yet).
+
+    Entries the loader rejects still count as known, so a half-written entry is not
+    proposed again.
+    """
+    from builder.glossary.load import load_glossary
+
     try:
-        data = yaml.safe_load(glossary.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
+        text = glossary.read_text(encoding="utf-8")
+    except OSError:
         return set()
-    names: set[str] = set()
+    entities, _problems = load_glossary(text, str(glossary))
+    names = {n for e in entities for n in (e.name, *e.aliases)}
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return names
     for entry in data if isinstance(data, list) else []:
         if isinstance(entry, dict):
-            names.update(
-                str(n) for n in [entry.get("name")] + list(entry.get("aliases") or []) if n
-            )
+            raw = [entry.get("name"), *(entry.get("aliases") or [])]
+            names.update(str(n) for n in raw if n)
     return names
 
 
