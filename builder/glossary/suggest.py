@@ -359,13 +359,11 @@ def _input_paths(paths: list[Path], content: Path) -> list[Path]:
 
 def suggest_command(paths: list[Path], content: Path, as_json: bool, write: bool) -> int:
     """Print (and with `write`, append to the glossary) the entities the glossary lacks."""
-    from builder.ingest.pipeline import IngestError
-
     texts: list[str] = []
     for path in _input_paths(paths, content):
         try:
             texts.append(read_article_text(path))
-        except (OSError, UnicodeDecodeError, IngestError, ValueError) as err:
+        except (OSError, ValueError) as err:  # IngestError and decode errors are ValueErrors
             print(f"error: {path}: {err}", file=sys.stderr)
             return 1
     glossary = content / "glossary.yaml"
