@@ -369,8 +369,8 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_site(files: dict[str, bytes], output: Path, keep: set[str] | None = None) -> int:
-    """Make output/ hold exactly `files` plus the unchanged `keep`; return files written.
+def write_site(files: dict[str, bytes], output: Path, keep: set[str] | None = None) -> list[str]:
+    """Make output/ hold exactly `files` plus the unchanged `keep`; return the paths written.
 
     An output we built before is synced file by file (atomic renames, unchanged
     files untouched); otherwise the site is built beside it and swapped in whole.
@@ -381,12 +381,12 @@ def write_site(files: dict[str, bytes], output: Path, keep: set[str] | None = No
     if old_manifest_path.is_file():
         old = _manifest(output)
         manifest.update({path: old[path] for path in keep if path in old})
-        written = 0
-        for path, data in files.items():
+        written = []
+        for path, data in sorted(files.items()):
             target = output / path
             if old.get(path) != manifest[path] or not target.is_file():
                 write_bytes_atomic(target, data)
-                written += 1
+                written.append(path)
         for path in set(old) - set(manifest):
             with contextlib.suppress(FileNotFoundError):
                 (output / path).unlink()
@@ -413,7 +413,7 @@ def write_site(files: dict[str, bytes], output: Path, keep: set[str] | None = No
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return len(files)
+    return sorted(files)
 
 
 def _manifest_bytes(manifest: dict[str, str]) -> bytes:
@@ -462,6 +462,6 @@ def build_command(content: Path, output: Path, keep_going: bool = False) -> int:
     save_builder(builder, output)
     elapsed = time.perf_counter() - started
     print(f"built {built.articles} articles, {built.entities} entities, {built.pages} pages "
-          f"({written} files written) in {elapsed:.2f} s")
+          f"({len(written)} files written) in {elapsed:.2f} s")
     print(f"open {(output / 'index.html').resolve()}")
     return 1 if built.problems else 0
