@@ -79,7 +79,43 @@ class Built:
     entities: int = 0
 
 
-def read_inputs(content: Path, config_path: Path = Path("site.toml")) -> Inputs:
+def read_article(path: Path, slug: str) -> Article | Problem:
+    """One article file, or the problem that keeps it out of the site."""
+    try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            return Problem(str(path), f"larger than {MAX_ARTICLE_BYTES // 1_000_000} MB; an "
+                           "article this long is almost surely not one article: split it")
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as err:
+        return Problem(str(path), f"cannot read: {err.strerror}")
+    except UnicodeDecodeError:
+        return Problem(str(path), "not UTF-8 text; save it as UTF-8 "
+                       "(or put the raw file in seeds/ and ingest it)")
+    return load_article(path, text, slug)
+
+
+class CachedReader:
+    """read_article that re-reads only files whose size or modification time changed."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[tuple, Article | Problem]] = {}
+
+    def __call__(self, path: Path, slug: str) -> Article | Problem:
+        try:
+            stat = path.stat()
+        except OSError:
+            return read_article(path, slug)
+        key = (stat.st_mtime_ns, stat.st_size, slug)
+        hit = self._seen.get(str(path))
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        result = read_article(path, slug)
+        self._seen[str(path)] = (key, result)
+        return result
+
+
+def read_inputs(content: Path, config_path: Path = Path("site.toml"),
+                read_article=read_article) -> Inputs:
     """Read config, articles, glossary and theme static files; collect every problem."""
     problems: list[Problem] = []
     try:
@@ -93,27 +129,7 @@ def read_inputs(content: Path, config_path: Path = Path("site.toml")) -> Inputs:
     taken: set[str] = set()
     slugs: dict[str, str] = {}
     for path in paths:
-        try:
-            if path.stat().st_size > MAX_ARTICLE_BYTES:
-                problems.append(Problem(str(path), f"larger than {MAX_ARTICLE_BYTES // 1_000_000}"
-                                        " MB; an article this long is almost surely not one "
-                                        "article: split it"))
-                continue
-            raw = path.read_bytes()
-            text = raw.decode("utf-8-sig")
-        except OSError as err:
-            problems.append(Problem(str(path), f"cannot read: {err.strerror}"))
-            continue
-        except UnicodeDecodeError:
-            problems.append(
-                Problem(
-                    str(path),
-                    "not UTF-8 text; save it as UTF-8 "
-                    "(or put the raw file in seeds/ and ingest it)",
-                )
-            )
-            continue
-        loaded = load_article(path, text, file_slug(path, taken))
+        loaded = read_article(path, file_slug(path, taken))
         if isinstance(loaded, Problem):
             problems.append(loaded)
             continue
@@ -244,6 +260,9 @@ class Builder:
         self.page_prints: dict[str, str] = {}  # path → fingerprint of what was written
         self._env: jinja2.Environment | None = None
         self._env_theme: Path | None = None
+        self._reader = CachedReader()
+        self._printer = Fingerprinter({ArticleView: _view_stand_in})
+        self._views: dict[tuple[int, int], ArticleView] = {}
 
     def env(self, theme_dir: Path) -> jinja2.Environment:
         if self._env is None or self._env_theme != theme_dir:
@@ -261,9 +280,10 @@ class Builder:
             timings[name] = now - clock
             clock = now
 
-        inputs = read_inputs(self.content, self.config_path)
+        inputs = read_inputs(self.content, self.config_path, self._reader)
         lap("load")
-        views = render_views(inputs.articles, inputs.entities, inputs.config, self.cache)
+        views = self._same_objects(
+            render_views(inputs.articles, inputs.entities, inputs.config, self.cache))
         lap("markdown+annotate")
         pages = site_pages(views, inputs.entities, inputs.config.per_page)
         env = self.env(inputs.theme_dir)
@@ -272,7 +292,8 @@ class Builder:
         problems = list(inputs.problems)
         keep: set[str] = set()
         prints: dict[str, str] = {}
-        printer = Fingerprinter({ArticleView: _view_stand_in})
+        printer = self._printer
+        printer.new_round()
         template_prints = _template_prints(env)
         config_print = printer.hex(inputs.config)
         for page in pages:
@@ -286,6 +307,7 @@ class Builder:
                 files[page.path] = render_page(env, page, inputs.config, {}).encode("utf-8")
             except (jinja2.TemplateError, LookupError, TypeError, ValueError) as err:
                 problems.append(template_problem(err, inputs.theme_dir, page))
+        printer.forget_unused()
         lap("render")
         texts = {v.url: self.cache.entries[body_key(v.article.body, inputs.config.annotate)].text
                  for v in views}
@@ -293,6 +315,20 @@ class Builder:
         lap("search")
         return Built(files, problems, len(pages), timings, keep, prints,
                      len(inputs.articles), len(inputs.entities))
+
+    def _same_objects(self, views: list[ArticleView]) -> list[ArticleView]:
+        """Unchanged views as the very objects of the last build, so their digests are reused."""
+        kept: dict[tuple[int, int], ArticleView] = {}
+        out = []
+        for view in views:
+            key = (id(view.article), id(view.html))
+            old = self._views.get(key)
+            if old is not None and old.article is view.article and old.html is view.html:
+                view = old
+            kept[key] = view
+            out.append(view)
+        self._views = kept
+        return out
 
     def commit(self, built: Built) -> None:
         """Remember what was written, once it is on disk."""

@@ -17,6 +17,7 @@ class Fingerprinter:
 
     def __init__(self, reducers: dict[type, Callable[[Any], Any]] | None = None) -> None:
         self._memo: dict[int, tuple[bytes, Any]] = {}
+        self._used: set[int] = set()
         # type → a cheaper stand-in with the same information (e.g. one string for many parts)
         self._reducers = reducers or {}
 
@@ -24,10 +25,12 @@ class Fingerprinter:
         key = id(value)
         hit = self._memo.get(key)
         if hit is not None and hit[1] is value:
+            self._used.add(key)
             return hit[0]
         result = self._compute(value)
         if not isinstance(value, str | int | float | bool | type(None)):
             self._memo[key] = (result, value)  # holding value keeps its id from being reused
+            self._used.add(key)
         return result
 
     def _compute(self, value: Any) -> bytes:
@@ -63,6 +66,14 @@ class Fingerprinter:
         else:
             raise TypeError(f"cannot fingerprint {type(value).__name__}")
         return h.digest()
+
+    def new_round(self) -> None:
+        """Start a build: from now on, remember which digests it uses."""
+        self._used = set()
+
+    def forget_unused(self) -> None:
+        """Drop what the last build did not use, so a long-lived server does not grow."""
+        self._memo = {k: v for k, v in self._memo.items() if k in self._used}
 
     def hex(self, value: Any) -> str:
         return self.digest(value).hex()
