@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from builder.glossary.common_words import COMMON_WORDS
 from builder.model import Entity
 
 # Words: letters/digits with their combining marks; each CJK character is a word of its own.
@@ -37,6 +38,7 @@ class _Pattern:
     seps: tuple[str, ...]  # normalised separators between the words
     entity: str
     fold: int  # 0 exact, 1 casefold, 2 accents, 3 both
+    tail: str = ""  # punctuation that ends the name, as in `U.S.`
 
 
 def fold_accents(word: str) -> str:
@@ -80,7 +82,8 @@ class Matcher:
                     for a, b in zip(tokens, tokens[1:], strict=False)
                 )
                 bucket = self._index[fold].setdefault(words[0], [])
-                bucket.append(_Pattern(words, seps, entity.slug, fold))
+                tail = name[tokens[-1].end() :].strip()
+                bucket.append(_Pattern(words, seps, entity.slug, fold, tail))
         for table in self._index:
             for bucket in table.values():
                 bucket.sort(key=lambda p: -len(p.words))
@@ -104,7 +107,11 @@ class Matcher:
             if best:
                 n, pattern = best
                 start, end = tokens[i].start(), tokens[i + n - 1].end()
-                if _free_standing(text, start, end):
+                if _free_standing(text, start, end) and not _capital_by_position(
+                    text, start, end, pattern
+                ):
+                    if pattern.tail and text.startswith(pattern.tail, end):
+                        end += len(pattern.tail)
                     found.append(Found(start, end, pattern.entity))
                     i += n
                     continue
@@ -124,6 +131,19 @@ class Matcher:
         return True
 
 
+_SENTENCE_END = re.compile(r"""(?:^|[.!?:…]["”’)\]]*)[\s"“‘'(\[—–-]*$""")
+
+
+def _capital_by_position(text: str, start: int, end: int, pattern: _Pattern) -> bool:
+    """A one-word name that is also an everyday word, capitalised only by starting a sentence."""
+    if len(pattern.words) != 1 or pattern.fold & 1:
+        return False
+    word = text[start:end]
+    if word.isupper() and len(word) > 1 or word.lower() not in COMMON_WORDS:
+        return False
+    return bool(_SENTENCE_END.search(text, max(0, start - 40), start))
+
+
 def _free_standing(text: str, start: int, end: int) -> bool:
     """Not part of a larger name: `Johnson-Smith` or `O’Neill` are not `Johnson` or `Neill`.
 
@@ -131,6 +151,8 @@ def _free_standing(text: str, start: int, end: int) -> bool:
     and so do possessives (`Kremlin’s`).
     """
     after = text[end : end + 2]
+    if after[:1] == "." and after[1:2].isalnum():  # part of a dotted abbreviation: U.S.S.R.
+        return False
     if after[:1] in _APOSTROPHES and after[1:2].isalnum() and not _POSSESSIVE.match(text, end):
         return False
     if after[:1] == "-" and after[1:2].isupper():
