@@ -1,16 +1,121 @@
-"""What is not the article: rules and scoring. (First version: collection furniture only.)"""
+"""What is not the article: per-line evidence, a score, and the best article span.
+
+Each pasted line gets a score: running prose (long, sentence-shaped, dense in stop
+words) scores by its length, short lines and known furniture score below zero.
+The article is the contiguous run of lines with the highest total (a max-subarray
+search), so menus and link lists above and below fall away while short real
+paragraphs inside the run are kept.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+from builder.ingest.phrases import (
+    BOILERPLATE_LINES,
+    BOILERPLATE_PATTERNS,
+    LEGAL_PATTERNS,
+    STOP_WORDS,
+)
+
+WORD = re.compile(r"\w+", re.UNICODE)
+# Lines ending like a sentence (closing quotes and brackets allowed after the stop).
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"”»]\s*$")
+PATTERN_MAX_WORDS = 30  # a furniture phrasing inside a longer line is article text
+FURNITURE_SCORE = -25.0
+SHORT_LINE_SCORE = -4.0
+PROSE_CAP = 120.0
+UNPUNCTUATED_PROSE_WORDS = 15  # below this, a line without a full stop reads as a headline
 
 
 def normalise_line(line: str) -> str:
+    """Case- and space-insensitive form, for comparing lines across pages."""
     return " ".join(line.split()).casefold()
 
 
-def furniture_lines(texts: Iterable[str], min_share: float = 0.5, min_count: int = 3) -> frozenset[str]:
+def bare(line: str) -> str:
+    """The normalised line without surrounding punctuation or symbols ("Share »" → "share")."""
+    return re.sub(r"^[\W_]+|[\W_]+$", "", normalise_line(line))
+
+
+def words(line: str) -> list[str]:
+    return WORD.findall(line)
+
+
+def is_boilerplate(line: str) -> bool:
+    """A line that says what site furniture says, in any of the known wordings."""
+    key = bare(line)
+    if not key:
+        return True
+    if key in BOILERPLATE_LINES:
+        return True
+    norm = normalise_line(line)
+    if any(p.search(norm) for p in LEGAL_PATTERNS):
+        return True
+    if len(words(line)) > PATTERN_MAX_WORDS:
+        return False
+    return any(p.search(norm) for p in BOILERPLATE_PATTERNS)
+
+
+def stop_density(tokens: Sequence[str]) -> float:
+    """Share of stop words, in the language that explains the most of them."""
+    if not tokens:
+        return 0.0
+    lowered = [t.casefold() for t in tokens]
+    best = max(sum(t in stops for t in lowered) for stops in STOP_WORDS.values())
+    return best / len(tokens)
+
+
+def is_sentence(line: str) -> bool:
+    return bool(SENTENCE_END.search(line.strip()))
+
+
+def is_prose(line: str) -> bool:
+    """Running text: enough words, and either sentence-shaped or dense in stop words."""
+    tokens = words(line)
+    if is_sentence(line):
+        return len(tokens) >= 8
+    return len(tokens) >= UNPUNCTUATED_PROSE_WORDS and stop_density(tokens) >= 0.3
+
+
+def line_score(line: str, furniture: frozenset[str] = frozenset()) -> float:
+    """How much a line looks like article text (> 0) or furniture (< 0)."""
+    if normalise_line(line) in furniture or is_boilerplate(line):
+        return FURNITURE_SCORE
+    tokens = words(line)
+    n = len(tokens)
+    sentence = is_sentence(line)
+    density = stop_density(tokens)
+    if is_prose(line):
+        weight = 1.0 if density >= 0.15 else 0.5
+        if not sentence:
+            weight *= 0.5
+        return min(n * weight, PROSE_CAP)
+    if sentence and n >= 3:
+        return 1.0
+    if n >= 8:
+        return -2.0
+    return SHORT_LINE_SCORE
+
+
+def best_span(scores: Sequence[float]) -> tuple[int, int]:
+    """The [start, end) run with the largest total score (Kadane); (0, 0) if none is positive."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    return best_start, best_end
+
+
+def furniture_lines(
+    texts: Iterable[str], min_share: float = 0.5, min_count: int = 3
+) -> frozenset[str]:
     """Lines (normalised) that recur in many texts of a collection: the site's furniture."""
     counts: Counter[str] = Counter()
     total = 0

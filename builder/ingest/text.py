@@ -1,14 +1,188 @@
-"""Pasted text → article. (First version: to be replaced by the scoring cleaner.)"""
+"""Pasted text → article.
+
+What select-all + copy gives is lines in page order: menus, headline, dek, byline,
+captions, body, related links, footers. The cleaner scores every line, takes the
+best-scoring contiguous run as the article (`boilerplate.best_span`), reads the
+headline block just above it, and drops the furniture left inside the run.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from builder.ingest import Block, Extracted
+from builder.ingest.boilerplate import (
+    best_span,
+    is_boilerplate,
+    is_prose,
+    is_sentence,
+    line_score,
+    normalise_line,
+    words,
+)
+from builder.ingest.metadata import (
+    byline_author,
+    is_credit_line,
+    is_date_line,
+    parse_date,
+    source_name,
+    split_credit,
+)
+
+HEADER_LOOKBACK = 15  # how far above the body the headline block may start
+TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
+HEADING_MAX_WORDS = 12
+CAPTION_MAX_WORDS = 60
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the headline block above the body says, and where the body starts."""
+
+    title: str | None
+    body_start: int
+    dek: str | None = None
+    author: str | None = None
+    date: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+
+def clean_lines(text: str) -> list[str]:
+    """Non-empty lines, stripped, with immediate repeats (doubled captions, titles) dropped."""
+    lines: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(raw.split())
+        if line and not (lines and normalise_line(lines[-1]) == normalise_line(line)):
+            lines.append(line)
+    return lines
+
+
+def is_meta(line: str) -> bool:
+    """A byline, date or credit line: the kind of line that sits between headline and body."""
+    return bool(byline_author(line)) or is_date_line(line) or is_credit_line(line)
+
+
+def is_caption(lines: Sequence[str], i: int) -> bool:
+    """A photo caption: text followed by a credit line, or ending with a credit of its own."""
+    line = lines[i]
+    if is_credit_line(line) or len(words(line)) > CAPTION_MAX_WORDS:
+        return False
+    if i + 1 < len(lines) and is_credit_line(lines[i + 1]) and not byline_author(lines[i + 1]):
+        return True
+    return split_credit(line)[1] is not None
+
+
+def is_headline(line: str) -> bool:
+    """Headline-shaped: a few words, not a full stop at the end, not furniture or metadata."""
+    n = len(words(line))
+    if not TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS or line.rstrip().endswith("."):
+        return False
+    return not (is_boilerplate(line) or is_meta(line))
+
+
+def find_title(lines: Sequence[str], start: int) -> int | None:
+    """The headline: the nearest headline-shaped line above the body, past dek and byline."""
+    for i in range(start - 1, max(-1, start - 1 - HEADER_LOOKBACK), -1):
+        line = lines[i]
+        if is_headline(line) and not is_caption(lines, i) and not is_prose(line):
+            return i
+        if is_headline(line) and is_prose(line) and not is_sentence(line):
+            return i
+    return None
+
+
+def opens_header(lines: Sequence[str], i: int) -> bool:
+    """Whether line i belongs to the headline block rather than the body."""
+    return is_boilerplate(lines[i]) or is_meta(lines[i]) or is_caption(lines, i)
+
+
+def read_header(lines: Sequence[str], start: int) -> Header:
+    """Title, dek, byline, date and lead caption from the lines around the body's start."""
+    title_at = find_title(lines, start)
+    first = title_at + 1 if title_at is not None else start
+    body_start = max(first, start)
+    dek = author = when = caption = credit = None
+    i = first
+    while i < len(lines):
+        line = lines[i]
+        in_span = i >= start
+        nxt = i + 1 < len(lines) and opens_header(lines, i + 1)
+        if byline_author(line) and author is None:
+            author = byline_author(line)
+        elif is_date_line(line):
+            when = when or parse_date(line)
+        elif is_caption(lines, i):
+            if caption is None:
+                caption, credit = split_credit(line)
+                if credit is None and i + 1 < len(lines) and is_credit_line(lines[i + 1]):
+                    credit = split_credit("x. " + lines[i + 1])[1] or lines[i + 1]
+        elif is_credit_line(line) or is_boilerplate(line):
+            pass
+        elif dek is None and title_at is not None and i == title_at + 1 and (
+            not in_span or nxt
+        ) and is_sentence(line):
+            dek = line
+        elif in_span:
+            break
+        i += 1
+        body_start = max(i, start) if i >= start else start
+    return Header(
+        title=lines[title_at] if title_at is not None else None,
+        body_start=body_start,
+        dek=dek,
+        author=author,
+        date=when,
+        caption=caption,
+        credit=credit,
+    )
+
+
+def keep_in_body(
+    lines: Sequence[str], i: int, furniture: frozenset[str], title: str | None
+) -> bool:
+    """Inside the article span, drop only what is clearly furniture, a caption or a credit."""
+    line = lines[i]
+    if normalise_line(line) in furniture or is_boilerplate(line):
+        return False
+    if title and normalise_line(line) == normalise_line(title):
+        return False
+    if is_prose(line) and not is_credit_line(line):
+        return not (i + 1 < len(lines) and is_credit_line(lines[i + 1]) and is_caption(lines, i))
+    return not (is_credit_line(line) or is_caption(lines, i))
+
+
+def to_block(lines: Sequence[str], i: int) -> Block:
+    """A short line without a sentence ending, followed by prose, is a subheading."""
+    line = lines[i]
+    followed_by_prose = i + 1 < len(lines) and is_prose(lines[i + 1])
+    if len(words(line)) <= HEADING_MAX_WORDS and not is_sentence(line) and followed_by_prose:
+        return Block("h2", line)
+    return Block("p", line)
 
 
 def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
-    """Paragraphs are non-empty lines; the first one is the title."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    lines = [line for line in lines if line not in furniture]
+    """Clean one pasted article: best prose span, headline block above it, furniture out."""
+    lines = clean_lines(text)
     if not lines:
         return Extracted(title=None, blocks=())
-    return Extracted(title=lines[0], blocks=tuple(Block("p", line) for line in lines[1:]))
+    start, end = best_span([line_score(line, furniture) for line in lines])
+    if end == 0:
+        start, end = 0, len(lines)
+    header = read_header(lines, start)
+    body = [
+        i
+        for i in range(header.body_start, end)
+        if keep_in_body(lines, i, furniture, header.title)
+    ]
+    return Extracted(
+        title=header.title,
+        blocks=tuple(to_block(lines, i) for i in body),
+        dek=header.dek,
+        author=header.author,
+        date=header.date,
+        source=source_name(lines),
+        image_caption=header.caption,
+        image_credit=header.credit,
+    )
