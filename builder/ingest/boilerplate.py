@@ -24,7 +24,7 @@ WORD = re.compile(r"\w+", re.UNICODE)
 # Lines ending like a sentence (closing quotes and brackets allowed after the stop).
 SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"”»]\s*$")
 PATTERN_MAX_WORDS = 30  # a furniture phrasing inside a longer line is article text
-FURNITURE_SCORE = -25.0
+FURNITURE_SCORE = -8.0
 SHORT_LINE_SCORE = -4.0
 PROSE_CAP = 120.0
 UNPUNCTUATED_PROSE_WORDS = 15  # below this, a line without a full stop reads as a headline
