@@ -17,6 +17,7 @@ from builder.ingest.phrases import (
     BOILERPLATE_LINES,
     BOILERPLATE_PATTERNS,
     LEGAL_PATTERNS,
+    SECTION_BREAKS,
     STOP_WORDS,
 )
 
@@ -25,7 +26,10 @@ WORD = re.compile(r"\w+", re.UNICODE)
 SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"”»]\s*$")
 PATTERN_MAX_WORDS = 30  # a furniture phrasing inside a longer line is article text
 FURNITURE_SCORE = -8.0
+SECTION_BREAK_SCORE = -40.0
+ISOLATED_PROSE_WEIGHT = 0.4  # a teaser between headlines is not a paragraph of the article
 SHORT_LINE_SCORE = -4.0
+UNPUNCTUATED_SCORE = -2.0  # a headline-length line with no sentence ending
 PROSE_CAP = 120.0
 UNPUNCTUATED_PROSE_WORDS = 15  # below this, a line without a full stop reads as a headline
 
@@ -80,8 +84,17 @@ def is_prose(line: str) -> bool:
     return len(tokens) >= UNPUNCTUATED_PROSE_WORDS and stop_density(tokens) >= 0.3
 
 
+def is_section_break(line: str) -> bool:
+    """A heading that opens comments, related links or the footer."""
+    return len(words(line)) <= PATTERN_MAX_WORDS and any(
+        p.search(normalise_line(line)) for p in SECTION_BREAKS
+    )
+
+
 def line_score(line: str, furniture: frozenset[str] = frozenset()) -> float:
-    """How much a line looks like article text (> 0) or furniture (< 0)."""
+    """How much a line looks like article text (> 0) or furniture (< 0), on its own."""
+    if is_section_break(line):
+        return SECTION_BREAK_SCORE
     if normalise_line(line) in furniture or is_boilerplate(line):
         return FURNITURE_SCORE
     tokens = words(line)
@@ -96,8 +109,22 @@ def line_score(line: str, furniture: frozenset[str] = frozenset()) -> float:
     if sentence and n >= 3:
         return 1.0
     if n >= 8:
-        return -2.0
+        return UNPUNCTUATED_SCORE
     return SHORT_LINE_SCORE
+
+
+def line_scores(lines: Sequence[str], furniture: frozenset[str] = frozenset()) -> list[float]:
+    """Scores in context: prose between two short non-prose lines (a teaser between a
+    headline and a timestamp, a comment between name and votes) counts for less."""
+    alone = [line_score(line, furniture) for line in lines]
+    scores = list(alone)
+    short = {SHORT_LINE_SCORE, UNPUNCTUATED_SCORE}
+    for i, score in enumerate(alone):
+        before = alone[i - 1] if i > 0 else SHORT_LINE_SCORE
+        after = alone[i + 1] if i + 1 < len(alone) else SHORT_LINE_SCORE
+        if score > 1 and before in short and after in short:
+            scores[i] = score * ISOLATED_PROSE_WEIGHT
+    return scores
 
 
 def best_span(scores: Sequence[float]) -> tuple[int, int]:

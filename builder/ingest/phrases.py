@@ -322,6 +322,28 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+# Headings that open what follows an article (comments, related links, footer):
+# stronger evidence than a share button, since the article rarely goes on past them.
+SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"^(top rated |latest |recent |reader |user )?comments?( \(\d+\))?$",
+        r"^(\d+ )?(comments|responses|replies)$|^\[ ?\d+ comments? ?\]$",
+        r"^(leave|post|add|write) a (comment|reply)\b|^join the (conversation|discussion)\b",
+        r"^(related|similar|more) (articles?|stories|posts|content|coverage|news|reads)\b",
+        r"^(most|more) (popular|read|viewed|shared|commented)\b",
+        r"^(more|latest) (from|in|on) \w+|^more \w+ news$",
+        r"^(you (may|might) (also )?(like|enjoy)|recommended( for you| stories)?|"
+        r"read (this )?next|trending( now| news| stories)?|top stories|editor'?s picks)\b",
+        r"^about the author\b|^(share|sharing) (this|is caring)\b",
+        r"^(©|\(c\)|copyright\b)|all rights reserved",
+        r"^(lesen sie auch|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|"
+        r"noticias relacionadas|te puede interesar|leggi anche|articoli correlati|"
+        r"leia também|veja também|lees ook|baca juga|berita terkait)\b",
+        r"^(kommentare|commentaires|comentarios|commenti|comentários|reacties|komentar)$",
+    )
+)
+
 # Legal and consent wording: furniture at any length (footers run long).
 LEGAL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)

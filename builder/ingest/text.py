@@ -17,7 +17,7 @@ from builder.ingest.boilerplate import (
     is_boilerplate,
     is_prose,
     is_sentence,
-    line_score,
+    line_scores,
     normalise_line,
     words,
 )
@@ -167,7 +167,7 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     lines = clean_lines(text)
     if not lines:
         return Extracted(title=None, blocks=())
-    start, end = best_span([line_score(line, furniture) for line in lines])
+    start, end = best_span(line_scores(lines, furniture))
     if end == 0:
         start, end = 0, len(lines)
     header = read_header(lines, start)
