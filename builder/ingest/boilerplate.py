@@ -114,15 +114,15 @@ def line_score(line: str, furniture: frozenset[str] = frozenset()) -> float:
 
 
 def line_scores(lines: Sequence[str], furniture: frozenset[str] = frozenset()) -> list[float]:
-    """Scores in context: prose between two short non-prose lines (a teaser between a
-    headline and a timestamp, a comment between name and votes) counts for less."""
+    """Scores in context: prose between non-prose lines, one of them short text (a teaser
+    between headline and timestamp, a comment between name and votes), counts for less."""
     alone = [line_score(line, furniture) for line in lines]
     scores = list(alone)
     short = {SHORT_LINE_SCORE, UNPUNCTUATED_SCORE}
     for i, score in enumerate(alone):
         before = alone[i - 1] if i > 0 else SHORT_LINE_SCORE
         after = alone[i + 1] if i + 1 < len(alone) else SHORT_LINE_SCORE
-        if score > 1 and before in short and after in short:
+        if score > 1 and before < 0 and after < 0 and (before in short or after in short):
             scores[i] = score * ISOLATED_PROSE_WEIGHT
     return scores
 
