@@ -27,7 +27,10 @@ SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"”»]\s*$")
 PATTERN_MAX_WORDS = 30  # a furniture phrasing inside a longer line is article text
 FURNITURE_SCORE = -8.0
 SECTION_BREAK_SCORE = -40.0
-ISOLATED_PROSE_WEIGHT = 0.4  # a teaser between headlines is not a paragraph of the article
+ISOLATED_PROSE_WEIGHT = 0.25  # a teaser between headlines is not a paragraph of the article
+TEASER_GAP, TEASER_MAX_RUN, GAP_LINE_MAX_WORDS = 2, 2, 15
+TEASER_MAX_WORDS = 40  # a teaser or comment is a sentence or two; a list item's text runs longer
+LONG_LINE_WORDS = 25  # a line this long is text even without a full stop
 SHORT_LINE_SCORE = -4.0
 UNPUNCTUATED_SCORE = -2.0  # a headline-length line with no sentence ending
 PROSE_CAP = 120.0
@@ -81,6 +84,8 @@ def is_prose(line: str) -> bool:
     tokens = words(line)
     if is_sentence(line):
         return len(tokens) >= 8
+    if len(tokens) >= LONG_LINE_WORDS:
+        return True
     return len(tokens) >= UNPUNCTUATED_PROSE_WORDS and stop_density(tokens) >= 0.3
 
 
@@ -113,17 +118,44 @@ def line_score(line: str, furniture: frozenset[str] = frozenset()) -> float:
     return SHORT_LINE_SCORE
 
 
+def prose_runs(scores: Sequence[float]) -> list[tuple[int, int]]:
+    """[start, end) runs of consecutive positive-scoring lines."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, score in enumerate([*scores, -1.0]):
+        if score > 0 and start is None:
+            start = i
+        elif score <= 0 and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def gap(scores: Sequence[float], sizes: Sequence[int], i: int, step: int) -> int:
+    """How many short non-prose lines (headlines, names, dates) separate line i from the
+    next prose line in direction step; 0 when a long line of text sits in between."""
+    n = 0
+    j = i + step
+    while 0 <= j < len(scores) and scores[j] <= 0:
+        if sizes[j] > GAP_LINE_MAX_WORDS:
+            return 0
+        n += 1
+        j += step
+    return n if 0 <= j < len(scores) else TEASER_GAP
+
+
 def line_scores(lines: Sequence[str], furniture: frozenset[str] = frozenset()) -> list[float]:
-    """Scores in context: prose between non-prose lines, one of them short text (a teaser
-    between headline and timestamp, a comment between name and votes), counts for less."""
+    """Scores in context: a short run of prose with two or more short lines on each side
+    (a teaser under its headline and timestamp, a comment under name and date) counts for less."""
     alone = [line_score(line, furniture) for line in lines]
+    sizes = [len(words(line)) for line in lines]
     scores = list(alone)
-    short = {SHORT_LINE_SCORE, UNPUNCTUATED_SCORE}
-    for i, score in enumerate(alone):
-        before = alone[i - 1] if i > 0 else SHORT_LINE_SCORE
-        after = alone[i + 1] if i + 1 < len(alone) else SHORT_LINE_SCORE
-        if score > 1 and before < 0 and after < 0 and (before in short or after in short):
-            scores[i] = score * ISOLATED_PROSE_WEIGHT
+    for start, end in prose_runs(alone):
+        if end - start > TEASER_MAX_RUN or sum(sizes[start:end]) > TEASER_MAX_WORDS:
+            continue
+        if min(gap(alone, sizes, start, -1), gap(alone, sizes, end - 1, 1)) >= TEASER_GAP:
+            for i in range(start, end):
+                scores[i] = alone[i] * ISOLATED_PROSE_WEIGHT
     return scores
 
 

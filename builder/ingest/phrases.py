@@ -354,6 +354,9 @@ LEGAL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bprotected by copyright\b|\bwithout (the )?(prior )?written permission\b",
         r"\bwe use cookies\b|\buses cookies to\b|\bcookies? (policy|settings|preferences)\b",
         r"\b(registration on|use of) this (site|website)\b",
+        r"\bby (registering|signing up|subscribing),? you\b|\byou (have read and )?agree to\b",
+        r"\bthis (site|page) can.t be reached\b|\bmight be temporarily down\b",
+        r"\bmay have moved permanently to a new web address\b|^err_[a-z_]+$",
     )
 )
 
