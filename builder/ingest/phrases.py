@@ -293,7 +293,7 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^recommended\b",
         r"^(tags?|topics?|filed under|categories|category|posted in|more on|keywords)\s*:",
         r"^\d+ (comments?|shares?|replies|views|reads)$|^\[ ?\d+ comments? ?\]$",
-        r"^(image|photo|picture|slide) \d+ (of|/) \d+$|^\d+\s*/\s*\d+$",
+        r"^(image|photo|picture|slide) \d+ (of|/)\W*\d+$|^\d+\s*/\s*\d+$",
         r"\bthis (site|website) (uses|is protected)\b",
         r"\b(affiliate|referral) (links?|commission)\b",
         r"\bwhen you (buy|purchase) through\b",

@@ -33,6 +33,7 @@ from builder.ingest.metadata import (
 HEADER_LOOKBACK = 15  # how far above the body the headline block may start
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 HEADING_MAX_WORDS = 12
+HEADER_LOOKAHEAD, BODY_RUN = 10, 3  # a byline this near the top, before 3 paragraphs, ends the header
 CAPTION_MAX_WORDS = 60
 
 
@@ -98,19 +99,31 @@ def opens_header(lines: Sequence[str], i: int) -> bool:
     return is_boilerplate(lines[i]) or is_meta(lines[i]) or is_caption(lines, i)
 
 
-def read_header(lines: Sequence[str], start: int) -> Header:
+def meta_end(lines: Sequence[str], start: int, end: int) -> int:
+    """Just past the last byline or date line near the top of the span, when no run of
+    body paragraphs comes before it: what precedes a byline is headline block, not body."""
+    last, run = None, 0
+    for i in range(start, min(end, start + HEADER_LOOKAHEAD)):
+        run = run + 1 if is_prose(lines[i]) else 0
+        if run >= BODY_RUN:
+            break
+        if byline_author(lines[i]) or is_date_line(lines[i]):
+            last = i
+    return start if last is None else last + 1
+
+
+def read_header(lines: Sequence[str], start: int, end: int) -> Header:
     """Title, dek, byline, date and lead caption from the lines around the body's start."""
     title_at = find_title(lines, start)
     first = title_at + 1 if title_at is not None else start
-    body_start = max(first, start)
+    forced = max(start, meta_end(lines, start, end))
     dek = author = when = caption = credit = None
     i = first
-    while i < len(lines):
+    while i < end:
         line = lines[i]
-        in_span = i >= start
-        nxt = i + 1 < len(lines) and opens_header(lines, i + 1)
-        if byline_author(line) and author is None:
-            author = byline_author(line)
+        header_only = i < forced
+        if byline_author(line):
+            author = author or byline_author(line)
         elif is_date_line(line):
             when = when or parse_date(line)
         elif is_caption(lines, i):
@@ -120,17 +133,20 @@ def read_header(lines: Sequence[str], start: int) -> Header:
                     credit = split_credit("x. " + lines[i + 1])[1] or lines[i + 1]
         elif is_credit_line(line) or is_boilerplate(line):
             pass
-        elif dek is None and title_at is not None and i == title_at + 1 and (
-            not in_span or nxt
-        ) and is_sentence(line):
+        elif (
+            dek is None
+            and i == first
+            and title_at is not None
+            and is_sentence(line)
+            and (header_only or i < start or (i + 1 < end and opens_header(lines, i + 1)))
+        ):
             dek = line
-        elif in_span:
+        elif not header_only and i >= start:
             break
         i += 1
-        body_start = max(i, start) if i >= start else start
     return Header(
         title=lines[title_at] if title_at is not None else None,
-        body_start=body_start,
+        body_start=max(i, start),
         dek=dek,
         author=author,
         date=when,
@@ -170,7 +186,7 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     start, end = best_span(line_scores(lines, furniture))
     if end == 0:
         start, end = 0, len(lines)
-    header = read_header(lines, start)
+    header = read_header(lines, start, end)
     body = [
         i
         for i in range(header.body_start, end)
