@@ -31,6 +31,7 @@ ISOLATED_PROSE_WEIGHT = 0.25  # a teaser between headlines is not a paragraph of
 TEASER_GAP, TEASER_MAX_RUN, GAP_LINE_MAX_WORDS = 2, 2, 15
 TEASER_MAX_WORDS = 40  # a teaser or comment is a sentence or two; a list item's text runs longer
 LONG_LINE_WORDS = 25  # a line this long is text even without a full stop
+SITE_LINE_MAX_WORDS, SAME_SITE_SHARE = 8, 0.3  # menus: short lines, mostly shared
 SHORT_LINE_SCORE = -4.0
 UNPUNCTUATED_SCORE = -2.0  # a headline-length line with no sentence ending
 PROSE_CAP = 120.0
@@ -172,17 +173,45 @@ def best_span(scores: Sequence[float]) -> tuple[int, int]:
     return best_start, best_end
 
 
+def line_set(text: str) -> frozenset[str]:
+    """The distinct normalised lines of one text."""
+    return frozenset(normalise_line(line) for line in text.split("\n") if line.strip())
+
+
+def short_lines(lines: frozenset[str]) -> frozenset[str]:
+    """The menu-sized lines of a page: what identifies its site."""
+    return frozenset(line for line in lines if len(words(line)) <= SITE_LINE_MAX_WORDS)
+
+
+def same_site(short_a: frozenset[str], short_b: frozenset[str]) -> bool:
+    """Two pages share a site when much of their short lines (menus) are the same;
+    one wire story on two sites shares prose, not menus."""
+    if not short_a or not short_b:
+        return False
+    return len(short_a & short_b) / min(len(short_a), len(short_b)) >= SAME_SITE_SHARE
+
+
 def furniture_lines(
     texts: Iterable[str], min_share: float = 0.5, min_count: int = 3
 ) -> frozenset[str]:
-    """Lines (normalised) that recur in many texts of a collection: the site's furniture."""
-    counts: Counter[str] = Counter()
-    total = 0
-    for text in texts:
-        total += 1
-        counts.update({normalise_line(line) for line in text.split("\n") if line.strip()})
-    if total < min_count:
-        return frozenset()
-    return frozenset(
-        line for line, n in counts.items() if n >= min_count and n >= min_share * total
-    )
+    """Lines (normalised) that recur across a collection: the sites' furniture.
+
+    A line counts when it recurs in at least `min_share` of the pages of its own site
+    (pages grouped by `same_site`), at least twice; short non-prose lines also count
+    when `min_count` pages of any site repeat them ("Advertisement", "Share")."""
+    sets = [line_set(text) for text in texts]
+    shorts = [short_lines(lines) for lines in sets]
+    counts: Counter[str] = Counter(line for lines in shorts for line in lines)
+    found = {line for line, n in counts.items() if n >= min_count and not is_prose(line)}
+    for i, lines in enumerate(sets):
+        site = [
+            other
+            for j, other in enumerate(sets)
+            if j != i and same_site(shorts[i], shorts[j])
+        ]
+        if not site:
+            continue
+        shared: Counter[str] = Counter(line for other in site for line in other & lines)
+        needed = max(2, min_share * (len(site) + 1))
+        found |= {line for line, n in shared.items() if n + 1 >= needed}
+    return frozenset(found)

@@ -18,6 +18,7 @@ from builder.ingest.phrases import (
     CREDIT_ANYWHERE,
     CREDIT_LINE,
     MONTHS,
+    NAME_PARTICLES,
     TRAILING_CREDIT,
 )
 
@@ -81,9 +82,16 @@ def byline_author(line: str) -> str | None:
     match = BYLINE.match(line.strip())
     if not match or len(words(line)) > 14:
         return None
-    name = match["name"].strip()
-    name = re.sub(r"\s+(?:and|&|und|et|y|e)\s*$", "", name)
-    return name or None
+    name = re.sub(r"\s+(?:and|&|und|et|y|e)\s*$", "", match["name"].strip())
+    return name if looks_like_name(name) else None
+
+
+def looks_like_name(text: str) -> bool:
+    """One to five capitalised words, particles allowed ("Ludwig van Beethoven")."""
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 5:
+        return False
+    return all(t[:1].isupper() or t.casefold() in NAME_PARTICLES for t in tokens)
 
 
 def is_credit_line(line: str) -> bool:
@@ -104,15 +112,15 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     match = TRAILING_CREDIT.search(caption)
     if not match:
         return caption.strip(), None
-    credit = match["credit"].strip().strip("()").strip()
+    credit = match["credit"].strip().strip("()©").strip()
     credit = re.sub(r"^(?:photo|image|credit|foto|bild)s?(?: by|:)\s*", "", credit, flags=re.I)
     return caption[: match.start()].strip(), credit or None
 
 
 def copyright_holder(line: str) -> str | None:
     """The owner named in "© 2024 The New York Sun Company, LLC. All rights reserved."."""
-    match = re.search(
-        r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+    match = re.match(
+        r"^\W*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
         r"(?P<holder>[^.|©]+?(?:,?\s*(?:Inc|LLC|Ltd|Co|Corp)\.?)?)"
         r"\s*(?:\.(?:\s|$)|\||all rights|$)",
         line,
@@ -120,9 +128,9 @@ def copyright_holder(line: str) -> str | None:
     )
     if not match:
         return None
-    holder = match["holder"].strip(" ,")
+    holder = match["holder"].strip(" ,.")
     while True:
-        shorter = CORPORATE_SUFFIXES.sub("", holder).strip(" ,")
+        shorter = CORPORATE_SUFFIXES.sub("", holder).strip(" ,.")
         if shorter == holder:
             break
         holder = shorter

@@ -425,7 +425,7 @@ CREDIT_ANYWHERE = re.compile(
 TRAILING_CREDIT = re.compile(
     rf"(?:(?<=[.!?”\"’)])\s+|\s+[|–—-]\s+)"
     rf"(?P<credit>(?:\(?(?:photo|image|credit|foto|bild)s?(?: by|:)\s*[^.]{{2,80}}\)?"
-    rf"|(?:{CREDIT_AGENCIES})(?:\s*/\s*[\w.'’ -]{{2,50}})?"
+    rf"|(?:©\s*)?(?:{CREDIT_AGENCIES})(?:\s*/\s*[\w.'’ -]{{2,50}})?"
     rf"|[\w.'’-]+(?: [\w.'’-]+){{0,3}}\s*/\s*[\w.'’ -]{{2,50}}))\s*$",
     re.IGNORECASE,
 )
@@ -436,6 +436,9 @@ BYLINE = re.compile(
     r"(?P<name>[^\d|•·,–—]{2,60}?)(?:\s*(?:[|•·,–—]|\s-\s|\d|$))",
     re.IGNORECASE,
 )
+
+# Lower-case words that may stand inside a person's name.
+NAME_PARTICLES = _wordset("de da del della di van von der den du la le bin al el y")
 
 # Corporate words to drop from a copyright holder to get the publication's name.
 CORPORATE_SUFFIXES = re.compile(

@@ -33,7 +33,8 @@ from builder.ingest.metadata import (
 HEADER_LOOKBACK = 15  # how far above the body the headline block may start
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 HEADING_MAX_WORDS = 12
-HEADER_LOOKAHEAD, BODY_RUN = 10, 3  # a byline this near the top, before 3 paragraphs, ends the header
+# A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
+HEADER_LOOKAHEAD, BODY_RUN = 10, 3
 CAPTION_MAX_WORDS = 60
 
 
