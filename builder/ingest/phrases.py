@@ -312,6 +312,11 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bad choices\b|\bdo not sell my\b",
         r"\bstory continues\b|\barticle continues\b",
         r"^(photo|image|video|gallery)s?\s*:\s*$",
+        r"^\d+\s*(-\s*)?min(ute)?s?\.?\s*(read|reading|lesezeit|de lecture|de lectura)$",
+        r"^(reading|read) time\b|^lesezeit\b|^temps de lecture\b",
+        r"\bexternal links?\b.*\bnew (window|tab)\b|\bopens? in a new (window|tab)\b",
+        r"^\d+\s*(s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago\b",
+        r"^(rating|score|votes?|likes?|points?)\s*:?\s*[+-]?\d+|^\d+ (votes?|likes?|points?)$",
         r"\blesen sie (auch|mehr)\b|\bmehr zum thema\b|\bjetzt (abonnieren|anmelden)\b",
         r"\blire (aussi|la suite)\b|\babonnez-vous\b|\binscrivez-vous\b",
         r"\blee (también|más)\b|\bsuscríbete\b|\bte puede interesar\b",
@@ -364,6 +369,14 @@ def _wordset(text: str) -> frozenset[str]:
     """A table written as space-separated words."""
     return frozenset(text.split())
 
+
+# A caption that says it is one ("Image caption …", "Caption: …", "Foto: …" is a credit).
+CAPTION_LABEL = re.compile(r"^(?:image |photo )?caption\b|^legende\b|^légende\b", re.IGNORECASE)
+
+# A news dateline opening the first paragraph: "NEW YORK (Reuters) -", "PARIS, Nov 19 (AFP) —".
+DATELINE = re.compile(
+    r"^[A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,40}(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([\w .]{1,30}\))?\s*[—–-]\s"
+)
 
 # Stop words by language: their density tells running prose from lists of names.
 STOP_WORDS: dict[str, frozenset[str]] = {

@@ -29,6 +29,7 @@ from builder.ingest.metadata import (
     source_name,
     split_credit,
 )
+from builder.ingest.phrases import CAPTION_LABEL, DATELINE
 
 HEADER_LOOKBACK = 15  # how far above the body the headline block may start
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
@@ -36,6 +37,7 @@ HEADING_MAX_WORDS = 12
 # A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
 HEADER_LOOKAHEAD, BODY_RUN = 10, 3
 CAPTION_MAX_WORDS = 60
+DEK_MAX_WORDS = 50
 
 
 @dataclass(frozen=True)
@@ -66,14 +68,21 @@ def is_meta(line: str) -> bool:
     return bool(byline_author(line)) or is_date_line(line) or is_credit_line(line)
 
 
-def is_caption(lines: Sequence[str], i: int) -> bool:
-    """A photo caption: text followed by a credit line, or ending with a credit of its own."""
+def is_caption(lines: Sequence[str], i: int, end: int | None = None) -> bool:
+    """A photo caption: labelled as one, ending with a credit of its own, or followed by a
+    credit line that the text goes on after (a lone "Reuters" closing the span is a sign-off)."""
     line = lines[i]
+    if CAPTION_LABEL.match(line):
+        return True
     if is_credit_line(line) or len(words(line)) > CAPTION_MAX_WORDS:
         return False
-    if i + 1 < len(lines) and is_credit_line(lines[i + 1]) and not byline_author(lines[i + 1]):
+    if split_credit(line)[1] is not None:
         return True
-    return split_credit(line)[1] is not None
+    end = len(lines) if end is None else end
+    if i + 1 < end and is_credit_line(lines[i + 1]) and not byline_author(lines[i + 1]):
+        after = lines[i + 2] if i + 2 < end else ""
+        return bool(after) and not CAPTION_LABEL.match(after)
+    return False
 
 
 def is_headline(line: str) -> bool:
@@ -96,8 +105,17 @@ def find_title(lines: Sequence[str], start: int) -> int | None:
 
 
 def opens_header(lines: Sequence[str], i: int) -> bool:
-    """Whether line i belongs to the headline block rather than the body."""
-    return is_boilerplate(lines[i]) or is_meta(lines[i]) or is_caption(lines, i)
+    """Whether line i is a byline, date, credit or caption: what follows a dek, not a paragraph."""
+    return is_meta(lines[i]) or is_caption(lines, i)
+
+
+def is_dek_shaped(line: str) -> bool:
+    """A standfirst: a sentence or two, never opening with a dateline ("PARIS (AP) —")."""
+    return (
+        is_sentence(line)
+        and len(words(line)) <= DEK_MAX_WORDS
+        and not DATELINE.match(line)
+    )
 
 
 def meta_end(lines: Sequence[str], start: int, end: int) -> int:
@@ -138,7 +156,7 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
             dek is None
             and i == first
             and title_at is not None
-            and is_sentence(line)
+            and is_dek_shaped(line)
             and (header_only or i < start or (i + 1 < end and opens_header(lines, i + 1)))
         ):
             dek = line
@@ -157,7 +175,7 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
 
 
 def keep_in_body(
-    lines: Sequence[str], i: int, furniture: frozenset[str], title: str | None
+    lines: Sequence[str], i: int, end: int, furniture: frozenset[str], title: str | None
 ) -> bool:
     """Inside the article span, drop only what is clearly furniture, a caption or a credit."""
     line = lines[i]
@@ -165,9 +183,7 @@ def keep_in_body(
         return False
     if title and normalise_line(line) == normalise_line(title):
         return False
-    if is_prose(line) and not is_credit_line(line):
-        return not (i + 1 < len(lines) and is_credit_line(lines[i + 1]) and is_caption(lines, i))
-    return not (is_credit_line(line) or is_caption(lines, i))
+    return not (is_credit_line(line) or is_caption(lines, i, end))
 
 
 def to_block(lines: Sequence[str], i: int) -> Block:
@@ -191,7 +207,7 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     body = [
         i
         for i in range(header.body_start, end)
-        if keep_in_body(lines, i, furniture, header.title)
+        if keep_in_body(lines, i, end, furniture, header.title)
     ]
     return Extracted(
         title=header.title,
