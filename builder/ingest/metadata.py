@@ -43,6 +43,7 @@ DATE_CUE = re.compile(
     re.IGNORECASE,
 )
 DATE_LINE_MAX_WORDS = 16
+URL_LIKE = re.compile(r"://|\bwww\.|\.[a-z]{2,4}/", re.IGNORECASE)  # pic.twitter.com/…
 
 
 def _month_number(token: str) -> int | None:
@@ -110,7 +111,7 @@ def is_credit_line(line: str) -> bool:
 def split_credit(caption: str) -> tuple[str, str | None]:
     """A caption with its trailing credit split off: ("… 2022.", "AP/Alexei Alexandrov")."""
     match = TRAILING_CREDIT.search(caption)
-    if not match:
+    if not match or URL_LIKE.search(match["credit"]):
         return caption.strip(), None
     credit = match["credit"].strip().strip("()©").strip()
     credit = re.sub(r"^(?:photo|image|credit|foto|bild)s?(?: by|:)\s*", "", credit, flags=re.I)

@@ -96,6 +96,8 @@ def test_credit_lines(line, credit):
         ("A cyclist rides past the plant. © Reuters / David Mercado",
          "A cyclist rides past the plant.", "Reuters / David Mercado"),
         ("Kevin Mayer, the Disney executive.", "Kevin Mayer, the Disney executive.", None),
+        ("Just as bad as the campaign. pic.twitter.com/3BDnrvkoms",
+         "Just as bad as the campaign. pic.twitter.com/3BDnrvkoms", None),
     ],
 )
 def test_split_credit(caption, text, credit):
