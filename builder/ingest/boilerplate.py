@@ -132,29 +132,39 @@ def prose_runs(scores: Sequence[float]) -> list[tuple[int, int]]:
     return runs
 
 
-def gap(scores: Sequence[float], sizes: Sequence[int], i: int, step: int) -> int:
-    """How many short non-prose lines (headlines, names, dates) separate line i from the
-    next prose line in direction step; 0 when a long line of text sits in between."""
-    n = 0
+def gap(scores: Sequence[float], sizes: Sequence[int], i: int, step: int) -> range:
+    """The short non-prose lines (headlines, names, dates) between line i and the next prose
+    line in direction step; empty when a long line of text sits in between."""
     j = i + step
     while 0 <= j < len(scores) and scores[j] <= 0:
         if sizes[j] > GAP_LINE_MAX_WORDS:
-            return 0
-        n += 1
+            return range(0)
         j += step
-    return n if 0 <= j < len(scores) else TEASER_GAP
+    if not 0 <= j < len(scores):
+        return range(TEASER_GAP)  # the page edge is as good as a headline
+    return range(i + 1, j) if step > 0 else range(j + 1, i)
 
 
-def line_scores(lines: Sequence[str], furniture: frozenset[str] = frozenset()) -> list[float]:
+def line_scores(
+    lines: Sequence[str],
+    furniture: frozenset[str] = frozenset(),
+    dated: Sequence[bool] | None = None,
+) -> list[float]:
     """Scores in context: a short run of prose with two or more short lines on each side
-    (a teaser under its headline and timestamp, a comment under name and date) counts for less."""
+    (a teaser under its headline and timestamp, a comment under name and date) counts for less.
+    `dated` flags date lines: a run with its own date line on both sides is a list of
+    stories however long its teasers."""
     alone = [line_score(line, furniture) for line in lines]
     sizes = [len(words(line)) for line in lines]
+    dated = dated if dated is not None else [False] * len(lines)
     scores = list(alone)
     for start, end in prose_runs(alone):
-        if end - start > TEASER_MAX_RUN or sum(sizes[start:end]) > TEASER_MAX_WORDS:
+        before, after = gap(alone, sizes, start, -1), gap(alone, sizes, end - 1, 1)
+        if end - start > TEASER_MAX_RUN or min(len(before), len(after)) < TEASER_GAP:
             continue
-        if min(gap(alone, sizes, start, -1), gap(alone, sizes, end - 1, 1)) >= TEASER_GAP:
+        short = sum(sizes[start:end]) <= TEASER_MAX_WORDS
+        listed = any(dated[j] for j in before) and any(dated[j] for j in after)
+        if short or listed:
             for i in range(start, end):
                 scores[i] = alone[i] * ISOLATED_PROSE_WEIGHT
     return scores

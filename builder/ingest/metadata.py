@@ -111,9 +111,11 @@ def is_credit_line(line: str) -> bool:
 def split_credit(caption: str) -> tuple[str, str | None]:
     """A caption with its trailing credit split off: ("… 2022.", "AP/Alexei Alexandrov")."""
     match = TRAILING_CREDIT.search(caption)
-    if not match or URL_LIKE.search(match["credit"]):
+    raw = match and (match["credit"] or match["bracketed"])
+    if not raw or URL_LIKE.search(raw):
         return caption.strip(), None
-    credit = match["credit"].strip().strip("()©").strip()
+    credit = raw.strip().strip("()[]©").strip()
+    credit = re.sub(r"^(?:file|source|pic)\s*:\s*", "", credit, flags=re.I)
     credit = re.sub(r"^(?:photo|image|credit|foto|bild)s?(?: by|:)\s*", "", credit, flags=re.I)
     return caption[: match.start()].strip(), credit or None
 

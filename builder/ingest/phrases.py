@@ -305,6 +305,7 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bpowered by\b",
         r"\bwe (may )?earn (a )?commission\b",
         r"\b(save|saved) my name\b|\bnotify me\b",
+        r"\bunsubscribe at any time\b|^no spam\b|\bis part of\b.*\b(media|publishing) (group|company)\b",
         r"\bshare (your|with)\b.*\b(friends?|thoughts)\b",
         r"\bsupport (independent|our) journalism\b",
         r"\bdownload (the|our) app\b|\bget the app\b",
@@ -341,6 +342,8 @@ SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
         r"^(you (may|might) (also )?(like|enjoy)|recommended( for you| stories)?|"
         r"read (this )?next|trending( now| news| stories)?|top stories|editor'?s picks)\b",
         r"^about the author\b|^(share|sharing) (this|is caring)\b",
+        r"^(about|sobre|über|à propos de|acerca de|chi è|over)\s+[^\W\d_][\w .'’-]{1,40}$",
+        r"^more\b.{0,30}\bstories$|^(more|other) (great|top|popular) \w+",
         r"^(©|\(c\)|copyright\b)|all rights reserved",
         r"^(lesen sie auch|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|"
         r"noticias relacionadas|te puede interesar|leggi anche|articoli correlati|"
@@ -436,7 +439,9 @@ CREDIT_ANYWHERE = re.compile(
 # "… at Mariupol April 19, 2022. AP/Alexei Alexandrov": a short name with a slash,
 # or "(Photo: …)", "Photo by …", "| Getty Images" at the end of a caption.
 TRAILING_CREDIT = re.compile(
-    rf"(?:(?<=[.!?”\"’)])\s+|\s+[|–—-]\s+)"
+    rf"(?:\s+(?P<bracketed>[(\[]\s*(?:(?:{CREDIT_AGENCIES})\s+)?"
+    rf"(?:photo|image|picture|file|foto|bild|credit|source|pic)s?\s*[:/][^)\]]{{1,80}}[)\]])\s*$)"
+    rf"|(?:(?<=[.!?”\"’)])\s+|\s+[|–—-]\s+)"
     rf"(?P<credit>(?:\(?(?:photo|image|credit|foto|bild)s?(?: by|:)\s*[^.]{{2,80}}\)?"
     rf"|(?:©\s*)?(?:{CREDIT_AGENCIES})(?:\s*/\s*[\w.'’ -]{{2,50}})?"
     rf"|[\w.'’-]+(?: [\w.'’-]+){{0,3}}\s*/\s*[\w.'’ -]{{2,50}}))\s*$",

@@ -200,7 +200,9 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     lines = clean_lines(text)
     if not lines:
         return Extracted(title=None, blocks=())
-    start, end = best_span(line_scores(lines, furniture))
+    start, end = best_span(
+        line_scores(lines, furniture, [is_date_line(line) for line in lines])
+    )
     if end == 0:
         start, end = 0, len(lines)
     header = read_header(lines, start, end)
