@@ -16,6 +16,7 @@ from builder.ingest.boilerplate import (
     best_span,
     is_boilerplate,
     is_prose,
+    is_section_break,
     is_sentence,
     line_scores,
     normalise_line,
@@ -34,6 +35,7 @@ from builder.ingest.phrases import CAPTION_LABEL, DATELINE
 HEADER_LOOKBACK = 15  # how far above the body the headline block may start
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 HEADING_MAX_WORDS = 12
+TAIL_MAX_PROSE = 2  # paragraphs past a section break that still read as its own section
 # A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
 HEADER_LOOKAHEAD, BODY_RUN = 10, 3
 CAPTION_MAX_WORDS = 60
@@ -195,6 +197,16 @@ def to_block(lines: Sequence[str], i: int) -> Block:
     return Block("p", line)
 
 
+def trim_after_break(lines: Sequence[str], start: int, end: int) -> int:
+    """End the span at a comments/related/bio heading when little prose follows it:
+    an author bio or a lone teaser outscores one heading, but is not the article."""
+    for i in range(start, end):
+        tail = lines[i + 1 : end]
+        if is_section_break(lines[i]) and sum(map(is_prose, tail)) <= TAIL_MAX_PROSE:
+            return i
+    return end
+
+
 def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     """Clean one pasted article: best prose span, headline block above it, furniture out."""
     lines = clean_lines(text)
@@ -205,6 +217,7 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     )
     if end == 0:
         start, end = 0, len(lines)
+    end = trim_after_break(lines, start, end)
     header = read_header(lines, start, end)
     body = [
         i
