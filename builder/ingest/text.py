@@ -35,7 +35,9 @@ from builder.ingest.phrases import CAPTION_LABEL, DATELINE
 HEADER_LOOKBACK = 15  # how far above the body the headline block may start
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 HEADING_MAX_WORDS = 12
-TAIL_MAX_PROSE = 2  # paragraphs past a section break that still read as its own section
+DATELINE_LOOKAHEAD = 4
+# Past a section break, this few paragraphs (or this share of the weight) are its own section.
+TAIL_MAX_PROSE, TAIL_SHARE = 2, 0.3
 # A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
 HEADER_LOOKAHEAD, BODY_RUN = 10, 3
 CAPTION_MAX_WORDS = 60
@@ -197,14 +199,27 @@ def to_block(lines: Sequence[str], i: int) -> Block:
     return Block("p", line)
 
 
-def trim_after_break(lines: Sequence[str], start: int, end: int) -> int:
-    """End the span at a comments/related/bio heading when little prose follows it:
-    an author bio or a lone teaser outscores one heading, but is not the article."""
+def trim_after_break(lines: Sequence[str], scores: Sequence[float], start: int, end: int) -> int:
+    """End the span at a comments/related/bio heading when little follows it: at most two
+    paragraphs, or much less weight than what precedes it (an author bio or a list of
+    teasers outscores one heading, but is not the article)."""
     for i in range(start, end):
-        tail = lines[i + 1 : end]
-        if is_section_break(lines[i]) and sum(map(is_prose, tail)) <= TAIL_MAX_PROSE:
+        if not is_section_break(lines[i]):
+            continue
+        before, after = sum(scores[start:i]), sum(scores[i + 1 : end])
+        few = sum(map(is_prose, lines[i + 1 : end])) <= TAIL_MAX_PROSE
+        if few or after < TAIL_SHARE * before:
             return i
     return end
+
+
+def dateline_start(lines: Sequence[str], start: int, end: int) -> int:
+    """A dateline ("BUFFALO, N.Y. —") just inside the span opens the article: the lines
+    above it are teasers or a standfirst, not body."""
+    for i in range(start, min(end, start + DATELINE_LOOKAHEAD)):
+        if DATELINE.match(lines[i]) and is_prose(lines[i]):
+            return i
+    return start
 
 
 def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
@@ -212,12 +227,12 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     lines = clean_lines(text)
     if not lines:
         return Extracted(title=None, blocks=())
-    start, end = best_span(
-        line_scores(lines, furniture, [is_date_line(line) for line in lines])
-    )
+    scores = line_scores(lines, furniture, [is_date_line(line) for line in lines])
+    start, end = best_span(scores)
     if end == 0:
         start, end = 0, len(lines)
-    end = trim_after_break(lines, start, end)
+    end = trim_after_break(lines, scores, start, end)
+    start = dateline_start(lines, start, end)
     header = read_header(lines, start, end)
     body = [
         i
