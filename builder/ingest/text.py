@@ -37,7 +37,7 @@ TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 HEADING_MAX_WORDS = 12
 DATELINE_LOOKAHEAD = 4
 # Past a section break, this few paragraphs (or this share of the weight) are its own section.
-TAIL_MAX_PROSE, TAIL_SHARE = 2, 0.3
+TAIL_MAX_PROSE, TAIL_SHARE, TAIL_MIN_DENSITY = 2, 0.3, 0.5
 # A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
 HEADER_LOOKAHEAD, BODY_RUN = 10, 3
 CAPTION_MAX_WORDS = 60
@@ -201,14 +201,16 @@ def to_block(lines: Sequence[str], i: int) -> Block:
 
 def trim_after_break(lines: Sequence[str], scores: Sequence[float], start: int, end: int) -> int:
     """End the span at a comments/related/bio heading when little follows it: at most two
-    paragraphs, or much less weight than what precedes it (an author bio or a list of
-    teasers outscores one heading, but is not the article)."""
+    paragraphs, much less weight than what precedes it, or prose thinly spread between
+    short lines (an author bio, a comment thread or a list of teasers outscores one heading,
+    but is not the article)."""
     for i in range(start, end):
         if not is_section_break(lines[i]):
             continue
         before, after = sum(scores[start:i]), sum(scores[i + 1 : end])
-        few = sum(map(is_prose, lines[i + 1 : end])) <= TAIL_MAX_PROSE
-        if few or after < TAIL_SHARE * before:
+        prose = sum(map(is_prose, lines[i + 1 : end]))
+        sparse = prose < TAIL_MIN_DENSITY * (end - i - 1)  # comments: name, date, votes, text
+        if prose <= TAIL_MAX_PROSE or after < TAIL_SHARE * before or sparse:
             return i
     return end
 
