@@ -306,6 +306,7 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bwe (may )?earn (a )?commission\b",
         r"\b(save|saved) my name\b|\bnotify me\b",
         r"\bunsubscribe at any time\b|^no spam\b",
+        r"\b(in|to) your inbox\b|\bwe('ll)? (send|email) you\b|\bevery (day|week) we send\b",
         r"\bis part of\b.*\b(media|publishing) (group|company)\b",
         r"\bshare (your|with)\b.*\b(friends?|thoughts)\b",
         r"\bsupport (independent|our) journalism\b",
@@ -346,6 +347,7 @@ SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
         r"^about the author\b|^(share|sharing) (this|is caring)\b",
         r"^(about|sobre|über|à propos de|acerca de|chi è|over)\s+[^\W\d_][\w .'’-]{1,40}$",
         r"^more\b.{0,30}\bstories$|^(more|other) (great|top|popular) \w+",
+        r"^(want|get|like|for) more (stories|news|articles|of this)\b",
         r"^(©|\(c\)|copyright\b)|all rights reserved",
         r"^(lesen sie auch|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|"
         r"noticias relacionadas|te puede interesar|leggi anche|articoli correlati|"
