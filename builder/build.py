@@ -187,7 +187,7 @@ def build_site(inputs: Inputs, env: jinja2.Environment | None = None) -> Built:
     views = render_views(inputs.articles, inputs.entities, inputs.config)
     timings["markdown+annotate"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    pages = site_pages(views, inputs.entities, inputs.config.per_page)
+    pages = site_pages(views, inputs.entities, inputs.config.per_page, inputs.config.base_url)
     files: dict[str, bytes] = dict(inputs.static)
     problems = list(inputs.problems)
     for page in pages:
