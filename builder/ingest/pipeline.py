@@ -21,6 +21,9 @@ FORMATS = {
 }
 
 
+MAX_RAW_BYTES = 20_000_000  # a saved page with inline images is rarely over a few MB
+
+
 class IngestError(ValueError):
     """A raw file that cannot become an article; the message says why."""
 
@@ -43,6 +46,10 @@ def extract(text: str, fmt: str, furniture: frozenset[str] = frozenset()) -> Ext
 def read_raw(path: Path) -> str:
     """Decode one raw file, with an error that names it."""
     try:
+        size = path.stat().st_size
+        if size > MAX_RAW_BYTES:
+            raise IngestError(f"{path}: {size / 1e6:.0f} MB is too large for one article "
+                              f"(limit {MAX_RAW_BYTES // 1_000_000} MB); split it or trim it")
         raw = path.read_bytes()
     except OSError as err:
         raise IngestError(f"{path}: cannot read: {err.strerror}") from None

@@ -66,16 +66,50 @@ def csp_hash(text: str) -> str:
     return Markup("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
 
 
+class StaticTextLoader(jinja2.BaseLoader):
+    """Serves theme/static/*.css as `static/<name>` templates holding the text verbatim.
+
+    The 404 page includes the stylesheet inline; as a template reference it is part of
+    that page's template fingerprint, so an edit to the CSS re-renders the 404 page.
+    """
+
+    def __init__(self, static_dir: Path) -> None:
+        self.static_dir = static_dir
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        name = template.removeprefix("static/")
+        path = self.static_dir / name
+        if not template.startswith("static/") or "/" in name or not path.is_file():
+            raise jinja2.TemplateNotFound(template)
+        text = path.read_text(encoding="utf-8")
+        mtime = path.stat().st_mtime
+        return "{% raw %}" + text + "{% endraw %}", str(path), lambda: _unchanged(path, mtime)
+
+    def list_templates(self) -> list[str]:
+        if not self.static_dir.is_dir():
+            return []
+        return sorted("static/" + p.name for p in self.static_dir.glob("*.css"))
+
+
+def _unchanged(path: Path, mtime: float) -> bool:
+    try:
+        return path.stat().st_mtime == mtime
+    except OSError:
+        return False
+
+
 def make_environment(theme_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(theme_dir / "templates")),
+        loader=jinja2.ChoiceLoader([
+            jinja2.FileSystemLoader(str(theme_dir / "templates")),
+            StaticTextLoader(theme_dir / "static"),
+        ]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    static = theme_dir / "static"
     env.filters["url"] = _url
     env.filters["absolute"] = _absolute
     env.filters["human_date"] = human_date
@@ -86,10 +120,6 @@ def make_environment(theme_dir: Path) -> jinja2.Environment:
     env.globals["entity_path"] = entity_path
     env.globals["group_path"] = group_path
     env.globals["summary_of"] = summary_of
-    # The 404 page inlines the stylesheet: served from any depth, it cannot link it.
-    env.globals["theme_text"] = lambda name: Markup((static / name).read_text("utf-8"))
-    env.globals["template_text"] = lambda name: Markup(
-        (theme_dir / "templates" / name).read_text("utf-8"))
     return env
 
 
