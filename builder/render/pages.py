@@ -197,7 +197,7 @@ def site_pages(
             trail = [home, Crumb(index_label, index_path)]
             pages += listing_pages(
                 list(group.views), per_page, group.path, "index.html",
-                {"heading": group.label, "kind": kind, "group": group},
+                {"heading": group.label, "kind": kind},
                 lambda n, t=trail, g=group: [*t, Crumb(g.label, g.path()) if n > 1 else
                                              Crumb(g.label)],
             )
@@ -257,19 +257,21 @@ def article_pages(
 ) -> list[Page]:
     """Each article with its entities, related articles, neighbours and trail."""
     related = related_articles(ordered)
-    source_of = {v.article.slug: g for g in groups["source"] for v in g.views}
-    tags_of: dict[str, list[Group]] = defaultdict(list)
-    for group in groups["tag"]:
-        for view in group.views:
-            tags_of[view.article.slug].append(group)
-    month_of = {v.article.slug: g for g in groups["month"] for v in g.views}
+    # Links, not Groups: a group holds all its views, and an article page must not change
+    # (nor be re-rendered) when another article of the same source is edited.
+    filed: dict[str, dict[str, list[Crumb]]] = defaultdict(lambda: defaultdict(list))
+    for kind, found in groups.items():
+        for group in found:
+            for v in group.views:
+                filed[v.article.slug][kind].append(Crumb(group.label, group.path()))
     pages = []
     for i, view in enumerate(ordered):
         slug = view.article.slug
-        source = source_of.get(slug)
+        links = filed[slug]
+        source = links["source"][0] if links["source"] else None
         crumbs = [home]
         if source:
-            crumbs += [Crumb("Sources", "sources.html"), Crumb(source.label, source.path())]
+            crumbs += [Crumb("Sources", "sources.html"), source]
         crumbs.append(Crumb(view.article.title))
         pages.append(Page(view.url, "article.html", {
             "view": view,
@@ -279,9 +281,9 @@ def article_pages(
             "newer": ordered[i - 1] if i > 0 else None,
             "older": ordered[i + 1] if i + 1 < len(ordered) else None,
             "related": related.get(slug, []),
-            "source_group": source,
-            "tag_groups": tags_of.get(slug, []),
-            "month_group": month_of.get(slug),
+            "source_link": source,
+            "tag_links": links["tag"],
+            "month_link": links["month"][0] if links["month"] else None,
             "crumbs": crumbs,
             "og_type": "article",
         }))

@@ -164,7 +164,6 @@
     if (!filter) return;
     var status = filter.querySelector(".filter-status");
     filter.hidden = false;
-    filter.addEventListener("submit", function (event) { event.preventDefault(); });
     filter.addEventListener("change", function (event) {
       var type = event.target.value;
       var shown = 0;
