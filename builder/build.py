@@ -285,7 +285,7 @@ class Builder:
         views = self._same_objects(
             render_views(inputs.articles, inputs.entities, inputs.config, self.cache))
         lap("markdown+annotate")
-        pages = site_pages(views, inputs.entities, inputs.config.per_page)
+        pages = site_pages(views, inputs.entities, inputs.config.per_page, inputs.config.base_url)
         env = self.env(inputs.theme_dir)
         existing = _manifest(output) if output is not None else {}
         files: dict[str, bytes] = dict(inputs.static)
@@ -377,7 +377,7 @@ def _manifest(output: Path) -> dict[str, str]:
 def build_site(inputs: Inputs, env: jinja2.Environment | None = None) -> Built:
     """All files of the site in memory (path → bytes), and the problems met: a full build."""
     views = render_views(inputs.articles, inputs.entities, inputs.config)
-    pages = site_pages(views, inputs.entities, inputs.config.per_page)
+    pages = site_pages(views, inputs.entities, inputs.config.per_page, inputs.config.base_url)
     env = env or make_environment(inputs.theme_dir)
     files: dict[str, bytes] = dict(inputs.static)
     problems = list(inputs.problems)
