@@ -224,6 +224,7 @@ def render_views(articles: list[Article], entities: list[Entity], config: Config
     fresh = render_bodies([bodies[k] for k in missing], entities, config.annotate == "all")
     valid.update(zip(missing, fresh, strict=True))
     cache.update({k: valid[k] for k in keys}, entities)
+    cache.keys = keys
     return [ArticleView(a, valid[k].html, valid[k].mentions, valid[k].words)
             for a, k in zip(articles, keys, strict=True)]
 
@@ -263,6 +264,7 @@ class Builder:
         self._reader = CachedReader()
         self._printer = Fingerprinter({ArticleView: _view_stand_in})
         self._views: dict[tuple[int, int], ArticleView] = {}
+        self._search: tuple[str, dict[str, bytes]] | None = None  # docs digest → index files
 
     def env(self, theme_dir: Path) -> jinja2.Environment:
         if self._env is None or self._env_theme != theme_dir:
@@ -309,9 +311,13 @@ class Builder:
                 problems.append(template_problem(err, inputs.theme_dir, page))
         printer.forget_unused()
         lap("render")
-        texts = {v.url: self.cache.entries[body_key(v.article.body, inputs.config.annotate)].text
-                 for v in views}
-        files.update(build_search_files(search_documents(views, inputs.entities, texts)))
+        texts = {v.url: self.cache.entries[key].text for v, key in zip(
+            views, self.cache.keys, strict=True)}
+        docs = search_documents(views, inputs.entities, texts)
+        docs_print = Fingerprinter().hex(docs)
+        if self._search is None or self._search[0] != docs_print:
+            self._search = (docs_print, build_search_files(docs))
+        files.update(self._search[1])
         lap("search")
         return Built(files, problems, len(pages), timings, keep, prints,
                      len(inputs.articles), len(inputs.entities))
