@@ -8,6 +8,8 @@ headline block just above it, and drops the furniture left inside the run.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +25,7 @@ from builder.ingest.boilerplate import (
     words,
 )
 from builder.ingest.metadata import (
+    URL_LIKE,
     byline_author,
     is_credit_line,
     is_date_line,
@@ -34,6 +37,8 @@ from builder.ingest.phrases import CAPTION_LABEL, DATELINE
 
 HEADER_LOOKBACK = 15  # how far above the body the headline block may start
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
+TITLE_GOOD_WORDS = (5, 20)
+TITLE_DISTANCE_COST = 0.25  # per line between a title candidate and the body
 HEADING_MAX_WORDS = 12
 DATELINE_LOOKAHEAD = 4
 # Past a section break, this few paragraphs (or this share of the weight) are its own section.
@@ -41,6 +46,8 @@ TAIL_MAX_PROSE, TAIL_SHARE, TAIL_MIN_DENSITY = 2, 0.3, 0.5
 # A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
 HEADER_LOOKAHEAD, BODY_RUN = 10, 3
 CAPTION_MAX_WORDS = 60
+CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b", re.IGNORECASE)
+TIMESTAMP_MAX_WORDS = 6
 DEK_MAX_WORDS = 50
 
 
@@ -90,22 +97,45 @@ def is_caption(lines: Sequence[str], i: int, end: int | None = None) -> bool:
 
 
 def is_headline(line: str) -> bool:
-    """Headline-shaped: a few words, not a full stop at the end, not furniture or metadata."""
+    """Headline-shaped: a few words, not a full stop at the end, not furniture, metadata or
+    a timestamp ("Monday 5:30PM")."""
     n = len(words(line))
     if not TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS or line.rstrip().endswith("."):
+        return False
+    if CLOCK_TIME.search(line) and n <= TIMESTAMP_MAX_WORDS:
         return False
     return not (is_boilerplate(line) or is_meta(line))
 
 
+def is_title_candidate(lines: Sequence[str], i: int) -> bool:
+    """Headline-shaped, not a caption, and not a sentence of running text."""
+    line = lines[i]
+    if not is_headline(line) or URL_LIKE.search(line) or "@" in line:
+        return False
+    return not is_caption(lines, i) and not (is_prose(line) and is_sentence(line))
+
+
+def title_score(lines: Sequence[str], i: int, start: int, repeated: Counter[str]) -> float:
+    """How much line i looks like the page's headline: a dozen words, repeated on the page
+    (browser title and heading), right above the byline, dek or body, near the body."""
+    n = len(words(lines[i]))
+    score = 2.0 if TITLE_GOOD_WORDS[0] <= n <= TITLE_GOOD_WORDS[1] else 0.0
+    if repeated[normalise_line(lines[i])] > 1:
+        score += 2.0
+    following = next((j for j in range(i + 1, start + 1) if not is_boilerplate(lines[j])), start)
+    if following == start or opens_header(lines, following) or is_dek_shaped(lines[following]):
+        score += 1.5
+    return score - TITLE_DISTANCE_COST * (start - i)
+
+
 def find_title(lines: Sequence[str], start: int) -> int | None:
-    """The headline: the nearest headline-shaped line above the body, past dek and byline."""
-    for i in range(start - 1, max(-1, start - 1 - HEADER_LOOKBACK), -1):
-        line = lines[i]
-        if is_headline(line) and not is_caption(lines, i) and not is_prose(line):
-            return i
-        if is_headline(line) and is_prose(line) and not is_sentence(line):
-            return i
-    return None
+    """The headline: the best-scoring title candidate in the lines above the body."""
+    window = range(max(0, start - HEADER_LOOKBACK), start)
+    candidates = [i for i in window if is_title_candidate(lines, i)]
+    if not candidates:
+        return None
+    repeated = Counter(normalise_line(line) for line in lines)
+    return max(reversed(candidates), key=lambda i: title_score(lines, i, start, repeated))
 
 
 def opens_header(lines: Sequence[str], i: int) -> bool:
@@ -145,10 +175,9 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
     while i < end:
         line = lines[i]
         header_only = i < forced
-        if byline_author(line):
+        if byline_author(line) or is_date_line(line):
             author = author or byline_author(line)
-        elif is_date_line(line):
-            when = when or parse_date(line)
+            when = when or (parse_date(line) if is_date_line(line) else None)
         elif is_caption(lines, i):
             if caption is None:
                 caption, credit = split_credit(line)
