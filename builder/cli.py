@@ -9,14 +9,19 @@ from pathlib import Path
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gloss", description="Gloss: annotated news reader.")
-    parser.add_argument("--content", type=Path, default=Path("content"),
-                        help="content folder (default: content/)")
+    parser.add_argument(
+        "--content", type=Path, default=Path("content"), help="content folder (default: content/)"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     def command(name: str, help_: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_)
-        p.add_argument("--content", type=Path, default=argparse.SUPPRESS,
-                       help="content folder (default: content/)")
+        p.add_argument(
+            "--content",
+            type=Path,
+            default=argparse.SUPPRESS,
+            help="content folder (default: content/)",
+        )
         return p
 
     p = command("ingest", "raw articles → content/articles/<slug>.md")

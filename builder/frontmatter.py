@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 import yaml
 
+# libyaml's parser when installed: several times faster on thousands of articles.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class FrontMatterError(ValueError):
     def __init__(self, message: str, line: int | None = None):
@@ -33,10 +36,11 @@ def parse(text: str) -> Parsed:
         raise FrontMatterError("front matter opened with '---' is never closed", 1)
     source = "\n".join(lines[1:end])
     try:
-        meta = yaml.safe_load(source) if source.strip() else {}
+        meta = yaml.load(source, Loader=_Loader) if source.strip() else {}
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        # An unclosed bracket is reported past its end; where it was opened helps more.
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
+        line = min(mark.line + 2, end) if mark is not None else 1
         problem = getattr(err, "problem", None) or str(err)
         raise FrontMatterError(f"invalid YAML front matter: {problem}", line) from None
     if meta is None:

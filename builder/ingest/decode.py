@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 
 from charset_normalizer import from_bytes
 
@@ -37,19 +38,35 @@ def decode(raw: bytes) -> str:
         return _normalise(raw.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    western = _western(raw)
+    if western is not None:
+        return _normalise(western)
     best = from_bytes(raw).best()
     if best is not None and best.encoding not in ("utf_8",):
         text = str(best)
         if best.encoding in ("latin_1", "iso8859_1"):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 text = raw.decode("cp1252")
-            except UnicodeDecodeError:
-                pass
         return _normalise(text)
     try:
         return _normalise(raw.decode("cp1252"))
     except UnicodeDecodeError:
         return _normalise(raw.decode("latin-1"))
+
+
+def _western(raw: bytes) -> str | None:
+    """cp1252 when it reads like Western European text: accented letters stand alone
+    between ASCII ones (`café`), where Cyrillic or Greek read as cp1252 make long runs."""
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    accented = [i for i, c in enumerate(text) if ord(c) > 127 and c.isalpha()]
+    if not accented:
+        return text
+    positions = set(accented)
+    runs = sum(1 for i in accented if i - 1 in positions or i + 1 in positions)
+    return text if runs <= 0.3 * len(accented) else None
 
 
 def _try_utf16(raw: bytes) -> str | None:

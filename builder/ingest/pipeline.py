@@ -11,8 +11,17 @@ from builder.ingest.html import read_html
 from builder.ingest.markdown import read_markdown
 from builder.ingest.text import read_text
 
-FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".md": "md",
-           ".markdown": "md"}
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".markdown": "md",
+}
+
+
+MAX_RAW_BYTES = 20_000_000  # a saved page with inline images is rarely over a few MB
 
 
 class IngestError(ValueError):
@@ -37,6 +46,10 @@ def extract(text: str, fmt: str, furniture: frozenset[str] = frozenset()) -> Ext
 def read_raw(path: Path) -> str:
     """Decode one raw file, with an error that names it."""
     try:
+        size = path.stat().st_size
+        if size > MAX_RAW_BYTES:
+            raise IngestError(f"{path}: {size / 1e6:.0f} MB is too large for one article "
+                              f"(limit {MAX_RAW_BYTES // 1_000_000} MB); split it or trim it")
         raw = path.read_bytes()
     except OSError as err:
         raise IngestError(f"{path}: cannot read: {err.strerror}") from None

@@ -1,0 +1,70 @@
+"""`make bench-extract`: Gloss's extractor against trafilatura on ../shared/data/extract-dev.
+
+Runs the benchmark's own scorer (evaluate.py) on the pasted-text and saved-HTML forms of
+every page, and trafilatura alone on the same HTML pages in the same run, then prints a table.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "extract-dev"
+PY = shlex.quote(sys.executable)
+TRAFILATURA = (
+    f'{PY} -c "import sys, trafilatura; '
+    "print(trafilatura.extract(open(sys.argv[1], encoding='utf-8', errors='replace').read()) "
+    "or '')\" {input}"
+)
+RUNS = {
+    "Gloss, pasted text": ("text", f"{PY} -m builder extract --body-only {{input}}"),
+    "Gloss, saved HTML": ("html", f"{PY} -m builder extract --body-only {{input}}"),
+    "trafilatura alone, saved HTML": ("html", TRAFILATURA),
+}
+
+
+def score(mode: str, command: str) -> dict:
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        subprocess.run(
+            [
+                sys.executable,
+                str(DATA / "evaluate.py"),
+                "--mode",
+                mode,
+                "--cmd",
+                command,
+                "--json",
+                out.name,
+                "--n-bootstrap",
+                "200",
+            ],
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        result = json.loads(Path(out.name).read_text())
+        seconds = [p["seconds"] or 0 for p in result["per_page"].values()]
+        return {**result["summary"], "slowest": max(seconds, default=0)}
+
+
+def main() -> int:
+    if not DATA.is_dir():
+        print(f"no benchmark data at {DATA}", file=sys.stderr)
+        return 1
+    print(f"{'extractor':32} {'precision':>9} {'recall':>7} {'F1':>6} {'failed':>6} {'slowest':>8}")
+    for name, (mode, command) in RUNS.items():
+        summary = score(mode, command)
+        print(
+            f"{name:32} {summary['precision']:9.3f} {summary['recall']:7.3f} "
+            f"{summary['f1']:6.3f} {summary['failures']:6d} {summary['slowest']:7.2f}s"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,503 @@
+"""The pipeline: read content, render every page, write the site all-or-nothing.
+
+Stages are pure functions over plain data (see builder/render, builder/glossary);
+this module owns the I/O at both ends.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import html
+import json
+import multiprocessing
+import os
+import pickle
+import re
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from jinja2 import meta
+
+from builder.atomic import write_bytes_atomic
+from builder.cache import (
+    RenderCache,
+    Rendered,
+    body_key,
+    entity_match_hash,
+    glossary_id,
+)
+from builder.config import Config, ConfigError, load_config
+from builder.content import article_files, file_slug, load_article
+from builder.fingerprint import Fingerprinter
+from builder.glossary.annotate import Annotator
+from builder.glossary.load import load_glossary
+from builder.glossary.match import Matcher
+from builder.model import Article, Entity, Problem
+from builder.render.markdown import BodyRenderer
+from builder.render.pages import ArticleView, Page, article_path, entity_path, site_pages
+from builder.render.templates import make_environment, relative, render_page
+from builder.search import SearchDoc, build_search_files
+
+MANIFEST = ".gloss-manifest.json"
+CACHE = Path(".cache") / "build.pickle"
+MAX_ARTICLE_BYTES = 5_000_000
+PARALLEL_MIN = 64  # articles to render before a process pool pays for its start
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Inputs:
+    """Everything a build reads, gathered once at the edge."""
+
+    config: Config
+    articles: list[Article] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    static: dict[str, bytes] = field(default_factory=dict)
+    theme_dir: Path = Path("theme")
+
+
+@dataclass
+class Built:
+    """A build's result: files to write, pages kept as they are, problems met."""
+
+    files: dict[str, bytes]
+    problems: list[Problem]
+    pages: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    keep: set[str] = field(default_factory=set)  # pages unchanged since the last write
+    prints: dict[str, str] = field(default_factory=dict)
+    articles: int = 0
+    entities: int = 0
+
+
+def read_article(path: Path, slug: str) -> Article | Problem:
+    """One article file, or the problem that keeps it out of the site."""
+    try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            return Problem(str(path), f"larger than {MAX_ARTICLE_BYTES // 1_000_000} MB; an "
+                           "article this long is almost surely not one article: split it")
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as err:
+        return Problem(str(path), f"cannot read: {err.strerror}")
+    except UnicodeDecodeError:
+        return Problem(str(path), "not UTF-8 text; save it as UTF-8 "
+                       "(or put the raw file in seeds/ and ingest it)")
+    return load_article(path, text, slug)
+
+
+class CachedReader:
+    """read_article that re-reads only files whose size or modification time changed."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[tuple, Article | Problem]] = {}
+
+    def __call__(self, path: Path, slug: str) -> Article | Problem:
+        try:
+            stat = path.stat()
+        except OSError:
+            return read_article(path, slug)
+        key = (stat.st_mtime_ns, stat.st_size, slug)
+        hit = self._seen.get(str(path))
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        result = read_article(path, slug)
+        self._seen[str(path)] = (key, result)
+        return result
+
+
+def read_inputs(content: Path, config_path: Path = Path("site.toml"),
+                read_article=read_article) -> Inputs:
+    """Read config, articles, glossary and theme static files; collect every problem."""
+    problems: list[Problem] = []
+    try:
+        config = load_config(config_path)
+    except ConfigError as err:
+        config = Config()
+        problems.append(Problem(str(config_path), str(err).split(": ", 1)[-1]))
+    inputs = Inputs(config=config, theme_dir=Path(config.theme))
+    paths, found = article_files(content / "articles")
+    problems.extend(found)
+    taken: set[str] = set()
+    slugs: dict[str, str] = {}
+    for path in paths:
+        loaded = read_article(path, file_slug(path, taken))
+        if isinstance(loaded, Problem):
+            problems.append(loaded)
+            continue
+        if loaded.slug in slugs:
+            problems.append(
+                Problem(
+                    str(path),
+                    f"slug {loaded.slug!r} is already used by "
+                    f"{slugs[loaded.slug]}; change the slug",
+                )
+            )
+            continue
+        slugs[loaded.slug] = str(path)
+        inputs.articles.append(loaded)
+    glossary = content / "glossary.yaml"
+    if glossary.exists():
+        try:
+            text = glossary.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as err:
+            problems.append(Problem(str(glossary), f"cannot read as UTF-8: {err}"))
+        else:
+            entities, found = load_glossary(text, str(glossary))
+            inputs.entities = entities
+            problems.extend(found)
+    static_dir = inputs.theme_dir / "static"
+    if static_dir.is_dir():
+        for path in sorted(static_dir.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                inputs.static["static/" + path.relative_to(static_dir).as_posix()] = (
+                    path.read_bytes()
+                )
+    else:
+        problems.append(Problem(str(static_dir), "theme static folder is missing"))
+    inputs.problems = problems
+    return inputs
+
+
+def plain_text(html_text: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", html_text)).split())
+
+
+# --- rendering article bodies (in worker processes when there are many) -------------
+
+_worker: BodyRenderer | None = None
+_worker_glossary = ""
+
+
+def _start_worker(entities: list[Entity], every: bool, glossary: str) -> None:
+    global _worker, _worker_glossary
+    matcher = Matcher(entities)
+    # Entity links are written relative to an article page (articles/<slug>.html).
+    urls = {e.slug: relative(article_path("x"), entity_path(e.slug)) for e in entities}
+    _worker = BodyRenderer(Annotator(matcher, urls, every_mention=every))
+    _worker_glossary = glossary
+
+
+def _render_bodies(bodies: list[str]) -> list[Rendered]:
+    assert _worker is not None
+    out = []
+    for body in bodies:
+        rendered = _worker.render(body)
+        text = plain_text(rendered.html)
+        out.append(Rendered(rendered.html, rendered.mentions, len(_WORD.findall(text)), text,
+                            _worker_glossary))
+    return out
+
+
+def render_bodies(bodies: list[str], entities: list[Entity], every: bool) -> list[Rendered]:
+    """Markdown → annotated, sanitised HTML; both cores when the batch is worth it."""
+    glossary = glossary_id({e.slug: entity_match_hash(e) for e in entities})
+    workers = min(os.cpu_count() or 1, 4)
+    if len(bodies) < PARALLEL_MIN or workers < 2:
+        _start_worker(entities, every, glossary)
+        return _render_bodies(bodies)
+    size = max(16, len(bodies) // (workers * 4))
+    chunks = [bodies[i : i + size] for i in range(0, len(bodies), size)]
+    context = multiprocessing.get_context("fork" if "fork" in
+                                          multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                             initargs=(entities, every, glossary)) as pool:
+        return [r for chunk in pool.map(_render_bodies, chunks) for r in chunk]
+
+
+def render_views(articles: list[Article], entities: list[Entity], config: Config,
+                 cache: RenderCache | None = None) -> list[ArticleView]:
+    """Every article's view, reusing what the cache still holds."""
+    cache = cache if cache is not None else RenderCache()
+    valid = cache.valid_entries(entities)
+    keys = [body_key(a.body, config.annotate) for a in articles]
+    missing = list(dict.fromkeys(k for k in keys if k not in valid))
+    bodies = {k: a.body for k, a in zip(keys, articles, strict=True)}
+    fresh = render_bodies([bodies[k] for k in missing], entities, config.annotate == "all")
+    valid.update(zip(missing, fresh, strict=True))
+    cache.update({k: valid[k] for k in keys}, entities)
+    return [ArticleView(a, valid[k].html, valid[k].mentions, valid[k].words)
+            for a, k in zip(articles, keys, strict=True)]
+
+
+def search_documents(views: list[ArticleView], entities: list[Entity],
+                     texts: dict[str, str]) -> list[SearchDoc]:
+    names = {e.slug: e.name for e in entities}
+    docs = []
+    for view in views:
+        a = view.article
+        mentioned = tuple(dict.fromkeys(names[m.entity] for m in view.mentions
+                                        if m.entity in names))
+        docs.append(SearchDoc(url=view.url, kind="article", title=a.title,
+                              body=texts.get(view.url) or plain_text(view.html),
+                              dek=a.dek or "", source=a.source or "", date=a.date or "",
+                              names=mentioned))
+    for e in entities:
+        docs.append(SearchDoc(url=entity_path(e.slug), kind="entity", title=e.name,
+                              body=e.description, dek=e.type, names=e.aliases))
+    return docs
+
+
+class Builder:
+    """Builds a site, remembering between builds what it may reuse.
+
+    The live server keeps one Builder for its lifetime; `gloss build` loads and saves
+    its memory under .cache/ (safe to delete).
+    """
+
+    def __init__(self, content: Path, config_path: Path = Path("site.toml")):
+        self.content = content
+        self.config_path = config_path
+        self.cache = RenderCache()
+        self.page_prints: dict[str, str] = {}  # path → fingerprint of what was written
+        self._env: jinja2.Environment | None = None
+        self._env_theme: Path | None = None
+        self._reader = CachedReader()
+        self._printer = Fingerprinter({ArticleView: _view_stand_in})
+        self._views: dict[tuple[int, int], ArticleView] = {}
+
+    def env(self, theme_dir: Path) -> jinja2.Environment:
+        if self._env is None or self._env_theme != theme_dir:
+            self._env, self._env_theme = make_environment(theme_dir), theme_dir
+        return self._env
+
+    def build(self, output: Path | None = None) -> Built:
+        """All of the site that must be (re)written; unchanged pages listed in `keep`."""
+        timings: dict[str, float] = {}
+        clock = time.perf_counter()
+
+        def lap(name: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            timings[name] = now - clock
+            clock = now
+
+        inputs = read_inputs(self.content, self.config_path, self._reader)
+        lap("load")
+        views = self._same_objects(
+            render_views(inputs.articles, inputs.entities, inputs.config, self.cache))
+        lap("markdown+annotate")
+        pages = site_pages(views, inputs.entities, inputs.config.per_page, inputs.config.base_url)
+        env = self.env(inputs.theme_dir)
+        existing = _manifest(output) if output is not None else {}
+        files: dict[str, bytes] = dict(inputs.static)
+        problems = list(inputs.problems)
+        keep: set[str] = set()
+        prints: dict[str, str] = {}
+        printer = self._printer
+        printer.new_round()
+        template_prints = _template_prints(env)
+        config_print = printer.hex(inputs.config)
+        for page in pages:
+            print_ = printer.hex((page.path, template_prints.get(page.template, ""),
+                                  config_print, page.context))
+            prints[page.path] = print_
+            if self.page_prints.get(page.path) == print_ and page.path in existing:
+                keep.add(page.path)
+                continue
+            try:
+                files[page.path] = render_page(env, page, inputs.config, {}).encode("utf-8")
+            except (jinja2.TemplateError, LookupError, TypeError, ValueError) as err:
+                problems.append(template_problem(err, inputs.theme_dir, page))
+        printer.forget_unused()
+        lap("render")
+        texts = {v.url: self.cache.entries[body_key(v.article.body, inputs.config.annotate)].text
+                 for v in views}
+        files.update(build_search_files(search_documents(views, inputs.entities, texts)))
+        lap("search")
+        return Built(files, problems, len(pages), timings, keep, prints,
+                     len(inputs.articles), len(inputs.entities))
+
+    def _same_objects(self, views: list[ArticleView]) -> list[ArticleView]:
+        """Unchanged views as the very objects of the last build, so their digests are reused."""
+        kept: dict[tuple[int, int], ArticleView] = {}
+        out = []
+        for view in views:
+            key = (id(view.article), id(view.html))
+            old = self._views.get(key)
+            if old is not None and old.article is view.article and old.html is view.html:
+                view = old
+            kept[key] = view
+            out.append(view)
+        self._views = kept
+        return out
+
+    def commit(self, built: Built) -> None:
+        """Remember what was written, once it is on disk."""
+        self.page_prints = built.prints
+
+
+def _view_stand_in(view: ArticleView) -> tuple:
+    """An article view as a few strings: its mentions joined, not fingerprinted one by one."""
+    mentions = "\x1e".join(f"{m.entity}\x1f{m.text}\x1f{m.sentence}" for m in view.mentions)
+    return (view.article, view.html, view.words, mentions)
+
+
+def _template_prints(env: jinja2.Environment) -> dict[str, str]:
+    """Each template's digest together with every template it extends, includes or imports."""
+    sources: dict[str, str] = {}
+    refs: dict[str, set[str]] = {}
+    loader = env.loader
+    assert loader is not None
+    for name in loader.list_templates():
+        try:
+            source = loader.get_source(env, name)[0]
+            refs[name] = {r for r in meta.find_referenced_templates(env.parse(source)) if r}
+        except (jinja2.TemplateError, OSError):
+            source, refs[name] = "", set()
+        sources[name] = source
+    prints: dict[str, str] = {}
+    for name in sources:
+        seen, todo = set(), [name]
+        while todo:
+            current = todo.pop()
+            if current not in seen:
+                seen.add(current)
+                todo.extend(refs.get(current, ()))
+        joined = "\0".join(f"{n}\0{sources.get(n, '')}" for n in sorted(seen))
+        prints[name] = hashlib.blake2b(joined.encode(), digest_size=16).hexdigest()
+    return prints
+
+
+def _manifest(output: Path) -> dict[str, str]:
+    try:
+        return json.loads((output / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def build_site(inputs: Inputs, env: jinja2.Environment | None = None) -> Built:
+    """All files of the site in memory (path → bytes), and the problems met: a full build."""
+    views = render_views(inputs.articles, inputs.entities, inputs.config)
+    pages = site_pages(views, inputs.entities, inputs.config.per_page, inputs.config.base_url)
+    env = env or make_environment(inputs.theme_dir)
+    files: dict[str, bytes] = dict(inputs.static)
+    problems = list(inputs.problems)
+    for page in pages:
+        try:
+            files[page.path] = render_page(env, page, inputs.config, {}).encode("utf-8")
+        except (jinja2.TemplateError, LookupError, TypeError, ValueError) as err:
+            problems.append(template_problem(err, inputs.theme_dir, page))
+    files.update(build_search_files(search_documents(views, inputs.entities, {})))
+    return Built(files, problems, len(pages), articles=len(inputs.articles),
+                 entities=len(inputs.entities))
+
+
+def template_problem(err: Exception, theme_dir: Path, page: Page) -> Problem:
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        name = err.filename or str(theme_dir / "templates" / (err.name or "?"))
+        return Problem(name, f"template syntax error: {err.message}", err.lineno)
+    return Problem(
+        str(theme_dir / "templates" / page.template),
+        f"template error while rendering {page.path}: {err}",
+    )
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_site(files: dict[str, bytes], output: Path, keep: set[str] | None = None) -> list[str]:
+    """Make output/ hold exactly `files` plus the unchanged `keep`; return the paths written.
+
+    An output we built before is synced file by file (atomic renames, unchanged
+    files untouched); otherwise the site is built beside it and swapped in whole.
+    """
+    keep = keep or set()
+    manifest = {path: _digest(data) for path, data in files.items()}
+    old_manifest_path = output / MANIFEST
+    if old_manifest_path.is_file():
+        old = _manifest(output)
+        manifest.update({path: old[path] for path in keep if path in old})
+        written = []
+        for path, data in sorted(files.items()):
+            target = output / path
+            if old.get(path) != manifest[path] or not target.is_file():
+                write_bytes_atomic(target, data)
+                written.append(path)
+        for path in set(old) - set(manifest):
+            with contextlib.suppress(FileNotFoundError):
+                (output / path).unlink()
+        write_bytes_atomic(old_manifest_path, _manifest_bytes(manifest))
+        return written
+    if keep:
+        raise ValueError("pages can only be kept in an output built before")
+    if output.exists() and any(output.iterdir()):
+        raise FileExistsError(
+            f"{output} exists and was not made by Gloss; move it away or choose another --output"
+        )
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.tmp-"))
+    try:
+        for path, data in files.items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        (staging / MANIFEST).write_bytes(_manifest_bytes(manifest))
+        os.chmod(staging, 0o755)
+        if output.exists():
+            output.rmdir()
+        os.replace(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return sorted(files)
+
+
+def _manifest_bytes(manifest: dict[str, str]) -> bytes:
+    return json.dumps(manifest, indent=0, sort_keys=True).encode()
+
+
+def load_builder(content: Path, output: Path) -> Builder:
+    """A Builder with the memory of the last `gloss build` into the same output."""
+    builder = Builder(content)
+    try:
+        with CACHE.open("rb") as handle:
+            state = pickle.load(handle)
+        builder.cache = state["cache"]
+        builder.page_prints = state["pages"].get(str(output.resolve()), {})
+    except (OSError, pickle.PickleError, EOFError, KeyError, TypeError, AttributeError,
+            ValueError):
+        pass
+    if not isinstance(builder.cache, RenderCache):
+        builder.cache = RenderCache()
+    return builder
+
+
+def save_builder(builder: Builder, output: Path) -> None:
+    state = {"cache": builder.cache, "pages": {str(output.resolve()): builder.page_prints}}
+    with contextlib.suppress(OSError):
+        write_bytes_atomic(CACHE, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def build_command(content: Path, output: Path, keep_going: bool = False) -> int:
+    """`gloss build`: all-or-nothing unless --keep-going; every problem reported."""
+    started = time.perf_counter()
+    builder = load_builder(content, output)
+    built = builder.build(output)
+    for problem in built.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if built.problems and not keep_going:
+        print(f"build failed: {len(built.problems)} problem(s); {output}/ left as it was",
+              file=sys.stderr)
+        return 1
+    try:
+        written = write_site(built.files, output, built.keep)
+    except (OSError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    builder.commit(built)
+    save_builder(builder, output)
+    elapsed = time.perf_counter() - started
+    print(f"built {built.articles} articles, {built.entities} entities, {built.pages} pages "
+          f"({len(written)} files written) in {elapsed:.2f} s")
+    print(f"open {(output / 'index.html').resolve()}")
+    return 1 if built.problems else 0

@@ -1,0 +1,79 @@
+"""Digests of plain data, so a page is re-rendered only when what it shows has changed.
+
+A page's fingerprint is the digest of exactly the data its template receives (plus the
+template sources it uses), so the incremental plan is computed, never guessed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+
+class Fingerprinter:
+    """Digests values, remembering shared objects (one article appears on many pages)."""
+
+    def __init__(self, reducers: dict[type, Callable[[Any], Any]] | None = None) -> None:
+        self._memo: dict[int, tuple[bytes, Any]] = {}
+        self._used: set[int] = set()
+        # type → a cheaper stand-in with the same information (e.g. one string for many parts)
+        self._reducers = reducers or {}
+
+    def digest(self, value: Any) -> bytes:
+        key = id(value)
+        hit = self._memo.get(key)
+        if hit is not None and hit[1] is value:
+            self._used.add(key)
+            return hit[0]
+        result = self._compute(value)
+        if not isinstance(value, str | int | float | bool | type(None)):
+            self._memo[key] = (result, value)  # holding value keeps its id from being reused
+            self._used.add(key)
+        return result
+
+    def _compute(self, value: Any) -> bytes:
+        h = hashlib.blake2b(digest_size=16)
+        if isinstance(value, str):
+            h.update(b"s")
+            h.update(value.encode("utf-8", "surrogatepass"))
+        elif value is None or isinstance(value, bool | int | float):
+            h.update(b"v" + repr(value).encode())
+        elif isinstance(value, list | tuple):
+            if all(type(item) is str for item in value):  # common and cheap: one update
+                h.update(b"L" + "\x1e".join(value).encode("utf-8", "surrogatepass"))
+            else:
+                h.update(b"l")
+                for item in value:
+                    h.update(self.digest(item))
+        elif isinstance(value, dict):
+            h.update(b"d")
+            for k in sorted(value, key=str):
+                h.update(self.digest(str(k)))
+                h.update(self.digest(value[k]))
+        elif isinstance(value, set | frozenset):
+            h.update(b"S")
+            for d in sorted(self.digest(item) for item in value):
+                h.update(d)
+        elif type(value) in self._reducers:
+            h.update(b"r" + type(value).__qualname__.encode())
+            h.update(self.digest(self._reducers[type(value)](value)))
+        elif dataclasses.is_dataclass(value):
+            h.update(b"c" + type(value).__qualname__.encode())
+            for f in dataclasses.fields(value):
+                h.update(self.digest(getattr(value, f.name)))
+        else:
+            raise TypeError(f"cannot fingerprint {type(value).__name__}")
+        return h.digest()
+
+    def new_round(self) -> None:
+        """Start a build: from now on, remember which digests it uses."""
+        self._used = set()
+
+    def forget_unused(self) -> None:
+        """Drop what the last build did not use, so a long-lived server does not grow."""
+        self._memo = {k: v for k, v in self._memo.items() if k in self._used}
+
+    def hex(self, value: Any) -> str:
+        return self.digest(value).hex()

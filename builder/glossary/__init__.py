@@ -1,0 +1,1 @@
+"""The entity glossary: loading, matching, annotating and suggesting entries."""

@@ -1,0 +1,424 @@
+"""Rule-based discovery of name mentions in one document.
+
+Capitalised runs are the candidates; the rules remove the words that are capitalised
+for other reasons (sentence starts, headlines, titles, nationality adjectives) and keep
+the cues (title before, preposition before, dateline) the typing step needs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from builder.glossary.ner_data import (
+    ACRONYM_STOP,
+    COMMON_CAPS,
+    EVENT_HEADS,
+    FUNCTION_WORDS,
+    GROUP_ADJECTIVES,
+    NAME_PARTICLES,
+    NATIONALITIES,
+    NEVER_ALONE,
+    OF_HEADS,
+    ORG_HEADS,
+    PERSON_TITLES,
+    PLACE_HEADS,
+    TITLE_MODIFIERS,
+    TRAILING_GENERIC,
+)
+from builder.glossary.ner_tokens import Token, is_headline, split_sentences, tokenize
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]*[A-Z])(?:,\s*(?P<region>[A-Z][\w .'’-]*?))?"
+    r"\s*(?:\d{4}-\d{2}-\d{2}\b|\([\w .]+\)\s*[-—–]|[-—–]\s+(?=[^\n]*[a-z]))"
+)
+_DATELINE_LINES = range(1, 4)  # datelines follow the headline, never are it
+# `DETROIT 48 86 .358 26 1/2`: a name in capitals heading a row of figures
+_CAPS_ROW = re.compile(r"^(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?= \(?\.?\d)")
+_QUOTES = "\"'“‘”’([{-—–:*•"
+_ABBREVIATED_SUFFIXES = frozenset(
+    ["corp", "inc", "co", "ltd", "bros", "jr", "sr", "cos", "plc", "st", "mt", "ft"]
+)
+EDGE_STOP = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS
+# Titles that are also ordinary words or start organisation names: strip them only
+# before a name that has no organisation/place/event head.
+_AMBIGUOUS_TITLES = frozenset(
+    [
+        "general",
+        "major",
+        "justice",
+        "chief",
+        "father",
+        "brother",
+        "sister",
+        "private",
+        "marshal",
+        "chair",
+        "director",
+        "manager",
+        "coach",
+        "deputy",
+        "acting",
+        "former",
+        "late",
+        "st",
+        "saint",
+        "president",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One candidate name in a sentence, with the context the later steps need."""
+
+    words: tuple[str, ...]
+    sentence: str
+    start: int  # offsets of the name in the sentence
+    end: int
+    title: tuple[str, ...] = ()  # title/nationality words stripped from the front
+    before: str = ""  # the word before the name (casefolded), for `in X` cues
+    after: str = ""  # the word after it
+    sentence_start: bool = False
+    dateline: bool = False
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str  # possessive and lowercase hyphen tails removed
+    token: Token
+    breaks: bool  # the run must end after this word
+
+
+def _clean(token: Token) -> _Word:
+    """`Kremlin’s` → `Kremlin`; `NATO-member` → `NATO` (and end the run)."""
+    text = token.text
+    breaks = False
+    if len(text) > 3 and text[-2] in "'’" and text[-1] in "sS":
+        text, breaks = text[:-2], True
+    head, apostrophe, _ = text.replace("’", "'").partition("'")
+    if apostrophe and (head.casefold() in FUNCTION_WORDS or head == "I"):
+        return _Word(head, token, True)  # `I'm`, `We've`: a pronoun, not a name
+    if "-" in text:
+        parts = text.split("-")
+        if parts[-1][:1].isupper():
+            return _Word(text, token, breaks)  # `Chester-le-Street`, `Inzamam-ul-Haq`
+        lead: list[str] = []
+        for part in parts:
+            if not part or not part[0].isupper():
+                break
+            lead.append(part)
+        if lead and len(lead) < len(parts):
+            text, breaks = "-".join(lead), True
+    return _Word(text, token, breaks)
+
+
+def is_nationality(word: str) -> bool:
+    """`Russian`, `Russians`, `Britons`, `South Korean`'s last word: MISC, not entities."""
+    w = word.casefold()
+    if w in NATIONALITIES:
+        return True
+    return w.endswith("s") and (w[:-1] in NATIONALITIES or w in {"britons", "kurds", "arabs"})
+
+
+def is_group_word(word: str) -> bool:
+    """Nationality or group adjective (`Western`, `Islamic`): never a name on its own."""
+    w = word.casefold()
+    return is_nationality(word) or w in GROUP_ADJECTIVES or w[:-1] in GROUP_ADJECTIVES
+
+
+def _is_cap_word(text: str) -> bool:
+    return text[:1].isupper() and not text.isdigit()
+
+
+def _runs(words: list[_Word | None]) -> list[list[int]]:
+    """Indices of maximal capitalised runs; `of`, particles, `&` and initials may join."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    n = len(words)
+
+    def next_cap(i: int) -> bool:
+        return i < n and words[i] is not None and _is_cap_word(words[i].text)
+
+    i = 0
+    while i < n:
+        w = words[i]
+        if w is not None and _is_cap_word(w.text):
+            cur.append(i)
+            if w.breaks:
+                runs.append(cur)
+                cur = []
+            i += 1
+            continue
+        if cur and w is not None:
+            low = w.text.casefold()
+            last = words[cur[-1]]
+            if low == "of" and last.text.casefold() in OF_HEADS and next_cap(i + 1):
+                cur.append(i)
+                i += 1
+                continue
+            j = i
+            while j < n and words[j] is not None and words[j].text.casefold() in NAME_PARTICLES:
+                j += 1  # particle chains: `van der`, `de la`
+            if (
+                (low in NAME_PARTICLES or low == "&")
+                and next_cap(max(j, i + 1))
+                and (w.text.islower() or low == "&")
+            ):
+                cur.append(i)
+                i += 1
+                continue
+        if cur and w is None and i + 1 < n and next_cap(i + 1):
+            # a full stop after an initial or an abbreviated title: `George W. Bush`, `Mr. X`
+            last = words[cur[-1]].text
+            if len(last) == 1 or last.casefold() in PERSON_TITLES:
+                i += 1
+                continue
+        if cur:
+            runs.append(cur)
+            cur = []
+        i += 1
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+@dataclass
+class DocumentStats:
+    """Word evidence across one document: which words also appear lowercase or mid-sentence."""
+
+    lower: set[str]
+    mid_cap: set[str]
+
+
+def _front_is_title(names: list[str]) -> bool:
+    """Whether the first word of a run is a title or adjective rather than part of the name."""
+    first = names[0].casefold().rstrip(".")
+    second = names[1].casefold().rstrip(".")
+    rest_head = names[-1].casefold()
+    if second == "of":
+        return False  # `Queen of the South`, `Duke of Norfolk`
+    if first in PERSON_TITLES:
+        ambiguous = first in _AMBIGUOUS_TITLES and (
+            rest_head in _HEADS or (len(names) == 2 and first in {"general", "major", "st"})
+        )
+        return not ambiguous
+    if first in TITLE_MODIFIERS:
+        return second in PERSON_TITLES  # `Foreign Minister`, `Prime Minister`
+    if first in {"north", "south", "east", "west"}:
+        return is_nationality(second)  # `South Korean`
+    if is_nationality(first):
+        # `Serbian President X`, `Russian X`; but `British Airways`, `Czech Republic`,
+        # `Indonesian Democratic Party`
+        return second in PERSON_TITLES or second in TITLE_MODIFIERS or rest_head not in _HEADS
+    return False
+
+
+def _strip_front(names: list[str]) -> tuple[list[str], list[str]]:
+    """Move titles and nationality adjectives from the front of a name to its title."""
+    title: list[str] = []
+    while len(names) > 1 and _front_is_title(names):
+        title.append(names.pop(0))
+    return names, title
+
+
+def _keep_alone(name: list[str]) -> bool:
+    """Whether a cleaned run can be a name at all."""
+    if not name:
+        return False
+    if len(name) == 1:
+        w = name[0]
+        low = w.casefold().rstrip(".")
+        if len(w) == 1 or low in NEVER_ALONE or low in COMMON_CAPS or is_group_word(w):
+            return False
+        if low in PERSON_TITLES or low in TITLE_MODIFIERS or low in FUNCTION_WORDS:
+            return False
+        if w.isupper() and w.replace(".", "") in ACRONYM_STOP:
+            return False
+    if all(is_nationality(w) or w.casefold() in {"north", "south", "east", "west"} for w in name):
+        return False
+    return any(c.isalpha() for c in "".join(name))
+
+
+def _sentence_mentions(sentence: str, stats: DocumentStats) -> list[Mention]:
+    tokens = tokenize(sentence)
+    words: list[_Word | None] = [
+        _clean(t) if t.is_word else _Word("&", t, False) if t.text == "&" else None for t in tokens
+    ]
+    first_word = next((i for i, t in enumerate(tokens) if t.is_word), None)
+    out: list[Mention] = []
+    for run in _runs(words):
+        idx = [i for i in run]
+        # sentence start: drop the first word when it is capitalised only for that reason
+        if idx and idx[0] == first_word:
+            if _sentence_initial_only(words[idx[0]].text, idx, words, stats):
+                idx = idx[1:]
+            while idx and not _is_cap_word(words[idx[0]].text):
+                idx = idx[1:]
+            if idx and idx[0] + 1 < len(tokens) and tokens[idx[0] + 1].text == ":":
+                continue  # `Scorers:`, `Attendance:`: a label
+        names = [words[i].text for i in idx]
+        was_longer = len(names) > 1
+        names, title = _strip_front(names)
+        idx = idx[len(idx) - len(names) :]
+        while names and names[-1].casefold() in EDGE_STOP | TRAILING_GENERIC:
+            names.pop()
+            idx.pop()
+        while names and names[0].casefold() in EDGE_STOP:
+            names.pop(0)
+            idx.pop(0)
+        if not idx or not _keep_alone(names):
+            continue
+        if was_longer and len(names) == 1 and names[0].casefold() in _HEADS:
+            continue  # `Ukrainian Parliament` → `Parliament`: generic once the adjective goes
+        start = tokens[idx[0]].start
+        end = tokens[idx[-1]].start + len(words[idx[-1]].text)
+        last = idx[-1]
+        if (
+            last + 1 < len(tokens)
+            and tokens[last + 1].text == "."
+            and tokens[last + 1].start == end
+            and (len(names[-1]) == 1 or names[-1].casefold() in _ABBREVIATED_SUFFIXES)
+        ):
+            end += 1  # `First Albany Corp.`, `Salomon Bros.`
+        names = sentence[start:end].split()
+        before = _word_at(tokens, idx[0] - 1 - len(title) if title else idx[0] - 1, words)
+        out.append(
+            Mention(
+                words=tuple(names),
+                sentence=sentence,
+                start=start,
+                end=end,
+                title=tuple(title),
+                before=before,
+                after=_word_at(tokens, idx[-1] + 1, words),
+                sentence_start=bool(run) and run[0] == first_word,
+            )
+        )
+    return out
+
+
+def _word_at(tokens: list[Token], i: int, words: list[_Word | None]) -> str:
+    if 0 <= i < len(tokens):
+        return tokens[i].text.casefold()
+    return ""
+
+
+def _sentence_initial_only(
+    word: str, idx: list[int], words: list[_Word | None], stats: DocumentStats
+) -> bool:
+    """A sentence-initial word that is an ordinary word: function word, or seen lowercase."""
+    low = word.casefold().rstrip(".")
+    if low in FUNCTION_WORDS:
+        return True
+    if low in PERSON_TITLES | TITLE_MODIFIERS and len(idx) > 1:
+        return False  # `President Biden said`: the title is handled later
+    if low in stats.lower and low not in stats.mid_cap:
+        return True
+    if len(idx) == 1 and low not in stats.mid_cap:
+        nxt = idx[0] + 1
+        follows_lower = nxt < len(words) and words[nxt] is not None and words[nxt].text.islower()
+        if follows_lower and re.search(r"(?:ly|ing|ed)$", low):
+            return True
+        follows_comma = nxt < len(words) and words[nxt] is None and low.endswith("ly")
+        if follows_comma and len(low) > 6:
+            return True  # `Unfortunately, …`, `Ironically, …`
+    return False
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def document_stats(lines: list[str]) -> DocumentStats:
+    lower: set[str] = set()
+    mid_cap: set[str] = set()
+    for line in lines:
+        if is_headline(line):
+            continue
+        for sentence in split_sentences(line):
+            toks = [t for t in tokenize(sentence) if t.is_word]
+            for k, t in enumerate(toks):
+                w = _clean(t).text
+                if w.islower():
+                    lower.add(w)
+                elif k > 0 and _is_cap_word(w) and not toks[k - 1].text.endswith(":"):
+                    mid_cap.add(w.casefold())
+    return DocumentStats(lower, mid_cap)
+
+
+def dateline(line: str) -> Mention | None:
+    """`LONDON 1996-08-30`, `KYIV, Ukraine (AP) —`: the place the story was filed from."""
+    m = _DATELINE.match(line)
+    if not m:
+        return None
+    place = m.group("place")
+    words = tuple(w if "." in w else w.capitalize() for w in place.split())
+    if not all(w.isupper() or w[0].isupper() for w in place.split()):
+        return None
+    if place.casefold() in NEVER_ALONE or len(words) > 4:
+        return None
+    return Mention(words=words, sentence=line, start=0, end=len(place), dateline=True)
+
+
+def caps_row(line: str) -> Mention | None:
+    """`DETROIT 48 86 .358`: a table row whose name is in capitals."""
+    m = _CAPS_ROW.match(line)
+    if not m or not re.search(r"\d", line[m.end() :]):
+        return None
+    name = m.group("name")
+    words = tuple(w if "." in w else w.capitalize() for w in name.split())
+    if not _keep_alone(list(words)) or name.casefold() in FUNCTION_WORDS:
+        return None
+    return Mention(words=words, sentence=line, start=0, end=len(name))
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All candidate name mentions of one document, in order."""
+    lines = _lines(text)
+    stats = document_stats(lines)
+    out: list[Mention] = []
+    for n, line in enumerate(lines):
+        dl = dateline(line) if n in _DATELINE_LINES else None
+        if dl is not None:
+            out.append(dl)
+            region = _DATELINE.match(line).group("region")
+            if region and region[0].isupper():
+                out.append(Mention(tuple(region.split()), line, 0, 0, dateline=True))
+            line = line[_DATELINE.match(line).end() :].strip()
+        if not line:
+            continue
+        if is_headline(line):
+            row = caps_row(line) if n > 0 else None
+            if row is not None:
+                out.append(row)
+            continue
+        for sentence in split_sentences(line):
+            out.extend(_sentence_mentions(sentence, stats))
+    return out

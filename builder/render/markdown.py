@@ -1,0 +1,128 @@
+"""Article Markdown → safe HTML, annotated with glossary mentions on the way.
+
+The annotator runs as a Python-Markdown treeprocessor after inline parsing,
+so it sees text nodes only; nh3 then sanitises whatever raw HTML the article carried.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import markdown
+import nh3
+from markdown.treeprocessors import Treeprocessor
+
+from builder.glossary.annotate import Annotator
+from builder.model import Mention
+
+ALLOWED_TAGS = {
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "class", "data-entity"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "time": {"datetime"},
+    "ol": {"start"},
+    "abbr": {"title"},
+    "q": {"cite"},
+    "blockquote": {"cite"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    html: str
+    mentions: tuple[Mention, ...]
+
+
+class _AnnotateProcessor(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, annotator: Annotator | None):
+        super().__init__(md)
+        self.annotator = annotator
+        self.mentions: list[Mention] = []
+
+    def run(self, root):  # type: ignore[override]
+        self.mentions = self.annotator.annotate(root) if self.annotator else []
+        return None
+
+
+class BodyRenderer:
+    """One Markdown instance, reused across articles (it is reset between them)."""
+
+    def __init__(self, annotator: Annotator | None):
+        self._md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+        self._processor = _AnnotateProcessor(self._md, annotator)
+        # After 'inline' (20) and 'unescape' (0): plain text nodes only.
+        self._md.treeprocessors.register(self._processor, "gloss-annotate", -10)
+
+    def render(self, body: str) -> RenderedBody:
+        self._md.reset()
+        html = self._md.convert(body)
+        return RenderedBody(sanitise(html), tuple(self._processor.mentions))
+
+
+def sanitise(html: str) -> str:
+    """Keep article markup, drop anything that could run script or load from elsewhere."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )

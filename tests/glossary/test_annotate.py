@@ -1,0 +1,60 @@
+"""Annotation wraps mentions in links, never elsewhere, and never changes the text."""
+
+import re
+
+from builder.glossary.annotate import Annotator
+from builder.glossary.match import Matcher
+from builder.model import Entity
+from builder.render.markdown import BodyRenderer
+
+ENTITIES = [
+    Entity("Kremlin", "kremlin", "organization"),
+    Entity("Olaf Scholz", "olaf-scholz", "person", aliases=("Scholz", "Mr. Scholz")),
+]
+URLS = {e.slug: f"../entities/{e.slug}.html" for e in ENTITIES}
+
+
+def render(markdown: str, every: bool = False):
+    return BodyRenderer(Annotator(Matcher(ENTITIES), URLS, every)).render(markdown)
+
+
+def visible(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def test_first_mention_becomes_a_link():
+    out = render("The Kremlin’s view. The Kremlin again.")
+    assert out.html.count('class="gloss"') == 1
+    assert 'href="../entities/kremlin.html"' in out.html
+    assert [m.entity for m in out.mentions] == ["kremlin", "kremlin"]
+
+
+def test_every_mention_when_configured():
+    assert render("Kremlin and Kremlin.", every=True).html.count('class="gloss"') == 2
+
+
+def test_links_headings_and_code_are_left_alone():
+    out = render("# Kremlin\n\n[Kremlin](https://example.org) and `Kremlin` and Mr. Scholz.")
+    assert out.html.count('class="gloss"') == 1
+    assert 'data-entity="olaf-scholz"' in out.html
+    assert [m.entity for m in out.mentions] == ["olaf-scholz"]
+
+
+def test_mentions_carry_their_sentence():
+    out = render("First sentence here. Then Mr. Scholz spoke. Last one.")
+    assert out.mentions[0].sentence == "Then Mr. Scholz spoke."
+
+
+def test_visible_text_is_unchanged():
+    source = "The *Kremlin* said Olaf Scholz’s plan and Scholz agreed."
+    plain = render(source, every=True)
+    bare = BodyRenderer(None).render(source)
+    assert visible(plain.html) == visible(bare.html)
+
+
+def test_raw_html_is_sanitised():
+    out = render('<script>alert(1)</script><img src=x onerror="alert(1)">'
+                 '<a href="javascript:alert(1)">x</a>')
+    assert "<script" not in out.html
+    assert "onerror" not in out.html
+    assert "javascript:" not in out.html

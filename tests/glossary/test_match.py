@@ -1,0 +1,83 @@
+"""The matcher: whole words, longest name first, possessives, no false friends."""
+
+from builder.glossary.match import Matcher
+from builder.model import Entity
+
+GLOSSARY = [
+    Entity("Kremlin", "kremlin", "organization"),
+    Entity("New York", "new-york", "place"),
+    Entity("The New York Sun", "nys", "organization", aliases=("New York Sun",)),
+    Entity("Boris Johnson", "boris-johnson", "person", aliases=("Mr. Johnson", "Johnson")),
+    Entity("José Andrés", "jose-andres", "person", accent_insensitive=True),
+    Entity("Sun", "sun-newspaper", "organization"),
+    Entity("NATO", "nato", "organization"),
+    Entity("Bank", "bank", "organization", case_insensitive=True),
+    Entity("北京", "beijing", "place"),
+]
+MATCHER = Matcher(GLOSSARY)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[f.start : f.end], f.entity) for f in MATCHER.find(text)]
+
+
+def test_longest_name_wins():
+    assert found("He wrote for the New York Sun in New York.") == [
+        ("New York Sun", "nys"),
+        ("New York", "new-york"),
+    ]
+
+
+def test_possessives_match_with_either_apostrophe():
+    assert found("The Kremlin’s line and the Kremlin's men.") == [
+        ("Kremlin", "kremlin"),
+        ("Kremlin", "kremlin"),
+    ]
+
+
+def test_case_sensitive_by_default():
+    assert found("The sun rose over the kremlin.") == []
+
+
+def test_case_insensitive_when_asked():
+    assert found("the bank said") == [("bank", "bank")]
+
+
+def test_accent_insensitive_when_asked():
+    assert found("Jose Andres and José Andrés cooked.") == [
+        ("Jose Andres", "jose-andres"),
+        ("José Andrés", "jose-andres"),
+    ]
+
+
+def test_whole_words_only():
+    assert found("Sunday, Kremlinology, NATOs, Johnsonville") == []
+
+
+def test_title_alias_beats_bare_surname():
+    assert found("Mr. Johnson said") == [("Mr. Johnson", "boris-johnson")]
+
+
+def test_capitalised_hyphen_compound_is_another_name():
+    assert found("Mr. Johnson-Smith and Anne-Johnson") == []
+
+
+def test_lowercase_hyphen_compound_still_counts():
+    assert found("Fellow NATO-member Norway, a pro-Kremlin group") == [
+        ("NATO", "nato"),
+        ("Kremlin", "kremlin"),
+    ]
+
+
+def test_apostrophe_inside_a_name_is_not_a_possessive():
+    assert found("O'Johnson and Johnson'd") == []
+
+
+def test_cjk_names_match_without_spaces():
+    assert found("我们在北京见面") == [("北京", "beijing")]
+
+
+def test_matching_many_names_is_one_pass():
+    big = Matcher(Entity(f"Name{i} Person", f"p{i}", "person") for i in range(2000))
+    text = "Name1999 Person met Name7 Person and Name Person."
+    assert [f.entity for f in big.find(text)] == ["p1999", "p7"]

@@ -1,0 +1,198 @@
+"""Entity suggestions: the seed article's names, merged variants, descriptions, the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from builder.cli import main
+from builder.glossary.ner_rules import find_mentions
+from builder.glossary.suggest import Suggestion, known_names, suggest_entities
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "seed_ukraine.txt"
+
+
+def by_name(suggestions: list[Suggestion]) -> dict[str, Suggestion]:
+    out = {}
+    for s in suggestions:
+        for n in [s.name, *s.aliases]:
+            out.setdefault(n, s)
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed_suggestions() -> dict[str, Suggestion]:
+    return by_name(suggest_entities([SEED.read_text(encoding="utf-8")], set()))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Olaf Scholz",
+        "Boris Johnson",
+        "Vladimir Putin",
+        "José Andrés",
+        "World Central Kitchen",
+        "Verkhovna Rada",
+        "Mariupol",
+        "Kharkiv",
+        "Donbas",
+        "Kyiv",
+        "NATO",
+        "Norway",
+    ],
+)
+def test_seed_names_are_found(seed_suggestions: dict[str, Suggestion], name: str) -> None:
+    assert name in seed_suggestions
+
+
+@pytest.mark.parametrize(
+    ("name", "description"),
+    [
+        ("Olaf Scholz", "German chancellor"),
+        ("Boris Johnson", "British prime minister"),
+        ("Kharkiv", "Ukraine’s second-largest city"),
+        ("Mariupol", "the devastated port city in the Donbas"),
+    ],
+)
+def test_seed_descriptions(
+    seed_suggestions: dict[str, Suggestion], name: str, description: str
+) -> None:
+    s = seed_suggestions[name]
+    assert s.description == description
+    assert description in (s.evidence or "")
+
+
+def test_variants_merge_under_the_full_name(seed_suggestions: dict[str, Suggestion]) -> None:
+    scholz = seed_suggestions["Scholz"]
+    assert scholz.name == "Olaf Scholz"
+    assert scholz.aliases == ["Scholz"]
+    assert scholz.count == 2
+    assert scholz.type == "person"
+
+
+def test_not_entities(seed_suggestions: dict[str, Suggestion]) -> None:
+    for word in [
+        "Russian",
+        "British",
+        "Ukrainian",
+        "Fellow",
+        "Mr",
+        "President",
+        "Tuesday",
+        "The",
+        "Stop",
+        "Civilians",
+    ]:
+        assert word not in seed_suggestions
+
+
+def test_title_gives_name_and_description() -> None:
+    [s] = suggest_entities(["Yesterday President Biden spoke to reporters in a hall."], set())
+    assert (s.name, s.type, s.description) == ("Biden", "person", "President")
+
+
+def test_sentence_start_word_seen_lowercase_is_dropped() -> None:
+    text = "Officials met in Geneva. Meanwhile officials in Paris waited.\nAnother day passed."
+    names = {s.name for s in suggest_entities([text], set())}
+    assert names == {"Geneva", "Paris"}
+
+
+def test_headline_capitals_are_not_names() -> None:
+    text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
+    found = {s.name: s for s in suggest_entities([text], set())}
+    assert set(found) == {"Bucharest", "Romania", "Lithuania"}
+    assert found["Bucharest"].type == "place"
+
+
+def test_hyphenated_accented_initials_and_particles() -> None:
+    text = (
+        "The pact was signed by Jean-Pierre Raffarin, Joost van der Westhuizen and "
+        "D. Bicknell at Chester-le-Street, while NATO-member Norway watched."
+    )
+    names = {s.name for s in suggest_entities([text], set())}
+    assert {
+        "Jean-Pierre Raffarin",
+        "Joost van der Westhuizen",
+        "D. Bicknell",
+        "Chester-le-Street",
+        "NATO",
+        "Norway",
+    } <= names
+
+
+def test_organisation_and_appositive_types() -> None:
+    text = (
+        "Shares of Acme Holdings Inc rose. Kharkiv, a city in the east, was shelled. "
+        "The leader of the Labour Party spoke in Leeds."
+    )
+    found = {s.name: s for s in suggest_entities([text], set())}
+    assert found["Acme Holdings Inc"].type == "organization"
+    assert found["Labour Party"].type == "organization"
+    assert found["Kharkiv"].type == "place"
+    assert found["Kharkiv"].description == "a city in the east"
+
+
+def test_known_names_are_skipped() -> None:
+    text = "Mr. Scholz met Olaf Scholz's allies in Berlin."
+    names = {s.name for s in suggest_entities([text], {"Scholz"})}
+    assert names == {"Berlin"}
+
+
+def test_mentions_keep_offsets() -> None:
+    [m] = [m for m in find_mentions("He met the mayor, Anna Berg, at noon.") if m.name]
+    assert m.sentence[m.start : m.end] == "Anna Berg"
+
+
+def test_known_names_from_glossary(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text("- name: Olaf Scholz\n  type: person\n  aliases: [Scholz]\n")
+    assert known_names(glossary) == {"Olaf Scholz", "Scholz"}
+    assert known_names(tmp_path / "missing.yaml") == set()
+
+
+def test_cli_json_and_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    glossary = content / "glossary.yaml"
+    original = "# my glossary\n- name: Vladimir Putin  # keep me\n  type: person\n"
+    glossary.write_text(original, encoding="utf-8")
+    assert main(["--content", str(content), "suggest", str(SEED), "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert {"name", "type", "aliases", "count", "description", "evidence"} <= set(items[0])
+    assert all(i["type"] in {"person", "place", "organization", "event", "other"} for i in items)
+    assert "Vladimir Putin" not in {i["name"] for i in items}
+
+    assert main(["--content", str(content), "suggest", str(SEED), "--write"]) == 0
+    capsys.readouterr()
+    text = glossary.read_text(encoding="utf-8")
+    assert text.startswith(original)
+    import yaml
+
+    entries = yaml.safe_load(text)
+    assert entries[0]["name"] == "Vladimir Putin"
+    names = {e["name"] for e in entries}
+    assert {"Olaf Scholz", "Kharkiv"} <= names
+    scholz = next(e for e in entries if e["name"] == "Olaf Scholz")
+    assert scholz["description"] == "German chancellor"
+    # a second run finds nothing new to add
+    assert main(["--content", str(content), "suggest", str(SEED), "--json"]) == 0
+    assert "Olaf Scholz" not in {i["name"] for i in json.loads(capsys.readouterr().out)}
+
+
+def test_content_articles_are_the_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.md").write_text(
+        "---\ntitle: A visit\n---\n\nThe mayor of [Lviv](https://example.org), Andriy "
+        "Sadovyi, met *Olena Zelenska* in Lviv.\n",
+        encoding="utf-8",
+    )
+    assert main(["--content", str(tmp_path), "suggest", "--json"]) == 0
+    names = {i["name"] for i in json.loads(capsys.readouterr().out)}
+    assert {"Lviv", "Andriy Sadovyi", "Olena Zelenska"} <= names

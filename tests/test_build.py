@@ -1,0 +1,93 @@
+"""End to end: the seed ingested and built; the build is all-or-nothing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from support import run_gloss
+
+ARTICLE = "articles/we-are-killing-civilians-and-children-russian-soldier.html"
+
+
+def test_the_seed_article_page_is_complete(built_site: Path):
+    html = (built_site / ARTICLE).read_text(encoding="utf-8")
+    assert "‘We Are Killing Civilians and Children’: Russian Soldier" in html
+    assert '<span class="credit">AP/Alexei Alexandrov</span>' in html
+    body = html.split('<div class="article-body">', 1)[1].split("</div>", 1)[0]
+    assert body.count("<p>") == 16
+    assert body.index("A Russian soldier said") < body.index("Fellow NATO")
+    for boilerplate in ("All rights reserved", "Terms of Use", "Sign in", "By continuing"):
+        assert boilerplate not in html
+
+
+def test_mentions_link_to_entity_pages(built_site: Path):
+    html = (built_site / ARTICLE).read_text(encoding="utf-8")
+    assert 'href="../entities/kremlin.html"' in html
+    entity = (built_site / "entities/olaf-scholz.html").read_text(encoding="utf-8")
+    assert "The German chancellor, Olaf Scholz, said Berlin was ready" in entity
+    assert "../" + ARTICLE in entity
+
+
+def test_no_root_absolute_urls(built_site: Path):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        bad = re.findall(r'(?:href|src)="(/[^"]*)"', text)
+        assert not bad, f"{page}: root-absolute URLs {bad}"
+
+
+def test_every_internal_link_resolves(built_site: Path):
+    for page in built_site.rglob("*.html"):
+        for target in re.findall(r'(?:href|src)="([^"#]+)', page.read_text(encoding="utf-8")):
+            if "://" in target or target.startswith("mailto:"):
+                continue
+            assert (page.parent / target).resolve().exists(), f"{page}: broken link {target}"
+
+
+def test_a_broken_article_leaves_the_old_site(project: Path):
+    assert run_gloss("ingest", cwd=project).returncode == 0
+    assert run_gloss("build", cwd=project).returncode == 0
+    before = (project / "output/index.html").read_bytes()
+    (project / "content/articles/broken.md").write_text("---\ntitle: [unclosed\n---\nText\n")
+    (project / "content/articles/untitled.md").write_text("---\nsource: X\n---\nText\n")
+    result = run_gloss("build", cwd=project)
+    assert result.returncode == 1
+    assert "content/articles/broken.md:2: invalid YAML front matter" in result.stderr
+    assert "content/articles/untitled.md:2: missing title" in result.stderr
+    assert (project / "output/index.html").read_bytes() == before
+
+
+def test_keep_going_builds_without_the_broken_inputs(project: Path):
+    assert run_gloss("ingest", cwd=project).returncode == 0
+    (project / "content/articles/broken.md").write_text("---\ntitle: [unclosed\n---\nText\n")
+    result = run_gloss("build", "--keep-going", cwd=project)
+    assert result.returncode == 1
+    assert (project / "output" / ARTICLE).exists()
+
+
+def test_a_second_build_writes_nothing_and_matches(project: Path):
+    assert run_gloss("ingest", cwd=project).returncode == 0
+    assert run_gloss("build", cwd=project).returncode == 0
+    first = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    result = run_gloss("build", cwd=project)
+    assert "(0 files written)" in result.stdout
+    second = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    assert first == second
+
+
+def test_output_not_made_by_gloss_is_not_clobbered(project: Path):
+    (project / "output").mkdir()
+    (project / "output/precious.txt").write_text("mine")
+    result = run_gloss("build", cwd=project)
+    assert result.returncode == 1
+    assert "was not made by Gloss" in result.stderr
+    assert (project / "output/precious.txt").read_text() == "mine"
+
+
+def test_a_script_url_in_front_matter_is_refused(project: Path):
+    (project / "content/articles/evil.md").write_text(
+        "---\ntitle: Evil\nurl: javascript:alert(1)\n---\nText\n")
+    result = run_gloss("build", cwd=project)
+    assert result.returncode == 1
+    assert "content/articles/evil.md:3: url 'javascript:alert(1)' must start with http" in (
+        result.stderr)
