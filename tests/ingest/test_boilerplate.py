@@ -138,5 +138,10 @@ def test_wire_copy_on_two_sites_is_not_furniture():
     assert normalise(wire) not in furniture_lines(texts)
 
 
+def test_two_copies_of_one_article_keep_their_body():
+    page = site_page(1, "Body sentence number one of this story goes on for a while here.")
+    assert not any(line.startswith("body sentence") for line in furniture_lines([page, page]))
+
+
 def normalise(line: str) -> str:
     return " ".join(line.split()).casefold()
