@@ -1,8 +1,30 @@
-"""Documents → the prebuilt Lunr index, written as script files that load under file://."""
+"""Documents → a prebuilt Lunr 2.x index, written as script files that load under file://.
+
+The browser (vendored lunr.js 2.3.9 plus theme/static/search.js) is the reference: every
+term written here is exactly what lunr.js's pipeline makes of the word — its tokenizer,
+Gloss's `glossFold` (case, accents, possessives), its trimmer, stop words and stemmer, all
+ported below because lunr.py's stemmer differs (`delay` → `delai`). Scores are lunr.js's
+BM25 computed in the same order of float operations, so a query gives the same documents
+in the same order as an index lunr.js built itself (tests/test_search.py checks it in node).
+
+Layout written under the site root (each file assigns `window.GLOSS_SEARCH_PARTS[key]`):
+  search/index.js    manifest: fields, boosts, pipeline, shard boundaries and sizes
+  search/t<N>.js     term shards: a sorted range of terms with their postings and scores
+  search/d<N>.js     document table in blocks of DOC_BLOCK: url, kind, title, source, date,
+                     dek, and a short text that snippets are cut from
+search.js expands the shards a query needs into a Lunr 2.x serialized index
+(`invertedIndex`, `fieldVectors`) and loads it with `lunr.Index.load`. Lunr scores a
+document by the dot product of the query and field vectors over the query's terms only,
+so an index holding just those terms ranks exactly as the whole one would.
+"""
 
 from __future__ import annotations
 
 import json
+import math
+import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 
@@ -14,14 +36,308 @@ class SearchDoc:
     kind: str  # "article" | "entity"
     title: str  # article title or entity name
     body: str = ""  # article body (plain text) or entity description
-    dek: str = ""
+    dek: str = ""  # article dek; an entity's type
     source: str = ""
     date: str = ""
     names: tuple[str, ...] = ()  # entity names an article mentions; an entity's aliases
 
 
+# Field order matters: lunr numbers terms in order of first appearance, field by field.
+FIELDS: tuple[tuple[str, int], ...] = (
+    ("title", 10), ("names", 5), ("dek", 3), ("source", 2), ("body", 1),
+)
+PIPELINE = ("glossFold", "trimmer", "stopWordFilter", "stemmer")
+LUNR_VERSION = "2.3.9"
+K1, B = 1.2, 0.75
+SHARD_BYTES = 48_000  # target raw size of one term shard
+DOC_BLOCK = 32  # documents per table file
+TEXT_CHARS = 480  # stored text per document, for snippets
+
+# --- lunr.js's text pipeline, ported -------------------------------------------------
+
+# lunr.tokenizer splits on the separator search.js sets as lunr.tokenizer.separator:
+# JS `\s` (not Python's set), hyphens and dashes (news text writes "Bogotá—José"), slash
+# and ellipsis.
+_SEPARATOR = re.compile(
+    "[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+    "\\-\u2010-\u2015\u2026/]+"
+)
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # JS sees these as two code units
+_LETTERS = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe",
+            "ß": "ss", "ı": "i", "ħ": "h", "ŀ": "l"}
+_LETTER = re.compile("[" + "".join(_LETTERS) + "]")
+_POSSESSIVE = re.compile("['\u2019\u02bc]s?(\\W*)\\Z", re.ASCII)
+_WORDY = re.compile(r"\w", re.ASCII)
+_LEAD, _TAIL = re.compile(r"^\W+", re.ASCII), re.compile(r"\W+\Z", re.ASCII)
+
+STOP_WORDS = frozenset("""a able about across after all almost also am among an and any are
+as at be because been but by can cannot could dear did do does either else ever every for
+from get got had has have he her hers him his how however i if in into is it its just least
+let like likely may me might most must my neither no nor not of off often on only or other
+our own rather said say says she should since so some than that the their them then there
+these they this tis to too twas us wants was we were what when where which while who whom
+why will with would yet you your""".split())
+
+
+def tokenize(text: str) -> list[str]:
+    """lunr.tokenizer: lower-case the whole string, split on whitespace and hyphens."""
+    return [t for t in _SEPARATOR.split(text.lower()) if t]
+
+
+def fold(word: str) -> str:
+    """glossFold (search.js has the same): accents off, possessive off; "" if no letter left.
+
+    Runs before lunr's trimmer, which would otherwise cut accented letters at word edges
+    (`bogotá` → `bogot`) and leave `kremlin’s` unlike `kremlin`.
+    """
+    word = _MARKS.sub("", unicodedata.normalize("NFKD", word))
+    word = _LETTER.sub(lambda m: _LETTERS[m.group()], _ASTRAL.sub("", word))
+    word = _POSSESSIVE.sub(r"\1", word, count=1)
+    return word if _WORDY.search(word) else ""
+
+
+def trim(word: str) -> str:
+    """lunr.trimmer: strip non-word characters (ASCII sense, as in JS) at both ends."""
+    return _TAIL.sub("", _LEAD.sub("", word, count=1), count=1)
+
+
+_STEP2 = {"ational": "ate", "tional": "tion", "enci": "ence", "anci": "ance", "izer": "ize",
+          "bli": "ble", "alli": "al", "entli": "ent", "eli": "e", "ousli": "ous",
+          "ization": "ize", "ation": "ate", "ator": "ate", "alism": "al", "iveness": "ive",
+          "fulness": "ful", "ousness": "ous", "aliti": "al", "iviti": "ive", "biliti": "ble",
+          "logi": "log"}
+_STEP3 = {"icate": "ic", "ative": "", "alize": "al", "iciti": "ic", "ical": "ic", "ful": "",
+          "ness": ""}
+_C, _V = "[^aeiou][^aeiouy]*", "[aeiouy][aeiou]*"
+_MGR0 = re.compile(f"^({_C})?{_V}{_C}")
+_MEQ1 = re.compile(f"^({_C})?{_V}{_C}({_V})?\\Z")
+_MGR1 = re.compile(f"^({_C})?{_V}{_C}{_V}{_C}")
+_S_V = re.compile(f"^({_C})?[aeiouy]")
+_1A, _1A2 = re.compile(r"^(.+?)(ss|i)es\Z"), re.compile(r"^(.+?)([^s])s\Z")
+_1B, _1B2 = re.compile(r"^(.+?)eed\Z"), re.compile(r"^(.+?)(ed|ing)\Z")
+_1B_AT = re.compile(r"(at|bl|iz)\Z")
+_1B_DOUBLE = re.compile(r"([^aeiouylsz])\1\Z")
+_CVC = re.compile(f"^{_C}[aeiouy][^aeiouwxy]\\Z")
+_1C = re.compile(r"^(.+?[^aeiou])y\Z")
+_2 = re.compile("^(.+?)(" + "|".join(_STEP2) + ")\\Z")
+_3 = re.compile("^(.+?)(" + "|".join(_STEP3) + ")\\Z")
+_4 = re.compile(r"^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous"
+                r"|ive|ize)\Z")
+_4B = re.compile(r"^(.+?)(s|t)(ion)\Z")
+_5 = re.compile(r"^(.+?)e\Z")
+
+
+def stem(w: str) -> str:
+    """lunr.js 2.3.9's Porter stemmer, line for line (lunr.py's differs: `delay` → `delai`)."""
+    if len(w) < 3:
+        return w
+    first_y = w[0] == "y"
+    if first_y:
+        w = "Y" + w[1:]
+    if _1A.search(w):
+        w = _1A.sub(r"\1\2", w, count=1)
+    elif _1A2.search(w):
+        w = _1A2.sub(r"\1\2", w, count=1)
+    if m := _1B.search(w):
+        if _MGR0.search(m.group(1)):
+            w = w[:-1]
+    elif m := _1B2.search(w):
+        if _S_V.search(m.group(1)):
+            w = m.group(1)
+            if _1B_AT.search(w):
+                w += "e"
+            elif _1B_DOUBLE.search(w):
+                w = w[:-1]
+            elif _CVC.search(w):
+                w += "e"
+    if m := _1C.search(w):
+        w = m.group(1) + "i"
+    if (m := _2.search(w)) and _MGR0.search(m.group(1)):
+        w = m.group(1) + _STEP2[m.group(2)]
+    if (m := _3.search(w)) and _MGR0.search(m.group(1)):
+        w = m.group(1) + _STEP3[m.group(2)]
+    if m := _4.search(w):
+        if _MGR1.search(m.group(1)):
+            w = m.group(1)
+    elif (m := _4B.search(w)) and _MGR1.search(m.group(1) + m.group(2)):
+        w = m.group(1) + m.group(2)
+    if m := _5.search(w):
+        s = m.group(1)
+        if _MGR1.search(s) or (_MEQ1.search(s) and not _CVC.search(s)):
+            w = s
+    if w.endswith("ll") and _MGR1.search(w):
+        w = w[:-1]
+    if first_y:
+        w = "y" + w[1:]
+    return w
+
+
+class _Terms(dict):
+    """Token → index term ("" when the pipeline drops it), computed once per distinct token."""
+
+    def __missing__(self, token: str) -> str:
+        word = trim(fold(token))
+        term = "" if word in STOP_WORDS else stem(word)
+        self[token] = term
+        return term
+
+
+_TERMS = _Terms()
+
+
+def term_of(token: str) -> str:
+    """What lunr.js's index pipeline makes of one tokenizer token ("" if dropped)."""
+    return _TERMS[token]
+
+
+def terms_of(text: str) -> list[str]:
+    """A field's index terms, in order (memoised per distinct token: most repeat)."""
+    lookup = _TERMS
+    return [t for t in [lookup[w] for w in tokenize(text)] if t]
+
+
+# --- the index --------------------------------------------------------------------------
+
+def field_texts(doc: SearchDoc) -> tuple[str, ...]:
+    """The text of each field in FIELDS order (an entity's type is shown, not searched)."""
+    dek = doc.dek if doc.kind == "article" else ""
+    return (doc.title, " ".join(doc.names), dek, doc.source, doc.body)
+
+
+def round_half_up(x: float) -> int:
+    """Math.round(x) for x ≥ 0: ties go up, unlike Python's round()."""
+    n = math.floor(x)
+    return n + 1 if x - n >= 0.5 else n
+
+
+@dataclass
+class Analysis:
+    """Per (document, field) term counts and lengths, and lunr's term numbering."""
+
+    counts: list[list[Counter]]
+    lengths: list[list[int]]
+    index: dict[str, int]  # term → _index, in order of first appearance
+    df: Counter  # term → number of (document, field) pairs holding it
+
+
+def analyse(docs: list[SearchDoc]) -> Analysis:
+    """One pass over the text, in lunr.Builder.add's order."""
+    counts, lengths, index, df = [], [], {}, Counter()
+    for doc in docs:
+        row_counts, row_lengths = [], []
+        for text in field_texts(doc):
+            terms = terms_of(text)
+            counter = Counter(terms)
+            for term in counter:
+                if term not in index:
+                    index[term] = len(index)
+            df.update(counter.keys())
+            row_counts.append(counter)
+            row_lengths.append(len(terms))
+        counts.append(row_counts)
+        lengths.append(row_lengths)
+    return Analysis(counts, lengths, index, df)
+
+
+def postings(analysis: Analysis, n_docs: int) -> dict[str, list[list[int]]]:
+    """term → per field a flat [doc, score×1000, …] list: lunr.Builder's BM25, same float ops."""
+    idf = {t: math.log(1 + abs((n_docs - d + 0.5) / (d + 0.5))) for t, d in analysis.df.items()}
+    n_fields = len(FIELDS)
+    average = [sum(row[f] for row in analysis.lengths) / n_docs for f in range(n_fields)]
+    out: dict[str, list[list[int]]] = {}
+    for ref, (row_counts, row_lengths) in enumerate(zip(analysis.counts, analysis.lengths,
+                                                        strict=True)):
+        for f, (counter, length) in enumerate(zip(row_counts, row_lengths, strict=True)):
+            if not counter:
+                continue
+            boost = FIELDS[f][1]
+            norm = K1 * (1 - B + B * (length / average[f]))
+            for term, tf in counter.items():
+                score = idf[term] * ((K1 + 1) * tf) / (norm + tf) * boost
+                lists = out.get(term)
+                if lists is None:
+                    lists = out[term] = [[] for _ in range(n_fields)]
+                lists[f].append(ref)
+                lists[f].append(round_half_up(score * 1000))
+    return out
+
+
+def delta_encode(flat: list[int]) -> list[int]:
+    """[doc, score, doc, score…] with each doc as the gap from the previous: fewer digits."""
+    out, last = [], 0
+    for i in range(0, len(flat), 2):
+        out += (flat[i] - last, flat[i + 1])
+        last = flat[i]
+    return out
+
+
+def shard_entries(posts: dict[str, list[list[int]]], index: dict[str, int]) -> list[list]:
+    """Sorted [term, _index, field postings (0 when empty)…] rows, as shards store them."""
+    rows = []
+    for term in sorted(posts):
+        rows.append([term, index[term], *(delta_encode(p) if p else 0 for p in posts[term])])
+    return rows
+
+
+def split_shards(rows: list[list], target: int = SHARD_BYTES) -> list[list[list]]:
+    """Cut the sorted rows into contiguous runs of about `target` bytes of JSON."""
+    shards: list[list[list]] = [[]]
+    size = 0
+    for row in rows:
+        row_size = len(_json(row))
+        if shards[-1] and size + row_size > target:
+            shards.append([])
+            size = 0
+        shards[-1].append(row)
+        size += row_size
+    return shards if shards[0] else []
+
+
+def snippet_text(doc: SearchDoc) -> str:
+    """The stored text snippets are cut from: the body's opening, ended at a word."""
+    text = " ".join(doc.body.split())
+    if len(text) <= TEXT_CHARS:
+        return text
+    cut = text.rfind(" ", 0, TEXT_CHARS)
+    return text[: cut if cut > TEXT_CHARS // 2 else TEXT_CHARS] + " …"
+
+
+def doc_row(doc: SearchDoc) -> list[str]:
+    """One row of the document table (search.js reads it by position)."""
+    return [doc.url, doc.kind, doc.title, doc.source, doc.date, doc.dek, snippet_text(doc)]
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def script(key: str, value: object) -> bytes:
+    """A script that registers `value` under `key`: loads by <script src> under file://.
+
+    JSON.parse of a string literal parses faster than the same data as a JS literal.
+    """
+    text = _json(value).replace("\\", "\\\\").replace("'", "\\'")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (f"(window.GLOSS_SEARCH_PARTS=window.GLOSS_SEARCH_PARTS||{{}})"
+            f"[{_json(key)}]=JSON.parse('{text}');\n").encode("utf-8")
+
+
 def build_search_files(docs: list[SearchDoc]) -> dict[str, bytes]:
-    """Relative output path → file content. (First version: documents only, no Lunr yet.)"""
-    table = [{"u": d.url, "k": d.kind, "t": d.title, "s": d.source, "d": d.date} for d in docs]
-    script = "window.GLOSS_SEARCH=" + json.dumps({"docs": table}, ensure_ascii=False) + ";\n"
-    return {"search-index.js": script.encode("utf-8")}
+    """Relative output path → file content, for the manifest, term shards and doc table."""
+    analysis = analyse(docs)
+    posts = postings(analysis, len(docs)) if docs else {}
+    shards = split_shards(shard_entries(posts, analysis.index))
+    files: dict[str, bytes] = {}
+    bounds = []
+    for n, shard in enumerate(shards):
+        files[f"search/t{n}.js"] = data = script(f"t{n}", shard)
+        bounds.append([shard[0][0], len(data)])
+    for n in range(0, len(docs), DOC_BLOCK):
+        key = f"d{n // DOC_BLOCK}"
+        files[f"search/{key}.js"] = script(key, [doc_row(d) for d in docs[n:n + DOC_BLOCK]])
+    manifest = {"version": LUNR_VERSION, "fields": [f for f, _ in FIELDS],
+                "boosts": [b for _, b in FIELDS], "pipeline": list(PIPELINE),
+                "docs": len(docs), "block": DOC_BLOCK, "shards": bounds}
+    files["search/index.js"] = script("index", manifest)
+    return files

@@ -1,0 +1,287 @@
+"""Search index: Gloss's prebuilt index answers like one lunr.js builds itself.
+
+The browser is the reference. Node runs the vendored lunr.js and theme/static/search.js on
+the same documents: it builds a lunr index of its own and queries both it and the shard
+files builder/search.py wrote, with the same query code; results must be the same
+documents in the same order with the same scores. Node ships on these machines
+(.ci/run installs it); without it those tests skip, saying so.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from builder.search import (
+    DOC_BLOCK,
+    FIELDS,
+    SearchDoc,
+    build_search_files,
+    field_texts,
+    fold,
+    stem,
+    term_of,
+    terms_of,
+    tokenize,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+LUNR = REPO / "theme" / "static" / "lunr.min.js"
+SEARCH_JS = REPO / "theme" / "static" / "search.js"
+NODE = shutil.which("node")
+needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed: the lunr.js "
+                                "comparison needs it (apt-get install nodejs)")
+
+NAMES = ["José Andrés", "Bogotá", "Zürich", "Kraków", "São Paulo", "Łukasz Nowak",
+         "Søren Kierkegaard", "Kremlin", "Olaf Scholz", "Chloé Dubois", "Gdańsk",
+         "Jürgen Müller", "Zoë Yılmaz", "Québec", "Nîmes", "Tromsø", "Anna-Lena Æbelø"]
+WORDS = ("delay delays delayed survey surveys surveyed key keys keyed keyboard running runs "
+         "studies study generalization happiness relational conditional yelling yield "
+         "government officials report weapons city council market prices energy winter "
+         "negotiations ceasefire border troops ministry budget election voters court ruling "
+         "valley railway envoy harbour analysts economy inflation schools hospital supply "
+         "chain drought farmers harvest reform parliament coalition protest agreement talks "
+         "statement week month year morning evening during after before the a of to in and "
+         "that for on with as was said by it from at is his her their ceasefires sanctions "
+         "Bogotá—José, and/or wait…what – cafés naïve résumé façade coöperation über fiancée piñata o'brien rock’n’roll "
+         "covid-19 3.5% $20 u.s. e-mail re-election well-known 2024 1990s").split()
+ODD = ["Київ", "東京", "🙂", "—", "“quoted”", "(brackets)", "‘single’", "ﬁnance", "Ångström",
+       "ŀl", "ß", "İstanbul", "ΣΟΦΙΑ", "a’’", "'s", "dogs’", "James’s", "Kremlin’s,"]
+
+
+def corpus(seed: int = 9, n: int = 140) -> list[SearchDoc]:
+    """Articles and entities with accents, possessives, hyphens and odd characters."""
+    rng = random.Random(seed)
+
+    def sentence() -> str:
+        words = [rng.choice(WORDS) for _ in range(rng.randint(5, 16))]
+        for _ in range(rng.randint(0, 2)):
+            name = rng.choice(NAMES) + rng.choice(["", "", "’s", "'s", ",", "."])
+            words.insert(rng.randrange(len(words) + 1), name)
+        if rng.random() < 0.2:
+            words.insert(rng.randrange(len(words) + 1), rng.choice(ODD))
+        return " ".join(words).capitalize() + rng.choice([".", "!", "?", "…"])
+
+    docs = []
+    for i in range(n):
+        title = " ".join(rng.choice(WORDS + NAMES) for _ in range(rng.randint(3, 8))).title()
+        body = " ".join(sentence() for _ in range(rng.randint(3, 30)))
+        names = tuple(dict.fromkeys(rng.sample(NAMES, rng.randint(0, 3))))
+        docs.append(SearchDoc(url=f"articles/a{i}.html", kind="article", title=title,
+                              body=body, dek=sentence() if rng.random() < 0.6 else "",
+                              source=rng.choice(["Reuters", "Le Monde", "Zeit", ""]),
+                              date=f"2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+                              names=names))
+    for i, name in enumerate(NAMES):
+        docs.append(SearchDoc(url=f"entities/e{i}.html", kind="entity", title=name,
+                              body=sentence(), dek="person", names=(name.split()[-1],)))
+    return docs
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def queries(docs: list[SearchDoc], seed: int = 4) -> list[tuple[str, bool]]:
+    """(query, last word is a prefix) pairs drawn from the documents' own words."""
+    rng = random.Random(seed)
+    surface = [w for d in docs for w in re.split(r"\s+", d.title + " " + d.body) if w]
+    out = [("delay", False), ("Delays", False), ("survey", False), ("key", False),
+           ("jose andres", False), ("José Andrés", False), ("JOSE ANDRÉS", False),
+           ("bogota", False), ("Bogotá", False), ("Kremlin’s", False), ("kremlin's", False),
+           ("kremlin", False), ("zurich", False), ("krakow", False), ("lukasz", False),
+           ("soren", False), ("sao paulo", False), ("tromso", False), ("dogs", False),
+           ("cafe", False), ("naive", False), ("resume", False), ("re-election", False),
+           ("covid", False), ("o'brien", False), ("finance", False), ("angstrom", False),
+           ("istanbul", False), ("james", False), ("the", False), ("the delay", False),
+           ("jos", True), ("bogo", True), ("del", True), ("surv", True), ("kremlin’", True),
+           ("scholz gov", True), ("ceasefire neg", True)]
+    for _ in range(160):
+        out.append((rng.choice(surface), False))
+    for _ in range(60):
+        out.append((" ".join(rng.sample(surface, rng.randint(2, 3))), False))
+    for _ in range(50):
+        word = strip_accents(rng.choice(surface)).lower()
+        out.append((word[: rng.randint(2, max(2, len(word)))], True))
+    for _ in range(20):
+        out.append((strip_accents(rng.choice(NAMES)).lower(), rng.random() < 0.5))
+    return out
+
+
+NASTY = ["foo:", "~", "+", "-", "*", "^", "\"unbalanced", "title:delay", "delay~2", "+delay",
+         "-delay", "del*", "^3", "a" * 500, "delay " * 100, "", "   ", "‘", "\u0000", "💥💥",
+         "(", ")", "[", "\\", "%", "?q=1&x", "<script>alert(1)</script>", "e-", "-e"]
+
+NODE_SCRIPT = r"""
+const fs = require('fs'), path = require('path'), vm = require('vm');
+const [lunrPath, searchPath, dir, inputPath] = process.argv.slice(2);
+const lunr = require(lunrPath);
+const input = JSON.parse(fs.readFileSync(inputPath, 'utf8'));
+const ctx = vm.createContext({console});
+ctx.window = ctx;
+vm.runInContext(fs.readFileSync(searchPath, 'utf8'), ctx);
+const GS = ctx.GlossSearch;
+function loadPart(key) {
+  vm.runInContext(fs.readFileSync(path.join(dir, 'search', key + '.js'), 'utf8'), ctx);
+  return Promise.resolve(ctx.GLOSS_SEARCH_PARTS[key]);
+}
+const engine = new GS.Engine(lunr, loadPart,
+  {maxExpansions: Infinity, prefixBudget: Infinity, minPrefix: 2});
+const reference = lunr(function () {
+  this.pipeline.reset();
+  this.searchPipeline.reset();
+  this.pipeline.add(GS.glossFold, lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+  this.ref('id');
+  input.fields.forEach((f, i) => this.field(f, {boost: input.boosts[i]}));
+  input.docs.forEach((texts, i) => {
+    const doc = {id: String(i)};
+    input.fields.forEach((f, j) => { doc[f] = texts[j]; });
+    this.add(doc);
+  });
+});
+const folds = input.folds.map(GS.foldWord);
+const terms = input.words.map(w => lunr.tokenizer(w).map(t => engine.text.term(t.toString())));
+(async () => {
+  const out = [];
+  for (const [q, prefix] of input.queries) {
+    const mine = await engine.search(q, prefix);
+    const plan = engine.text.plan(q, prefix, 2);
+    const theirs = plan.clauses.length ? GS.runQuery(lunr, reference, plan.clauses) : [];
+    out.push({q, mine: mine.results.map(r => [r.ref, r.score]),
+              theirs: theirs.map(r => [Number(r.ref), r.score])});
+  }
+  let nasty = 0;
+  for (const q of input.nasty) { await engine.search(q, true); await engine.search(q, false);
+                                 nasty += 1; }
+  process.stdout.write(JSON.stringify({folds, terms, results: out, nasty}));
+})().catch(e => { console.error(e && e.stack || e); process.exit(1); });
+"""
+
+
+def run_node(tmp_path: Path, docs: list[SearchDoc], words: list[str], folds: list[str],
+             qs: list[tuple[str, bool]]) -> dict:
+    """Writes the site's search files, runs the node comparison, returns what it printed."""
+    for rel, data in build_search_files(docs).items():
+        target = tmp_path / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    spec = {"fields": [f for f, _ in FIELDS], "boosts": [b for _, b in FIELDS],
+            "docs": [list(field_texts(d)) for d in docs], "words": words, "folds": folds,
+            "queries": qs, "nasty": NASTY}
+    (tmp_path / "input.json").write_text(json.dumps(spec, ensure_ascii=False), "utf-8")
+    (tmp_path / "compare.js").write_text(NODE_SCRIPT, "utf-8")
+    done = subprocess.run([NODE, str(tmp_path / "compare.js"), str(LUNR), str(SEARCH_JS),
+                           str(tmp_path), str(tmp_path / "input.json")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def node_run(tmp_path_factory) -> tuple[list[SearchDoc], list[tuple[str, bool]], dict, list]:
+    docs = corpus()
+    words = sorted({w for d in docs for text in field_texts(d) for w in text.split()}
+                   | set(WORDS) | set(ODD) | set(NAMES))
+    folds = sorted({t for w in words for t in tokenize(w)})
+    qs = queries(docs)
+    return docs, qs, run_node(tmp_path_factory.mktemp("site"), docs, words, folds, qs), words
+
+
+@needs_node
+def test_fold_is_the_same_function_in_python_and_js(node_run):
+    docs, _, out, words = node_run
+    folds = sorted({t for w in words for t in tokenize(w)})
+    assert out["folds"] == [fold(t) for t in folds]
+
+
+@needs_node
+def test_every_index_term_is_what_lunr_js_makes_of_the_word(node_run):
+    _, _, out, words = node_run
+    python = [[term_of(t) for t in tokenize(w)] for w in words]
+    wrong = [(w, p, j) for w, p, j in zip(words, python, out["terms"], strict=True) if p != j]
+    assert wrong == []
+
+
+@needs_node
+def test_prebuilt_index_answers_like_one_lunr_js_built(node_run):
+    _, qs, out, _ = node_run
+    assert len(out["results"]) == len(qs) >= 300
+    differ = [r for r in out["results"] if r["mine"] != r["theirs"]]
+    assert differ == []
+    found = [r for r in out["results"] if r["mine"]]
+    assert len(found) > 0.8 * len(qs)  # the comparison is not vacuous
+
+
+@needs_node
+def test_hostile_queries_are_calm(node_run):
+    assert node_run[2]["nasty"] == len(NASTY)
+
+
+@needs_node
+def test_case_accents_and_possessives_never_matter(node_run):
+    results = {r["q"]: r["mine"] for r in node_run[2]["results"]}
+    assert results["jose andres"] == results["José Andrés"] == results["JOSE ANDRÉS"] != []
+    assert results["bogota"] == results["Bogotá"] != []
+    assert results["kremlin"] == results["Kremlin’s"] == results["kremlin's"] != []
+    assert results["delay"] and results["survey"] and results["key"]
+
+
+def test_stemmer_follows_lunr_js_not_lunr_py():
+    assert [stem(w) for w in ("delay", "key", "survey", "running", "happiness")] == [
+        "delay", "key", "survey", "run", "happi"]
+
+
+def test_fold_accents_possessives_and_non_words():
+    assert fold("bogotá") == "bogota"
+    assert fold("kremlin’s") == "kremlin"
+    assert fold("kremlin’s,") == "kremlin,"
+    assert fold("łukasz") == "lukasz"
+    assert fold("—") == ""
+    assert fold("київ") == ""
+    assert terms_of("The Kremlin’s delay in Bogotá—José’s survey") == [
+        "kremlin", "delay", "bogota", "jose", "survey"]
+
+
+def test_files_layout_short_refs_and_table():
+    docs = corpus(n=70)
+    files = build_search_files(docs)
+    assert "search/index.js" in files
+    blocks = [k for k in files if re.fullmatch(r"search/d\d+\.js", k)]
+    assert len(blocks) == -(-len(docs) // DOC_BLOCK)
+    manifest = part(files["search/index.js"])
+    assert manifest["docs"] == len(docs) and manifest["version"] == "2.3.9"
+    assert manifest["pipeline"] == ["glossFold", "trimmer", "stopWordFilter", "stemmer"]
+    firsts = [s[0] for s in manifest["shards"]]
+    assert firsts == sorted(firsts)
+    rows = [r for n in range(len(firsts)) for r in part(files[f"search/t{n}.js"])]
+    assert [r[0] for r in rows] == sorted(r[0] for r in rows)
+    assert part(files["search/d0.js"])[0][:3] == [docs[0].url, "article", docs[0].title]
+    assert all(len(data) < 200_000 for data in files.values())
+
+
+def test_empty_site_still_writes_a_manifest():
+    files = build_search_files([])
+    assert part(files["search/index.js"])["shards"] == []
+
+
+def test_scripts_escape_quotes_and_backslashes():
+    doc = SearchDoc(url="a.html", kind="article", title="It's a \\ back'slash \u2028 line")
+    files = build_search_files([doc])
+    assert part(files["search/d0.js"])[0][2] == doc.title
+
+
+def part(data: bytes) -> object:
+    """The value a part script registers (JSON.parse('…') undone in Python)."""
+    text = data.decode("utf-8")
+    body = re.fullmatch(r"\(window\.GLOSS_SEARCH_PARTS=window\.GLOSS_SEARCH_PARTS\|\|\{\}\)"
+                        r"\[\"[a-z0-9]+\"\]=JSON\.parse\('(.*)'\);\n", text, re.S)
+    assert body, text[:200]
+    raw = re.sub(r"\\(.)", lambda m: {"u": "\\u"}.get(m.group(1), m.group(1)), body.group(1))
+    return json.loads(raw)
