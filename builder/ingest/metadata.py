@@ -130,6 +130,20 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     return caption[: match.start()].strip(), credit or None
 
 
+def credit_text(line: str) -> str:
+    """A credit line without its label or brackets: "(Image: © TNG Collaboration)" →
+    "TNG Collaboration"."""
+    text = line.strip().strip("()[]").strip()
+    text = re.sub(
+        r"^(?:(?:main )?(?:photo(?:graph)?|image|picture|foto|bild)s?\s*(?:credit)?|credit|"
+        r"source)\s*(?::|by|\.\.\.)\s*",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+    return text.lstrip("©").strip()
+
+
 def copyright_holder(line: str) -> str | None:
     """The owner named in "© 2024 The New York Sun Company, LLC. All rights reserved."."""
     match = re.match(

@@ -27,6 +27,7 @@ from builder.ingest.boilerplate import (
 from builder.ingest.metadata import (
     URL_LIKE,
     byline_author,
+    credit_text,
     is_credit_line,
     is_date_line,
     parse_date,
@@ -152,6 +153,16 @@ def is_dek_shaped(line: str) -> bool:
     )
 
 
+def following_credit(lines: Sequence[str], i: int) -> str | None:
+    """The credit on the line(s) after caption i; a bare "Credit..." label hands on to the next."""
+    for j in range(i + 1, min(i + 3, len(lines))):
+        if not is_credit_line(lines[j]):
+            return None
+        if text := credit_text(lines[j]):
+            return text
+    return None
+
+
 def meta_end(lines: Sequence[str], start: int, end: int) -> int:
     """Just past the last byline or date line near the top of the span, when no run of
     body paragraphs comes before it: what precedes a byline is headline block, not body."""
@@ -181,8 +192,8 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
         elif is_caption(lines, i):
             if caption is None:
                 caption, credit = split_credit(line)
-                if credit is None and i + 1 < len(lines) and is_credit_line(lines[i + 1]):
-                    credit = split_credit("x. " + lines[i + 1])[1] or lines[i + 1]
+                if credit is None:
+                    credit = following_credit(lines, i)
         elif is_credit_line(line) or is_boilerplate(line):
             pass
         elif (

@@ -7,6 +7,7 @@ import pytest
 from builder.ingest.metadata import (
     byline_author,
     copyright_holder,
+    credit_text,
     is_credit_line,
     is_date_line,
     parse_date,
@@ -87,6 +88,21 @@ def test_byline_author(line, author):
 )
 def test_credit_lines(line, credit):
     assert is_credit_line(line) is credit
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Photo: Damian Dovarganes, AP", "Damian Dovarganes, AP"),
+        ("(Image: © TNG Collaboration)", "TNG Collaboration"),
+        ("Image Credit: WeWork", "WeWork"),
+        ("Credit...", ""),
+        ("Main image credit: Getty", "Getty"),
+        ("Alex Wong | Getty Images", "Alex Wong | Getty Images"),
+    ],
+)
+def test_credit_text(line, credit):
+    assert credit_text(line) == credit
 
 
 @pytest.mark.parametrize(
