@@ -21,9 +21,11 @@ from builder.ingest.phrases import (
     STOP_WORDS,
 )
 
-WORD = re.compile(r"\w+", re.UNICODE)
+# A word; Chinese and Japanese write without spaces, so each of their characters counts as one.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 # Lines ending like a sentence (closing quotes and brackets allowed after the stop).
-SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"”»]\s*$")
+SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*\s*$|[\"”»」』]\s*$")
 PATTERN_MAX_WORDS = 30  # a furniture phrasing inside a longer line is article text
 FURNITURE_SCORE = -8.0
 SECTION_BREAK_SCORE = -40.0

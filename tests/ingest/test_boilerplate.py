@@ -69,6 +69,7 @@ def test_article_lines_are_not_furniture(line):
         ("The mayor cut the ribbon on Tuesday morning in front of a crowd.", True),
         ("Der Bürgermeister hat die neue Brücke am Dienstag für den Verkehr geöffnet.", True),
         ("Mayor opens the new river bridge after two years of work", False),
+        ("市长周二上午为新桥剪彩，数百名市民到场观看了仪式。", True),
         ("Home", False),
         ("Most Popular", False),
     ],
