@@ -288,6 +288,7 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bshar(e|ing)\b.{0,20}\b(buttons?|options|via)\b|\bshort url\b|url ?copied",
         r"\bcopy (this )?link\b|\byou are (signed|logged) in\b|^you are here\b",
         r"\bclick (here|to)\b",
+        r"^(see|watch|read) more\s*:|^also on \S+\.\w+|^more\s*:",
         r"^read (more|the full|next|also)\b|\bread more\b[:»›>]*$",
         r"^(most|more) (popular|read|viewed|shared|commented|from|on|in)\b",
         r"^related( \w+)?\s*:|^related (articles?|stories|posts|content|coverage|topics|links)\b",

@@ -50,6 +50,8 @@ CAPTION_MAX_WORDS = 60
 CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b", re.IGNORECASE)
 TIMESTAMP_MAX_WORDS = 6
 DEK_MAX_WORDS = 50
+LINK_WORDS, LINK_RUN = (4, 20), 3  # a related-link headline; how many make a box
+LINK_MAX_NUMBERS = 0.25
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,31 @@ def keep_in_body(
     return not (is_credit_line(line) or is_caption(lines, i, end))
 
 
+def is_link_text(line: str) -> bool:
+    """Headline-shaped text of a link: several words, few of them numbers (a table row),
+    no sentence ending, not prose."""
+    tokens = words(line)
+    if not LINK_WORDS[0] <= len(tokens) <= LINK_WORDS[1] or is_sentence(line) or is_prose(line):
+        return False
+    return sum(t.isdigit() for t in tokens) < LINK_MAX_NUMBERS * len(tokens)
+
+
+def without_link_lists(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
+    """Drop runs of three or more headline-shaped lines inside the body: a box of related
+    links. A subheading stands alone between paragraphs."""
+    flags = [is_link_text(lines[i]) for i in kept]
+    drop: set[int] = set()
+    k = 0
+    while k < len(kept):
+        run_end = k
+        while run_end < len(kept) and flags[run_end]:
+            run_end += 1
+        if run_end - k >= LINK_RUN:
+            drop.update(range(k, run_end))
+        k = max(run_end, k + 1)
+    return [i for k, i in enumerate(kept) if k not in drop]
+
+
 def to_block(lines: Sequence[str], i: int) -> Block:
     """A short line without a sentence ending, followed by prose, is a subheading."""
     line = lines[i]
@@ -276,11 +303,12 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     end = trim_after_break(lines, scores, start, end)
     start = dateline_start(lines, start, end)
     header = read_header(lines, start, end)
-    body = [
+    kept = [
         i
         for i in range(header.body_start, end)
         if keep_in_body(lines, i, end, furniture, header.title)
     ]
+    body = without_link_lists(lines, kept)
     return Extracted(
         title=header.title,
         blocks=tuple(to_block(lines, i) for i in body),

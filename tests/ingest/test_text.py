@@ -168,3 +168,18 @@ def test_teaser_list_after_the_article_is_cut():
     extracted = read_text("Library to close for a year of repairs\n" + BODY + "More in Local\n"
                           + teasers)
     assert len(extracted.blocks) == 3
+
+
+def test_related_links_box_inside_the_body_is_dropped_but_a_subheading_stays():
+    page = (
+        "Library to close for a year of repairs\n" + BODY
+        + "Council approves the new budget after a long debate\n"
+        + "Storm closes every school in the county on Friday\n"
+        + "Police name the driver in the bridge crash last week\n"
+        + "What happens next\n"
+        + "Repairs begin in March, and the books move to the town hall until the work is done.\n"
+    )
+    texts = [(b.kind, b.text) for b in read_text(page).blocks]
+    assert not any("Storm closes" in text for _, text in texts)
+    assert ("h2", "What happens next") in texts
+    assert texts[-1][1].startswith("Repairs begin in March")
