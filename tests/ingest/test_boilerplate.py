@@ -146,3 +146,15 @@ def test_two_copies_of_one_article_keep_their_body():
 
 def normalise(line: str) -> str:
     return " ".join(line.split()).casefold()
+
+
+def test_siblings_of_a_file_in_a_large_folder_are_its_neighbours(tmp_path):
+    from builder.ingest.pipeline import MAX_SIBLINGS, siblings
+
+    for n in range(MAX_SIBLINGS + 50):
+        (tmp_path / f"page{n:04d}.txt").write_text("x")
+    (tmp_path / "notes.md").write_text("x")
+    found = siblings(tmp_path / "page0200.txt")
+    assert len(found) == MAX_SIBLINGS
+    assert tmp_path / "page0200.txt" in found
+    assert all(p.suffix == ".txt" for p in found)
