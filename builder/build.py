@@ -224,6 +224,7 @@ def render_views(articles: list[Article], entities: list[Entity], config: Config
     fresh = render_bodies([bodies[k] for k in missing], entities, config.annotate == "all")
     valid.update(zip(missing, fresh, strict=True))
     cache.update({k: valid[k] for k in keys}, entities)
+    cache.keys = keys
     return [ArticleView(a, valid[k].html, valid[k].mentions, valid[k].words)
             for a, k in zip(articles, keys, strict=True)]
 
@@ -263,6 +264,7 @@ class Builder:
         self._reader = CachedReader()
         self._printer = Fingerprinter({ArticleView: _view_stand_in})
         self._views: dict[tuple[int, int], ArticleView] = {}
+        self._search: tuple[str, dict[str, bytes]] | None = None  # docs digest → index files
 
     def env(self, theme_dir: Path) -> jinja2.Environment:
         if self._env is None or self._env_theme != theme_dir:
@@ -291,6 +293,7 @@ class Builder:
         files: dict[str, bytes] = dict(inputs.static)
         problems = list(inputs.problems)
         keep: set[str] = set()
+        todo: list[Page] = []
         prints: dict[str, str] = {}
         printer = self._printer
         printer.new_round()
@@ -303,15 +306,21 @@ class Builder:
             if self.page_prints.get(page.path) == print_ and page.path in existing:
                 keep.add(page.path)
                 continue
-            try:
-                files[page.path] = render_page(env, page, inputs.config, {}).encode("utf-8")
-            except (jinja2.TemplateError, LookupError, TypeError, ValueError) as err:
-                problems.append(template_problem(err, inputs.theme_dir, page))
+            todo.append(page)
         printer.forget_unused()
+        for page, result in zip(todo, render_pages(env, todo, inputs.config), strict=True):
+            if isinstance(result, bytes):
+                files[page.path] = result
+            else:
+                problems.append(template_problem(result, inputs.theme_dir, page))
         lap("render")
-        texts = {v.url: self.cache.entries[body_key(v.article.body, inputs.config.annotate)].text
-                 for v in views}
-        files.update(build_search_files(search_documents(views, inputs.entities, texts)))
+        texts = {v.url: self.cache.entries[key].text for v, key in zip(
+            views, self.cache.keys, strict=True)}
+        docs = search_documents(views, inputs.entities, texts)
+        docs_print = Fingerprinter().hex(docs)
+        if self._search is None or self._search[0] != docs_print:
+            self._search = (docs_print, build_search_files(docs))
+        files.update(self._search[1])
         lap("search")
         return Built(files, problems, len(pages), timings, keep, prints,
                      len(inputs.articles), len(inputs.entities))
@@ -333,6 +342,45 @@ class Builder:
     def commit(self, built: Built) -> None:
         """Remember what was written, once it is on disk."""
         self.page_prints = built.prints
+
+
+_RENDER_ERRORS = (jinja2.TemplateError, LookupError, TypeError, ValueError)
+_jobs: tuple[jinja2.Environment, list[Page], Config] | None = None  # inherited by forked workers
+
+
+def _render_one(env: jinja2.Environment, page: Page, config: Config) -> bytes | Exception:
+    try:
+        return render_page(env, page, config, {}).encode("utf-8")
+    except _RENDER_ERRORS as err:
+        return err
+
+
+def _render_slice(bounds: tuple[int, int]) -> list[bytes | Exception]:
+    assert _jobs is not None
+    env, pages, config = _jobs
+    return [_render_one(env, page, config) for page in pages[bounds[0] : bounds[1]]]
+
+
+def render_pages(env: jinja2.Environment, pages: list[Page], config: Config
+                 ) -> list[bytes | Exception]:
+    """Each page's bytes, or the error that stopped it; both cores when there are many.
+
+    Workers are forked after the pages exist, so they read them from inherited memory
+    instead of receiving each page's data through a pipe.
+    """
+    global _jobs
+    workers = min(os.cpu_count() or 1, 4)
+    if (len(pages) < 4 * PARALLEL_MIN or workers < 2
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return [_render_one(env, page, config) for page in pages]
+    _jobs = (env, pages, config)
+    try:
+        size = max(32, len(pages) // (workers * 4))
+        bounds = [(i, min(i + size, len(pages))) for i in range(0, len(pages), size)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [r for chunk in pool.map(_render_slice, bounds) for r in chunk]
+    finally:
+        _jobs = None
 
 
 def _view_stand_in(view: ArticleView) -> tuple:

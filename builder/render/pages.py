@@ -9,12 +9,13 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections import Counter, defaultdict
+import weakref
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from builder.model import Article, Entity, Mention
-from builder.render.related import related_articles
+from builder.render.related import companions, entity_sets, related_articles
 from builder.slugs import slugify
 
 MONTHS = ("January February March April May June July August September October "
@@ -202,8 +203,10 @@ def site_pages(
                                              Crumb(g.label)],
             )
     glossary_crumb = Crumb("Glossary", "glossary.html")
+    co_occurring = companions(entity_sets(ordered))
     for entity in entities:
-        pages += entity_pages(entity, by_entity.get(entity.slug, []), known, per_page,
+        co = [known[s] for s in co_occurring.get(entity.slug, ()) if s in known]
+        pages += entity_pages(entity, by_entity.get(entity.slug, []), co, per_page,
                               [home, glossary_crumb])
     pages.append(glossary_page(entities, counts, [home, Crumb("Glossary")]))
     pages.append(Page("search.html", "search.html", {"crumbs": [home, Crumb("Search")]}))
@@ -220,13 +223,31 @@ def appearances_by_entity(
     """For each entity, the articles naming it (newest first) with each distinct sentence."""
     by_entity: dict[str, list[tuple[ArticleView, list[str]]]] = defaultdict(list)
     for view in ordered:
-        sentences: dict[str, list[str]] = defaultdict(list)
-        for mention in view.mentions:
-            if mention.sentence not in sentences[mention.entity]:
-                sentences[mention.entity].append(mention.sentence)
-        for slug, said in sentences.items():
-            by_entity[slug].append((view, said))
+        for slug, appearance in _appearances_of(view).items():
+            by_entity[slug].append(appearance)
+    if len(_APPEARANCES) > 2 * len(ordered) + 64:
+        for key in [k for k, (ref, _) in _APPEARANCES.items() if ref() is None]:
+            del _APPEARANCES[key]
     return by_entity
+
+
+# view id → (weak reference to the view, its appearances): the same tuples for the same
+# view in every build, so a long-lived server fingerprints them once.
+_APPEARANCES: dict[int, tuple[weakref.ref, dict[str, tuple[ArticleView, list[str]]]]] = {}
+
+
+def _appearances_of(view: ArticleView) -> dict[str, tuple[ArticleView, list[str]]]:
+    """Entity slug → (view, the distinct sentences naming it)."""
+    hit = _APPEARANCES.get(id(view))
+    if hit is not None and hit[0]() is view:
+        return hit[1]
+    sentences: dict[str, list[str]] = defaultdict(list)
+    for mention in view.mentions:
+        if mention.sentence not in sentences[mention.entity]:
+            sentences[mention.entity].append(mention.sentence)
+    result = {slug: (view, said) for slug, said in sentences.items()}
+    _APPEARANCES[id(view)] = (weakref.ref(view), result)
+    return result
 
 
 def listing_pages(
@@ -293,13 +314,12 @@ def article_pages(
 def entity_pages(
     entity: Entity,
     appearances: list[tuple[ArticleView, list[str]]],
-    known: dict[str, Entity],
+    co: list[Entity],
     per_page: int,
     trail: list[Crumb],
 ) -> list[Page]:
     """An entity's page(s): its mentions, per_page articles a page, and its companions."""
     pieces = chunks(appearances, per_page)
-    co = _co_occurring(entity.slug, appearances, known)
     pages = []
     for n, piece in enumerate(pieces, start=1):
         here = Crumb(entity.name, entity_path(entity.slug) if n > 1 else None)
@@ -389,10 +409,3 @@ def _entities_in_order(view: ArticleView, known: dict[str, Entity]) -> list[Enti
     return [known[slug] for slug in seen]
 
 
-def _co_occurring(slug: str, appearances: list, known: dict[str, Entity]) -> list[Entity]:
-    """The entities that most often share an article with this one."""
-    together: Counter[str] = Counter()
-    for view, _ in appearances:
-        together.update({m.entity for m in view.mentions if m.entity != slug})
-    ranked = sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [known[s] for s, _ in ranked[:8] if s in known]
