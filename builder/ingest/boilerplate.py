@@ -144,7 +144,9 @@ def gap(scores: Sequence[float], sizes: Sequence[int], i: int, step: int) -> ran
             return range(0)
         j += step
     if not 0 <= j < len(scores):
-        return range(TEASER_GAP)  # the page edge is as good as a headline
+        # the page edge is as good as a headline: stand-in lines just outside the page
+        return range(len(scores), len(scores) + TEASER_GAP) if step > 0 else range(
+            -TEASER_GAP, 0)
     return range(i + 1, j) if step > 0 else range(j + 1, i)
 
 
@@ -166,7 +168,9 @@ def line_scores(
         if end - start > TEASER_MAX_RUN or min(len(before), len(after)) < TEASER_GAP:
             continue
         short = sum(sizes[start:end]) <= TEASER_MAX_WORDS
-        listed = any(dated[j] for j in before) and any(dated[j] for j in after)
+        # At the page edge `gap` stands in a virtual headline: only real lines can be dated.
+        listed = (any(dated[j] for j in before if 0 <= j < len(dated))
+                  and any(dated[j] for j in after if 0 <= j < len(dated)))
         if short or listed:
             for i in range(start, end):
                 scores[i] = alone[i] * ISOLATED_PROSE_WEIGHT
