@@ -53,8 +53,9 @@ def site(n: int, base: Path) -> Path:
             ],
             check=True,
         )
-        shutil.copytree(ROOT / "theme", work / "theme")
-        shutil.copy(ROOT / "site.toml", work / "site.toml")
+    shutil.rmtree(work / "theme", ignore_errors=True)  # always today's theme
+    shutil.copytree(ROOT / "theme", work / "theme")
+    shutil.copy(ROOT / "site.toml", work / "site.toml")
     return work
 
 

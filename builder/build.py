@@ -440,6 +440,10 @@ def _manifest(output: Path) -> dict[str, str]:
 
 
 def template_problem(err: Exception, theme_dir: Path, page: Page) -> Problem:
+    if isinstance(err, jinja2.TemplateNotFound):
+        return Problem(str(theme_dir / "templates" / page.template),
+                       f"template {err.name!r} not found in {theme_dir / 'templates'} "
+                       f"(needed for {page.path}); restore it or update the theme")
     if isinstance(err, jinja2.TemplateSyntaxError):
         name = err.filename or str(theme_dir / "templates" / (err.name or "?"))
         return Problem(name, f"template syntax error: {err.message}", err.lineno)
@@ -524,6 +528,7 @@ def load_builder(content: Path, output: Path) -> Builder:
             state = pickle.load(handle)
         builder.cache = state["cache"]
         builder.page_prints = state["pages"].get(str(output.resolve()), {})
+        builder._search = state.get("search")
     except (OSError, pickle.PickleError, EOFError, KeyError, TypeError, AttributeError,
             ValueError):
         pass
@@ -533,7 +538,8 @@ def load_builder(content: Path, output: Path) -> Builder:
 
 
 def save_builder(builder: Builder, output: Path) -> None:
-    state = {"cache": builder.cache, "pages": {str(output.resolve()): builder.page_prints}}
+    state = {"cache": builder.cache, "pages": {str(output.resolve()): builder.page_prints},
+             "search": builder._search}
     with contextlib.suppress(OSError):
         write_bytes_atomic(CACHE, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
