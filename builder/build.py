@@ -296,6 +296,7 @@ class Builder:
             render_views(inputs.articles, inputs.entities, inputs.config, self.cache))
         lap("markdown+annotate")
         pages = site_pages(views, inputs.entities, inputs.config.per_page, inputs.config.base_url)
+        lap("pages")
         env = self.env(inputs.theme_dir)
         existing = _manifest(output) if output is not None else {}
         files: dict[str, bytes] = dict(inputs.static)
@@ -316,6 +317,7 @@ class Builder:
                 continue
             todo.append(page)
         printer.forget_unused()
+        lap("plan")
         staging = _staging_for(output)
         results = render_pages(env, todo, inputs.config, staging)
         staged: dict[str, str] = {}
