@@ -25,8 +25,10 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta
 
+from builder import __version__
 from builder.atomic import write_bytes_atomic
 from builder.cache import (
+    VERSION,
     RenderCache,
     Rendered,
     body_key,
@@ -546,9 +548,57 @@ def save_builder(builder: Builder, output: Path) -> None:
         write_bytes_atomic(CACHE, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+INPUTS_STAMP = Path(".cache") / "inputs.json"
+
+
+def inputs_stamp(content: Path, output: Path, config_path: Path = Path("site.toml")) -> str:
+    """Every input's name, size and modification time: when this is what the last
+    successful build saw (taken before it read anything), there is nothing to do."""
+    try:
+        theme = Path(load_config(config_path).theme)
+    except ConfigError:
+        return ""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{VERSION}\0{__version__}\0{output.resolve()}".encode())
+    paths = [config_path]
+    for folder in (content, theme):
+        seen: set[tuple[int, int]] = set()
+        for root, dirs, files in os.walk(folder, followlinks=True):
+            here = os.stat(root)
+            if (here.st_dev, here.st_ino) in seen:  # a symlink loop: the build reports it
+                h.update(f"{root}\0loop\n".encode())
+                dirs[:] = []
+                continue
+            seen.add((here.st_dev, here.st_ino))
+            dirs.sort()
+            h.update(f"{root}\0{' '.join(dirs)}\n".encode())
+            paths.extend(Path(root) / name for name in sorted(files))
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            h.update(f"{path}\0missing\n".encode())
+            continue
+        h.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+    return h.hexdigest()
+
+
+def _stamps() -> dict[str, str]:
+    try:
+        return json.loads(INPUTS_STAMP.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
 def build_command(content: Path, output: Path, keep_going: bool = False) -> int:
     """`gloss build`: all-or-nothing unless --keep-going; every problem reported."""
     started = time.perf_counter()
+    stamp = inputs_stamp(content, output)
+    if stamp and _stamps().get(str(output.resolve())) == stamp and (output / MANIFEST).is_file():
+        print(f"nothing changed since the last build (0 files written) in "
+              f"{time.perf_counter() - started:.2f} s")
+        print(f"open {(output / 'index.html').resolve()}")
+        return 0
     builder = load_builder(content, output)
     built = builder.build(output)
     for problem in built.problems:
@@ -565,6 +615,10 @@ def build_command(content: Path, output: Path, keep_going: bool = False) -> int:
         return 1
     builder.commit(built)
     save_builder(builder, output)
+    if not built.problems:
+        stamps = {**_stamps(), str(output.resolve()): stamp}
+        with contextlib.suppress(OSError):
+            write_bytes_atomic(INPUTS_STAMP, json.dumps(stamps, indent=1).encode())
     elapsed = time.perf_counter() - started
     print(f"built {built.articles} articles, {built.entities} entities, {built.pages} pages "
           f"({len(written)} files written) in {elapsed:.2f} s")
