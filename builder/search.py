@@ -91,8 +91,11 @@ def fold(word: str) -> str:
     Runs before lunr's trimmer, which would otherwise cut accented letters at word edges
     (`bogotá` → `bogot`) and leave `kremlin’s` unlike `kremlin`.
     """
-    word = _MARKS.sub("", unicodedata.normalize("NFKD", word))
-    word = _LETTER.sub(lambda m: _LETTERS[m.group()], _ASTRAL.sub("", word))
+    if word.isalnum() and word.isascii():  # most words: nothing to fold
+        return word
+    if not word.isascii():
+        word = _MARKS.sub("", unicodedata.normalize("NFKD", word))
+        word = _LETTER.sub(lambda m: _LETTERS[m.group()], _ASTRAL.sub("", word))
     word = _POSSESSIVE.sub(r"\1", word, count=1)
     return word if _WORDY.search(word) else ""
 
@@ -126,6 +129,9 @@ _4 = re.compile(r"^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|
                 r"|ive|ize)\Z")
 _4B = re.compile(r"^(.+?)(s|t)(ion)\Z")
 _5 = re.compile(r"^(.+?)e\Z")
+_STEP2_ENDS, _STEP3_ENDS = tuple(_STEP2), tuple(_STEP3)
+_STEP4_ENDS = ("al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
+               "ou", "ism", "ate", "iti", "ous", "ive", "ize", "sion", "tion")
 
 
 def stem(w: str) -> str:
@@ -135,34 +141,38 @@ def stem(w: str) -> str:
     first_y = w[0] == "y"
     if first_y:
         w = "Y" + w[1:]
-    if _1A.search(w):
-        w = _1A.sub(r"\1\2", w, count=1)
-    elif _1A2.search(w):
-        w = _1A2.sub(r"\1\2", w, count=1)
-    if m := _1B.search(w):
+    if w[-1] == "s":  # the checks on endings only skip patterns that cannot match
+        if _1A.search(w):
+            w = _1A.sub(r"\1\2", w, count=1)
+        elif _1A2.search(w):
+            w = _1A2.sub(r"\1\2", w, count=1)
+    if not w.endswith(("ed", "ing")):
+        pass
+    elif m := _1B.search(w):
         if _MGR0.search(m.group(1)):
             w = w[:-1]
-    elif m := _1B2.search(w):
-        if _S_V.search(m.group(1)):
-            w = m.group(1)
-            if _1B_AT.search(w):
-                w += "e"
-            elif _1B_DOUBLE.search(w):
-                w = w[:-1]
-            elif _CVC.search(w):
-                w += "e"
-    if m := _1C.search(w):
+    elif (m := _1B2.search(w)) and _S_V.search(m.group(1)):
+        w = m.group(1)
+        if _1B_AT.search(w):
+            w += "e"
+        elif _1B_DOUBLE.search(w):
+            w = w[:-1]
+        elif _CVC.search(w):
+            w += "e"
+    if w[-1] == "y" and (m := _1C.search(w)):
         w = m.group(1) + "i"
-    if (m := _2.search(w)) and _MGR0.search(m.group(1)):
+    if w.endswith(_STEP2_ENDS) and (m := _2.search(w)) and _MGR0.search(m.group(1)):
         w = m.group(1) + _STEP2[m.group(2)]
-    if (m := _3.search(w)) and _MGR0.search(m.group(1)):
+    if w.endswith(_STEP3_ENDS) and (m := _3.search(w)) and _MGR0.search(m.group(1)):
         w = m.group(1) + _STEP3[m.group(2)]
-    if m := _4.search(w):
+    if not w.endswith(_STEP4_ENDS):
+        pass
+    elif m := _4.search(w):
         if _MGR1.search(m.group(1)):
             w = m.group(1)
     elif (m := _4B.search(w)) and _MGR1.search(m.group(1) + m.group(2)):
         w = m.group(1) + m.group(2)
-    if m := _5.search(w):
+    if w[-1] == "e" and (m := _5.search(w)):
         s = m.group(1)
         if _MGR1.search(s) or (_MEQ1.search(s) and not _CVC.search(s)):
             w = s
@@ -177,7 +187,8 @@ class _Terms(dict):
     """Token → index term ("" when the pipeline drops it), computed once per distinct token."""
 
     def __missing__(self, token: str) -> str:
-        word = trim(fold(token))
+        word = fold(token)
+        word = word if word.isalnum() and word.isascii() else trim(word)
         term = "" if word in STOP_WORDS else stem(word)
         self[token] = term
         return term
@@ -213,85 +224,92 @@ def round_half_up(x: float) -> int:
 
 @dataclass
 class Analysis:
-    """Per (document, field) term counts and lengths, and lunr's term numbering."""
+    """Per field, each document's term counts and length, and lunr's term numbering."""
 
-    counts: list[list[Counter]]
-    lengths: list[list[int]]
+    fields: list[list[tuple[int, Counter, int]]]  # field → [(ref, counts, length)]
     index: dict[str, int]  # term → _index, in order of first appearance
     df: Counter  # term → number of (document, field) pairs holding it
 
 
 def analyse(docs: list[SearchDoc]) -> Analysis:
-    """One pass over the text, in lunr.Builder.add's order."""
-    counts, lengths, index, df = [], [], {}, Counter()
-    for doc in docs:
-        row_counts, row_lengths = [], []
-        for text in field_texts(doc):
-            terms = terms_of(text)
-            counter = Counter(terms)
-            for term in counter:
-                if term not in index:
-                    index[term] = len(index)
-            df.update(counter.keys())
-            row_counts.append(counter)
-            row_lengths.append(len(terms))
-        counts.append(row_counts)
-        lengths.append(row_lengths)
-    return Analysis(counts, lengths, index, df)
-
-
-def postings(analysis: Analysis, n_docs: int) -> dict[str, list[list[int]]]:
-    """term → per field a flat [doc, score×1000, …] list: lunr.Builder's BM25, same float ops."""
-    idf = {t: math.log(1 + abs((n_docs - d + 0.5) / (d + 0.5))) for t, d in analysis.df.items()}
-    n_fields = len(FIELDS)
-    average = [sum(row[f] for row in analysis.lengths) / n_docs for f in range(n_fields)]
-    out: dict[str, list[list[int]]] = {}
-    for ref, (row_counts, row_lengths) in enumerate(zip(analysis.counts, analysis.lengths,
-                                                        strict=True)):
-        for f, (counter, length) in enumerate(zip(row_counts, row_lengths, strict=True)):
-            if not counter:
+    """One pass over the text in lunr.Builder.add's order (document, then field)."""
+    fields: list[list[tuple[int, Counter, int]]] = [[] for _ in FIELDS]
+    index: dict[str, int] = {}
+    df: Counter = Counter()
+    lookup = _TERMS.__getitem__
+    for ref, doc in enumerate(docs):
+        for f, text in enumerate(field_texts(doc)):
+            tokens = tokenize(text)
+            counts = Counter(map(lookup, tokens))
+            length = len(tokens) - counts.pop("", 0)
+            if not length:
                 continue
-            boost = FIELDS[f][1]
-            norm = K1 * (1 - B + B * (length / average[f]))
-            for term, tf in counter.items():
-                score = idf[term] * ((K1 + 1) * tf) / (norm + tf) * boost
-                lists = out.get(term)
-                if lists is None:
-                    lists = out[term] = [[] for _ in range(n_fields)]
-                lists[f].append(ref)
-                lists[f].append(round_half_up(score * 1000))
+            new = [t for t in counts if t not in index]
+            if new:
+                index.update(zip(new, range(len(index), len(index) + len(new)), strict=True))
+            df.update(counts.keys())
+            fields[f].append((ref, counts, length))
+    return Analysis(fields, index, df)
+
+
+def field_postings(analysis: Analysis, f: int, n_docs: int, idf: dict[str, float],
+                   rank: dict[str, int]) -> dict[int, str]:
+    """Rank of term → this field's postings as `[[doc gaps…],[score×1000…]]`.
+
+    lunr.Builder's BM25 in its float operations, then Math.round(score·1000):
+    idf·(k1+1)·tf / (k1·(1 − b + b·len/avg) + tf) · boost. Work per posting stays in
+    comprehensions and C-level sorts: a Python loop per posting is what makes lunr.py slow.
+    """
+    rows = analysis.fields[f]
+    boost, k1p1 = FIELDS[f][1], K1 + 1
+    average = sum(length for _, _, length in rows) / n_docs
+    ranks: list[int] = []
+    refs: list[int] = []
+    scores: list[int] = []
+    for ref, counts, length in rows:
+        norm = K1 * (1 - B + B * (length / average))
+        xs = [idf[t] * (k1p1 * tf) / (norm + tf) * boost * 1000 for t, tf in counts.items()]
+        ns = [int(x) for x in xs]  # Math.round for x ≥ 0: ties go up
+        scores += [n + (x - n >= 0.5) for n, x in zip(ns, xs, strict=True)]
+        ranks += [rank[t] for t in counts]
+        refs += [ref] * len(counts)
+    order = sorted(range(len(ranks)), key=ranks.__getitem__)  # stable: refs stay ascending
+    refs = [refs[i] for i in order]
+    scores = [scores[i] for i in order]
+    gaps = [0] + [b - a for a, b in zip(refs, refs[1:], strict=False)]
+    out: dict[int, str] = {}
+    start = 0
+    for r, count in sorted(Counter(ranks).items()):
+        end = start + count
+        out[r] = (f"[[{refs[start]}{',' if count > 1 else ''}"
+                  f"{','.join(map(str, gaps[start + 1:end]))}],"
+                  f"[{','.join(map(str, scores[start:end]))}]]")
+        start = end
     return out
 
 
-def delta_encode(flat: list[int]) -> list[int]:
-    """[doc, score, doc, score…] with each doc as the gap from the previous: fewer digits."""
-    out, last = [], 0
-    for i in range(0, len(flat), 2):
-        out += (flat[i] - last, flat[i + 1])
-        last = flat[i]
-    return out
+def shard_rows(analysis: Analysis, n_docs: int) -> list[str]:
+    """Sorted JSON rows `[term, _index, field postings or 0…]`, as shards store them."""
+    terms = sorted(analysis.index)
+    rank = {t: i for i, t in enumerate(terms)}
+    idf = {t: math.log(1 + abs((n_docs - d + 0.5) / (d + 0.5))) for t, d in analysis.df.items()}
+    per_field = [field_postings(analysis, f, n_docs, idf, rank) for f in range(len(FIELDS))]
+    index = analysis.index
+    return [f"[{_json(t)},{index[t]},{','.join(p.get(r, '0') for p in per_field)}]"
+            for r, t in enumerate(terms)]
 
 
-def shard_entries(posts: dict[str, list[list[int]]], index: dict[str, int]) -> list[list]:
-    """Sorted [term, _index, field postings (0 when empty)…] rows, as shards store them."""
-    rows = []
-    for term in sorted(posts):
-        rows.append([term, index[term], *(delta_encode(p) if p else 0 for p in posts[term])])
-    return rows
-
-
-def split_shards(rows: list[list], target: int = SHARD_BYTES) -> list[list[list]]:
-    """Cut the sorted rows into contiguous runs of about `target` bytes of JSON."""
-    shards: list[list[list]] = [[]]
-    size = 0
+def split_shards(rows: list[str], target: int = SHARD_BYTES) -> list[list[str]]:
+    """Cut the sorted rows into contiguous runs of about `target` bytes."""
+    shards: list[list[str]] = []
+    size = target
     for row in rows:
-        row_size = len(_json(row))
-        if shards[-1] and size + row_size > target:
+        if size + len(row) > target:
             shards.append([])
             size = 0
         shards[-1].append(row)
-        size += row_size
-    return shards if shards[0] else []
+        size += len(row) + 1
+    return shards
 
 
 def snippet_text(doc: SearchDoc) -> str:
@@ -313,26 +331,27 @@ def _json(value: object) -> str:
 
 
 def script(key: str, value: object) -> bytes:
-    """A script that registers `value` under `key`: loads by <script src> under file://.
+    """A script that registers `value` under `key`: loads by <script src> under file://."""
+    return script_json(key, _json(value))
 
-    JSON.parse of a string literal parses faster than the same data as a JS literal.
-    """
-    text = _json(value).replace("\\", "\\\\").replace("'", "\\'")
+
+def script_json(key: str, text: str) -> bytes:
+    """Same, from JSON text. JSON.parse of a string literal parses faster than a JS literal."""
+    text = text.replace("\\", "\\\\").replace("'", "\\'")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return (f"(window.GLOSS_SEARCH_PARTS=window.GLOSS_SEARCH_PARTS||{{}})"
-            f"[{_json(key)}]=JSON.parse('{text}');\n").encode("utf-8")
+            f"[{_json(key)}]=JSON.parse('{text}');\n").encode()
 
 
 def build_search_files(docs: list[SearchDoc]) -> dict[str, bytes]:
     """Relative output path → file content, for the manifest, term shards and doc table."""
     analysis = analyse(docs)
-    posts = postings(analysis, len(docs)) if docs else {}
-    shards = split_shards(shard_entries(posts, analysis.index))
+    shards = split_shards(shard_rows(analysis, len(docs)) if docs else [])
     files: dict[str, bytes] = {}
     bounds = []
-    for n, shard in enumerate(shards):
-        files[f"search/t{n}.js"] = data = script(f"t{n}", shard)
-        bounds.append([shard[0][0], len(data)])
+    for n, rows in enumerate(shards):
+        files[f"search/t{n}.js"] = data = script_json(f"t{n}", "[" + ",".join(rows) + "]")
+        bounds.append([json.loads(rows[0])[0], len(data)])
     for n in range(0, len(docs), DOC_BLOCK):
         key = f"d{n // DOC_BLOCK}"
         files[f"search/{key}.js"] = script(key, [doc_row(d) for d in docs[n:n + DOC_BLOCK]])

@@ -50,7 +50,8 @@ WORDS = ("delay delays delayed survey surveys surveyed key keys keyed keyboard r
          "chain drought farmers harvest reform parliament coalition protest agreement talks "
          "statement week month year morning evening during after before the a of to in and "
          "that for on with as was said by it from at is his her their ceasefires sanctions "
-         "Bogotá—José, and/or wait…what – cafés naïve résumé façade coöperation über fiancée piñata o'brien rock’n’roll "
+         "Bogotá—José, and/or wait…what – cafés naïve résumé façade coöperation über fiancée "
+         "piñata o'brien rock’n’roll "
          "covid-19 3.5% $20 u.s. e-mail re-election well-known 2024 1990s").split()
 ODD = ["Київ", "東京", "🙂", "—", "“quoted”", "(brackets)", "‘single’", "ﬁnance", "Ångström",
        "ŀl", "ß", "İstanbul", "ΣΟΦΙΑ", "a’’", "'s", "dogs’", "James’s", "Kremlin’s,"]

@@ -201,7 +201,7 @@
 
   function postingCount(row) {
     var n = 0;
-    for (var i = 2; i < row.length; i++) n += row[i] ? row[i].length / 2 : 0;
+    for (var i = 2; i < row.length; i++) n += row[i] ? row[i][0].length : 0;
     return n;
   }
 
@@ -234,12 +234,14 @@
       var posting = {_index: row[1]};
       fields.forEach(function (field, f) {
         var docs = posting[field] = {}, list = row[2 + f], doc = 0;
-        for (var j = 0; list && j < list.length; j += 2) {
-          doc += list[j];
+        if (!list) return;
+        var gaps = list[0], scores = list[1];
+        for (var j = 0; j < gaps.length; j++) {
+          doc += gaps[j];
           docs[doc] = EMPTY;
           var ref = field + '/' + doc;
           if (!vectors[ref]) { vectors[ref] = []; refs.push(ref); }
-          vectors[ref].push([row[1], list[j + 1] / 1000]);
+          vectors[ref].push([row[1], scores[j] / 1000]);
         }
       });
       inverted.push([row[0], posting]);
@@ -367,6 +369,8 @@
     }
     return enginePromise;
   }
+
+  G.GlossSearch.engine = engine;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
