@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CONTENT ?= content
 OUTPUT ?= output
 
-.PHONY: build ingest serve test lint clean bench bench-extract bench-entities bench-search
+.PHONY: build ingest serve test lint clean bench bench-build bench-serve bench-extract bench-entities bench-search bench-match
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,13 +38,22 @@ test: $(VENV)/.dev
 bench-extract: $(VENV)/.dev
 	$(BIN)/python bench/bench_extract.py
 
+bench-match: $(VENV)/.dev
+	$(BIN)/python bench/bench_match.py
+
 bench-entities: $(VENV)/.dev
 	$(BIN)/python bench/bench_entities.py
 
 bench-search: $(VENV)/.dev
 	$(BIN)/python bench/bench_search.py
 
-bench: bench-extract bench-entities bench-search
+bench-build: $(VENV)/.dev
+	$(BIN)/python bench/bench_build.py
+
+bench-serve: $(VENV)/.dev
+	$(BIN)/python bench/bench_serve.py
+
+bench: bench-build bench-serve bench-search bench-extract bench-entities bench-match
 
 clean:
 	rm -rf $(OUTPUT) .cache .pytest_cache .ruff_cache

@@ -79,7 +79,43 @@ class Built:
     entities: int = 0
 
 
-def read_inputs(content: Path, config_path: Path = Path("site.toml")) -> Inputs:
+def read_article(path: Path, slug: str) -> Article | Problem:
+    """One article file, or the problem that keeps it out of the site."""
+    try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            return Problem(str(path), f"larger than {MAX_ARTICLE_BYTES // 1_000_000} MB; an "
+                           "article this long is almost surely not one article: split it")
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as err:
+        return Problem(str(path), f"cannot read: {err.strerror}")
+    except UnicodeDecodeError:
+        return Problem(str(path), "not UTF-8 text; save it as UTF-8 "
+                       "(or put the raw file in seeds/ and ingest it)")
+    return load_article(path, text, slug)
+
+
+class CachedReader:
+    """read_article that re-reads only files whose size or modification time changed."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[tuple, Article | Problem]] = {}
+
+    def __call__(self, path: Path, slug: str) -> Article | Problem:
+        try:
+            stat = path.stat()
+        except OSError:
+            return read_article(path, slug)
+        key = (stat.st_mtime_ns, stat.st_size, slug)
+        hit = self._seen.get(str(path))
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        result = read_article(path, slug)
+        self._seen[str(path)] = (key, result)
+        return result
+
+
+def read_inputs(content: Path, config_path: Path = Path("site.toml"),
+                read_article=read_article) -> Inputs:
     """Read config, articles, glossary and theme static files; collect every problem."""
     problems: list[Problem] = []
     try:
@@ -93,27 +129,7 @@ def read_inputs(content: Path, config_path: Path = Path("site.toml")) -> Inputs:
     taken: set[str] = set()
     slugs: dict[str, str] = {}
     for path in paths:
-        try:
-            if path.stat().st_size > MAX_ARTICLE_BYTES:
-                problems.append(Problem(str(path), f"larger than {MAX_ARTICLE_BYTES // 1_000_000}"
-                                        " MB; an article this long is almost surely not one "
-                                        "article: split it"))
-                continue
-            raw = path.read_bytes()
-            text = raw.decode("utf-8-sig")
-        except OSError as err:
-            problems.append(Problem(str(path), f"cannot read: {err.strerror}"))
-            continue
-        except UnicodeDecodeError:
-            problems.append(
-                Problem(
-                    str(path),
-                    "not UTF-8 text; save it as UTF-8 "
-                    "(or put the raw file in seeds/ and ingest it)",
-                )
-            )
-            continue
-        loaded = load_article(path, text, file_slug(path, taken))
+        loaded = read_article(path, file_slug(path, taken))
         if isinstance(loaded, Problem):
             problems.append(loaded)
             continue
@@ -208,6 +224,7 @@ def render_views(articles: list[Article], entities: list[Entity], config: Config
     fresh = render_bodies([bodies[k] for k in missing], entities, config.annotate == "all")
     valid.update(zip(missing, fresh, strict=True))
     cache.update({k: valid[k] for k in keys}, entities)
+    cache.keys = keys
     return [ArticleView(a, valid[k].html, valid[k].mentions, valid[k].words)
             for a, k in zip(articles, keys, strict=True)]
 
@@ -244,6 +261,10 @@ class Builder:
         self.page_prints: dict[str, str] = {}  # path → fingerprint of what was written
         self._env: jinja2.Environment | None = None
         self._env_theme: Path | None = None
+        self._reader = CachedReader()
+        self._printer = Fingerprinter({ArticleView: _view_stand_in})
+        self._views: dict[tuple[int, int], ArticleView] = {}
+        self._search: tuple[str, dict[str, bytes]] | None = None  # docs digest → index files
 
     def env(self, theme_dir: Path) -> jinja2.Environment:
         if self._env is None or self._env_theme != theme_dir:
@@ -261,18 +282,21 @@ class Builder:
             timings[name] = now - clock
             clock = now
 
-        inputs = read_inputs(self.content, self.config_path)
+        inputs = read_inputs(self.content, self.config_path, self._reader)
         lap("load")
-        views = render_views(inputs.articles, inputs.entities, inputs.config, self.cache)
+        views = self._same_objects(
+            render_views(inputs.articles, inputs.entities, inputs.config, self.cache))
         lap("markdown+annotate")
-        pages = site_pages(views, inputs.entities, inputs.config.per_page)
+        pages = site_pages(views, inputs.entities, inputs.config.per_page, inputs.config.base_url)
         env = self.env(inputs.theme_dir)
         existing = _manifest(output) if output is not None else {}
         files: dict[str, bytes] = dict(inputs.static)
         problems = list(inputs.problems)
         keep: set[str] = set()
+        todo: list[Page] = []
         prints: dict[str, str] = {}
-        printer = Fingerprinter({ArticleView: _view_stand_in})
+        printer = self._printer
+        printer.new_round()
         template_prints = _template_prints(env)
         config_print = printer.hex(inputs.config)
         for page in pages:
@@ -282,21 +306,81 @@ class Builder:
             if self.page_prints.get(page.path) == print_ and page.path in existing:
                 keep.add(page.path)
                 continue
-            try:
-                files[page.path] = render_page(env, page, inputs.config, {}).encode("utf-8")
-            except (jinja2.TemplateError, LookupError, TypeError, ValueError) as err:
-                problems.append(template_problem(err, inputs.theme_dir, page))
+            todo.append(page)
+        printer.forget_unused()
+        for page, result in zip(todo, render_pages(env, todo, inputs.config), strict=True):
+            if isinstance(result, bytes):
+                files[page.path] = result
+            else:
+                problems.append(template_problem(result, inputs.theme_dir, page))
         lap("render")
-        texts = {v.url: self.cache.entries[body_key(v.article.body, inputs.config.annotate)].text
-                 for v in views}
-        files.update(build_search_files(search_documents(views, inputs.entities, texts)))
+        texts = {v.url: self.cache.entries[key].text for v, key in zip(
+            views, self.cache.keys, strict=True)}
+        docs = search_documents(views, inputs.entities, texts)
+        docs_print = Fingerprinter().hex(docs)
+        if self._search is None or self._search[0] != docs_print:
+            self._search = (docs_print, build_search_files(docs))
+        files.update(self._search[1])
         lap("search")
         return Built(files, problems, len(pages), timings, keep, prints,
                      len(inputs.articles), len(inputs.entities))
 
+    def _same_objects(self, views: list[ArticleView]) -> list[ArticleView]:
+        """Unchanged views as the very objects of the last build, so their digests are reused."""
+        kept: dict[tuple[int, int], ArticleView] = {}
+        out = []
+        for view in views:
+            key = (id(view.article), id(view.html))
+            old = self._views.get(key)
+            if old is not None and old.article is view.article and old.html is view.html:
+                view = old
+            kept[key] = view
+            out.append(view)
+        self._views = kept
+        return out
+
     def commit(self, built: Built) -> None:
         """Remember what was written, once it is on disk."""
         self.page_prints = built.prints
+
+
+_RENDER_ERRORS = (jinja2.TemplateError, LookupError, TypeError, ValueError)
+_jobs: tuple[jinja2.Environment, list[Page], Config] | None = None  # inherited by forked workers
+
+
+def _render_one(env: jinja2.Environment, page: Page, config: Config) -> bytes | Exception:
+    try:
+        return render_page(env, page, config, {}).encode("utf-8")
+    except _RENDER_ERRORS as err:
+        return err
+
+
+def _render_slice(bounds: tuple[int, int]) -> list[bytes | Exception]:
+    assert _jobs is not None
+    env, pages, config = _jobs
+    return [_render_one(env, page, config) for page in pages[bounds[0] : bounds[1]]]
+
+
+def render_pages(env: jinja2.Environment, pages: list[Page], config: Config
+                 ) -> list[bytes | Exception]:
+    """Each page's bytes, or the error that stopped it; both cores when there are many.
+
+    Workers are forked after the pages exist, so they read them from inherited memory
+    instead of receiving each page's data through a pipe.
+    """
+    global _jobs
+    workers = min(os.cpu_count() or 1, 4)
+    if (len(pages) < 4 * PARALLEL_MIN or workers < 2
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return [_render_one(env, page, config) for page in pages]
+    _jobs = (env, pages, config)
+    try:
+        size = max(32, len(pages) // (workers * 4))
+        bounds = [(i, min(i + size, len(pages))) for i in range(0, len(pages), size)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [r for chunk in pool.map(_render_slice, bounds) for r in chunk]
+    finally:
+        _jobs = None
 
 
 def _view_stand_in(view: ArticleView) -> tuple:
@@ -341,7 +425,7 @@ def _manifest(output: Path) -> dict[str, str]:
 def build_site(inputs: Inputs, env: jinja2.Environment | None = None) -> Built:
     """All files of the site in memory (path → bytes), and the problems met: a full build."""
     views = render_views(inputs.articles, inputs.entities, inputs.config)
-    pages = site_pages(views, inputs.entities, inputs.config.per_page)
+    pages = site_pages(views, inputs.entities, inputs.config.per_page, inputs.config.base_url)
     env = env or make_environment(inputs.theme_dir)
     files: dict[str, bytes] = dict(inputs.static)
     problems = list(inputs.problems)
@@ -369,8 +453,8 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_site(files: dict[str, bytes], output: Path, keep: set[str] | None = None) -> int:
-    """Make output/ hold exactly `files` plus the unchanged `keep`; return files written.
+def write_site(files: dict[str, bytes], output: Path, keep: set[str] | None = None) -> list[str]:
+    """Make output/ hold exactly `files` plus the unchanged `keep`; return the paths written.
 
     An output we built before is synced file by file (atomic renames, unchanged
     files untouched); otherwise the site is built beside it and swapped in whole.
@@ -381,12 +465,12 @@ def write_site(files: dict[str, bytes], output: Path, keep: set[str] | None = No
     if old_manifest_path.is_file():
         old = _manifest(output)
         manifest.update({path: old[path] for path in keep if path in old})
-        written = 0
-        for path, data in files.items():
+        written = []
+        for path, data in sorted(files.items()):
             target = output / path
             if old.get(path) != manifest[path] or not target.is_file():
                 write_bytes_atomic(target, data)
-                written += 1
+                written.append(path)
         for path in set(old) - set(manifest):
             with contextlib.suppress(FileNotFoundError):
                 (output / path).unlink()
@@ -413,7 +497,7 @@ def write_site(files: dict[str, bytes], output: Path, keep: set[str] | None = No
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return len(files)
+    return sorted(files)
 
 
 def _manifest_bytes(manifest: dict[str, str]) -> bytes:
@@ -462,6 +546,6 @@ def build_command(content: Path, output: Path, keep_going: bool = False) -> int:
     save_builder(builder, output)
     elapsed = time.perf_counter() - started
     print(f"built {built.articles} articles, {built.entities} entities, {built.pages} pages "
-          f"({written} files written) in {elapsed:.2f} s")
+          f"({len(written)} files written) in {elapsed:.2f} s")
     print(f"open {(output / 'index.html').resolve()}")
     return 1 if built.problems else 0

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from builder.glossary.match import Matcher
 from builder.model import Entity, Mention
 
-VERSION = "gloss-render-1"  # change when rendering code changes its output
+VERSION = "gloss-render-2"  # change when rendering code changes its output
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ def glossary_id(hashes: dict[str, str]) -> str:
 class RenderCache:
     entries: dict[str, Rendered] = field(default_factory=dict)
     entity_hashes: dict[str, str] = field(default_factory=dict)  # as of the last build
+    keys: list[str] = field(default_factory=list)  # of the last build's articles, in order
 
     def valid_entries(self, entities: list[Entity]) -> dict[str, Rendered]:
         """The entries still right for this glossary, re-labelled with its id."""

@@ -7,9 +7,15 @@ template sources it uses), so the incremental plan is computed, never guessed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Callable
 from typing import Any
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 class Fingerprinter:
@@ -17,6 +23,7 @@ class Fingerprinter:
 
     def __init__(self, reducers: dict[type, Callable[[Any], Any]] | None = None) -> None:
         self._memo: dict[int, tuple[bytes, Any]] = {}
+        self._used: set[int] = set()
         # type → a cheaper stand-in with the same information (e.g. one string for many parts)
         self._reducers = reducers or {}
 
@@ -24,45 +31,62 @@ class Fingerprinter:
         key = id(value)
         hit = self._memo.get(key)
         if hit is not None and hit[1] is value:
+            self._used.add(key)
             return hit[0]
         result = self._compute(value)
         if not isinstance(value, str | int | float | bool | type(None)):
             self._memo[key] = (result, value)  # holding value keeps its id from being reused
+            self._used.add(key)
         return result
+
+    def _feed(self, h: Any, value: Any) -> None:
+        """Scalars go into the parent's hash directly (length-prefixed); objects as digests."""
+        kind = type(value)
+        if kind is str:
+            data = value.encode("utf-8", "surrogatepass")
+            h.update(b"s%d:" % len(data))
+            h.update(data)
+        elif value is None or kind is int or kind is float or kind is bool:
+            h.update(b"v" + repr(value).encode() + b";")
+        else:
+            h.update(self.digest(value))
 
     def _compute(self, value: Any) -> bytes:
         h = hashlib.blake2b(digest_size=16)
-        if isinstance(value, str):
-            h.update(b"s")
-            h.update(value.encode("utf-8", "surrogatepass"))
-        elif value is None or isinstance(value, bool | int | float):
-            h.update(b"v" + repr(value).encode())
+        feed = self._feed
+        if isinstance(value, str | int | float | bool | type(None)):
+            feed(h, value)
         elif isinstance(value, list | tuple):
-            if all(type(item) is str for item in value):  # common and cheap: one update
-                h.update(b"L" + "\x1e".join(value).encode("utf-8", "surrogatepass"))
-            else:
-                h.update(b"l")
-                for item in value:
-                    h.update(self.digest(item))
+            h.update(b"l%d:" % len(value))
+            for item in value:
+                feed(h, item)
         elif isinstance(value, dict):
-            h.update(b"d")
+            h.update(b"d%d:" % len(value))
             for k in sorted(value, key=str):
-                h.update(self.digest(str(k)))
-                h.update(self.digest(value[k]))
+                feed(h, str(k))
+                feed(h, value[k])
         elif isinstance(value, set | frozenset):
             h.update(b"S")
             for d in sorted(self.digest(item) for item in value):
                 h.update(d)
         elif type(value) in self._reducers:
             h.update(b"r" + type(value).__qualname__.encode())
-            h.update(self.digest(self._reducers[type(value)](value)))
+            feed(h, self._reducers[type(value)](value))
         elif dataclasses.is_dataclass(value):
             h.update(b"c" + type(value).__qualname__.encode())
-            for f in dataclasses.fields(value):
-                h.update(self.digest(getattr(value, f.name)))
+            for name in _field_names(type(value)):
+                feed(h, getattr(value, name))
         else:
             raise TypeError(f"cannot fingerprint {type(value).__name__}")
         return h.digest()
+
+    def new_round(self) -> None:
+        """Start a build: from now on, remember which digests it uses."""
+        self._used = set()
+
+    def forget_unused(self) -> None:
+        """Drop what the last build did not use, so a long-lived server does not grow."""
+        self._memo = {k: v for k, v in self._memo.items() if k in self._used}
 
     def hex(self, value: Any) -> str:
         return self.digest(value).hex()

@@ -22,7 +22,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from builder.build import build_site, read_inputs, write_site
+from builder.build import Builder, write_site
 
 EVENTS_PATH = "/__gloss/events"
 SCRIPT_PATH = "/__gloss/live.js"
@@ -50,6 +50,12 @@ LIVE_JS = """(function () {
     var data = JSON.parse(event.data);
     overlay(data.errors.join("\\n"));
     if (data.errors.length) return;
+    var css = data.changed.length && data.changed.every(function (p) { return /\\.css$/.test(p); });
+    if (css) {
+      Array.prototype.forEach.call(document.querySelectorAll('link[rel="stylesheet"]'),
+        function (link) { link.href = link.href.replace(/[?].*$/, "") + "?v=" + Date.now(); });
+      return;
+    }
     var here = location.pathname.replace(/\\/$/, "/index.html");
     var changed = data.changed.some(function (path) { return here.endsWith("/" + path); });
     if (changed || data.changed.indexOf("*") >= 0) {
@@ -184,34 +190,35 @@ class Rebuilder(FileSystemEventHandler):
 def serve_command(content: Path, output: Path, host: str, port: int) -> int:
     broadcaster = Broadcaster()
     build_lock = threading.Lock()
+    builder = Builder(content)
 
     def rebuild(changed_paths: set[str] | None = None) -> None:
         with build_lock:
             started = time.perf_counter()
-            if changed_paths and any(Path(p).resolve().is_relative_to(Path("seeds").resolve())
+            seeds = Path("seeds").resolve()
+            if changed_paths and any(Path(p).resolve().is_relative_to(seeds)
                                      for p in changed_paths):
                 from builder.ingest.store import ingest_command
 
                 ingest_command([Path("seeds")], content)
             try:
-                before = _manifest(output)
-                built = build_site(read_inputs(content))
+                built = builder.build(output)
+                errors = [str(p) for p in built.problems]
+                if not errors:
+                    written = write_site(built.files, output, built.keep)
+                    builder.commit(built)
             except Exception as err:  # the server must survive anything an edit does
-                broadcaster.publish([], [f"internal error: {err!r}"])
-                return
-            errors = [str(p) for p in built.problems]
+                errors = [f"internal error: {err!r}"]
             if errors:
                 for line in errors:
                     print(f"error: {line}", file=sys.stderr)
                 broadcaster.publish([], errors)
                 return
-            write_site(built.files, output)
-            after = _manifest(output)
-            changed = sorted(p for p in after if before.get(p) != after[p])
-            if any(p.startswith("static/") and not p.endswith((".css",)) for p in changed):
+            changed = list(written)
+            if any(p.startswith("static/") and not p.endswith(".css") for p in changed):
                 changed = ["*"]
             seconds = time.perf_counter() - started
-            print(f"rebuilt in {seconds:.2f} s: {len(changed)} file(s) changed")
+            print(f"rebuilt in {seconds:.2f} s: {len(written)} file(s) written")
             broadcaster.publish(changed, [])
 
     rebuild()
@@ -246,10 +253,3 @@ def serve_command(content: Path, output: Path, host: str, port: int) -> int:
         server.server_close()
         observer.join(timeout=2)
     return 0
-
-
-def _manifest(output: Path) -> dict[str, str]:
-    try:
-        return json.loads((output / ".gloss-manifest.json").read_text())
-    except (OSError, ValueError):
-        return {}

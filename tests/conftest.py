@@ -33,3 +33,28 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         result = run_gloss(*command, cwd=base)
         assert result.returncode == 0, result.stderr
     return base / "output"
+
+
+READER_FIXTURES = ROOT / "tests/fixtures/reader"
+RICH_SITE_TOML = 'title = "Gloss"\nbase_url = "https://example.org/news/"\nper_page = 5\n'
+
+
+@pytest.fixture(scope="session")
+def rich_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site with every kind of page: 24 generated articles (bench/gen_corpus.py), the
+    seed, and a hand-written article with all front matter; per_page 5 so listings and
+    common entities paginate; a base_url so the feed, sitemap and Open Graph URLs exist."""
+    import subprocess
+    import sys
+
+    base = tmp_path_factory.mktemp("rich")
+    corpus = base / "content"
+    subprocess.run([sys.executable, str(ROOT / "bench/gen_corpus.py"), "--n", "24",
+                    "--out", str(corpus)], check=True, capture_output=True)
+    for article in (*(ROOT / "content/articles").glob("*.md"), *READER_FIXTURES.glob("*.md")):
+        shutil.copy(article, corpus / "articles" / article.name)
+    shutil.copytree(ROOT / "theme", base / "theme")
+    (base / "site.toml").write_text(RICH_SITE_TOML, encoding="utf-8")
+    result = run_gloss("build", cwd=base)
+    assert result.returncode == 0, result.stderr
+    return base / "output"

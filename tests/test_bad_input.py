@@ -144,8 +144,9 @@ def test_malformed_html_does_not_crash(project: Path):
 
 
 def test_duplicate_titles_get_distinct_stable_slugs(project: Path):
-    for name in ("one.txt", "two.txt"):
-        (project / "seeds" / name).write_text("Same headline here\n\n" + RAW, encoding="utf-8")
+    for name, place in (("one.txt", "Zürich"), ("two.txt", "Geneva")):
+        body = RAW.replace("Zürich", place)
+        (project / "seeds" / name).write_text("Same headline here\n\n" + body, encoding="utf-8")
     assert run_gloss("ingest", cwd=project).returncode == 0
     first = sorted(p.name for p in (project / "content/articles").glob("*.md"))
     assert len(first) == 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from support import run_gloss
@@ -16,7 +17,7 @@ def test_the_seed_article_page_is_complete(built_site: Path):
     assert '<span class="credit">AP/Alexei Alexandrov</span>' in html
     body = html.split('<div class="article-body">', 1)[1].split("</div>", 1)[0]
     assert body.count("<p>") == 16
-    assert body.index("A Russian soldier said") < body.index("Fellow NATO")
+    assert body.index("A Russian soldier said") < body.index("Fellow <a")
     for boilerplate in ("All rights reserved", "Terms of Use", "Sign in", "By continuing"):
         assert boilerplate not in html
 
@@ -91,3 +92,31 @@ def test_a_script_url_in_front_matter_is_refused(project: Path):
     assert result.returncode == 1
     assert "content/articles/evil.md:3: url 'javascript:alert(1)' must start with http" in (
         result.stderr)
+
+
+def test_two_fresh_builds_are_byte_identical(project: Path):
+    assert run_gloss("ingest", cwd=project).returncode == 0
+    for name in ("one", "two"):
+        result = run_gloss("build", "--output", name, cwd=project)
+        assert result.returncode == 0, result.stderr
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+    one = {p.relative_to(project / "one"): p.read_bytes()
+           for p in (project / "one").rglob("*") if p.is_file()}
+    two = {p.relative_to(project / "two"): p.read_bytes()
+           for p in (project / "two").rglob("*") if p.is_file()}
+    assert one.keys() == two.keys()
+    assert [p for p in one if one[p] != two[p]] == []
+
+
+def test_check_passes_on_a_good_site_and_names_broken_links(project: Path):
+    assert run_gloss("ingest", cwd=project).returncode == 0
+    assert run_gloss("build", cwd=project).returncode == 0
+    assert run_gloss("check", cwd=project).returncode == 0
+    page = project / "output/glossary.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</main>", '<a href="nowhere.html">x</a><a href="/abs.html">y</a></main>'),
+        encoding="utf-8")
+    result = run_gloss("check", cwd=project)
+    assert result.returncode == 1
+    assert "glossary.html: broken link 'nowhere.html'" in result.stderr
+    assert "glossary.html: root-absolute URL '/abs.html'" in result.stderr

@@ -9,13 +9,16 @@ import yaml
 from builder.model import ENTITY_TYPES, Entity, Problem
 from builder.slugs import slugify
 
+# libyaml when installed: a 2,000-entry glossary loads in milliseconds, not half a second.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _KEYS = {"name", "type", "aliases", "description", "case_insensitive", "accent_insensitive"}
 
 
 def load_glossary(text: str, path: str) -> tuple[list[Entity], list[Problem]]:
     """Parse and validate the glossary; bad entries are reported and left out."""
     try:
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=_Loader)  # nodes, for the line of each entry
+        values = yaml.load(text, Loader=_Loader)  # the same, as plain data (safe loader)
     except yaml.YAMLError as err:
         # An unclosed bracket is reported at the end of the file; where it opened helps more.
         mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
@@ -29,9 +32,8 @@ def load_glossary(text: str, path: str) -> tuple[list[Entity], list[Problem]]:
     problems: list[Problem] = []
     claimed: dict[str, str] = {}  # name or alias → entity name
     slugs: set[str] = set()
-    for node in root.value:
+    for node, entry in zip(root.value, values, strict=True):
         line = node.start_mark.line + 1
-        entry = yaml.safe_load(yaml.serialize(node)) if isinstance(node, yaml.MappingNode) else None
         if not isinstance(entry, dict):
             problems.append(Problem(path, "each entry must be a mapping with a name", line))
             continue

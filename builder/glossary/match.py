@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from builder.glossary.common_words import COMMON_WORDS
 from builder.model import Entity
 
 # Words: letters/digits with their combining marks; each CJK character is a word of its own.
@@ -37,11 +38,52 @@ class _Pattern:
     seps: tuple[str, ...]  # normalised separators between the words
     entity: str
     fold: int  # 0 exact, 1 casefold, 2 accents, 3 both
+    tail: str = ""  # punctuation that ends the name, as in `U.S.`
 
 
-def fold_accents(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def _accent_table() -> dict[int, str]:
+    """Accented Latin letters → their base letter, one character for one, so that offsets
+    in folded text are offsets in the original."""
+    table: dict[int, str] = {}
+    for start, end in ((0x00C0, 0x0250), (0x1E00, 0x1F00)):
+        for code in range(start, end):
+            base = "".join(c for c in unicodedata.normalize("NFKD", chr(code))
+                           if not unicodedata.combining(c))
+            if len(base) == 1 and base != chr(code):
+                table[code] = base
+    return table
+
+
+_ACCENTS = _accent_table()
+
+
+def fold_accents(text: str) -> str:
+    """`José Andrés` → `Jose Andres`, keeping the length of the text."""
+    return text.translate(_ACCENTS)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex alternation for many words, shaped as a trie so matching stays fast."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + body + ")?" if len(branches) == 1 else body + "?"
+        return body
+
+    return emit(trie)
+
+
+_WORD_CHAR = r"[\w\u0300-\u036f]"
 
 
 @lru_cache(maxsize=200_000)
@@ -50,7 +92,7 @@ def _fold(word: str, fold: int) -> str:
     if fold & 1:
         word = word.casefold()
     if fold & 2:
-        word = fold_accents(word)
+        word = fold_accents(unicodedata.normalize("NFC", word))
     return word
 
 
@@ -63,11 +105,26 @@ def _tokens(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text))
 
 
+def _first_word_finder(fold: int, words: set[str]) -> re.Pattern[str]:
+    """Where any name of this fold could begin: its first word, whole."""
+    cjk = {w for w in words if re.fullmatch(f"[{_CJK}]", w)}
+    latin = [fold_accents(w) if fold & 2 else w for w in words - cjk]
+    parts = []
+    if latin:
+        parts.append(f"(?<!{_WORD_CHAR})(?:{_trie_pattern(latin)})(?!{_WORD_CHAR})")
+    if cjk:
+        parts.append(f"(?:{_trie_pattern(cjk)})")
+    flags = re.IGNORECASE if fold & 1 else 0
+    return re.compile("|".join(parts) or "(?!)", flags)
+
+
 class Matcher:
     """All names and aliases of a glossary, compiled once."""
 
     def __init__(self, entities: Iterable[Entity]):
+        entities = list(entities)
         self._index: list[dict[str, list[_Pattern]]] = [{}, {}, {}, {}]
+        firsts: list[set[str]] = [set(), set(), set(), set()]
         for entity in entities:
             fold = (1 if entity.case_insensitive else 0) | (2 if entity.accent_insensitive else 0)
             for name in (entity.name, *entity.aliases):
@@ -79,36 +136,57 @@ class Matcher:
                     _sep(name[a.end() : b.start()])
                     for a, b in zip(tokens, tokens[1:], strict=False)
                 )
+                firsts[fold].add(unicodedata.normalize("NFC", tokens[0].group()))
                 bucket = self._index[fold].setdefault(words[0], [])
-                bucket.append(_Pattern(words, seps, entity.slug, fold))
+                tail = name[tokens[-1].end() :].strip()
+                bucket.append(_Pattern(words, seps, entity.slug, fold, tail))
         for table in self._index:
             for bucket in table.values():
                 bucket.sort(key=lambda p: -len(p.words))
         self._folds = [f for f in range(4) if self._index[f]]
+        self._finders = [_first_word_finder(fold, firsts[fold]) for fold in self._folds]
+        longest = max((len(n) for e in entities for n in (e.name, *e.aliases)), default=0)
+        self._window = 4 * longest + 64
 
     def find(self, text: str) -> list[Found]:
-        """Non-overlapping mentions, left to right, the longest name winning at each place."""
-        tokens = _tokens(text)
+        """Non-overlapping mentions, left to right, the longest name winning at each place.
+
+        A regex over every name's first word finds the few places worth a look (in C);
+        only there is the text split into words and the names compared.
+        """
+        if not self._folds:
+            return []
+        folded = fold_accents(text) if any(f & 2 for f in self._folds) else text
+        starts = sorted({m.start() for fold, finder in zip(self._folds, self._finders, strict=True)
+                         for m in finder.finditer(folded if fold & 2 else text)})
         found: list[Found] = []
-        i = 0
-        while i < len(tokens):
+        done = 0
+        for start in starts:
+            if start < done:
+                continue
+            tokens = list(_TOKEN.finditer(text, start, min(len(text), start + self._window)))
+            if not tokens or tokens[0].start() != start:
+                continue
             best: tuple[int, _Pattern] | None = None
             for fold in self._folds:
-                bucket = self._index[fold].get(_fold(tokens[i].group(), fold))
+                bucket = self._index[fold].get(_fold(tokens[0].group(), fold))
                 for pattern in bucket or ():
                     if best and len(pattern.words) <= best[0]:
                         break
-                    if self._matches(text, tokens, i, pattern):
+                    if self._matches(text, tokens, 0, pattern):
                         best = (len(pattern.words), pattern)
                         break
-            if best:
-                n, pattern = best
-                start, end = tokens[i].start(), tokens[i + n - 1].end()
-                if _free_standing(text, start, end):
-                    found.append(Found(start, end, pattern.entity))
-                    i += n
-                    continue
-            i += 1
+            if not best:
+                continue
+            n, pattern = best
+            end = tokens[n - 1].end()
+            if _free_standing(text, start, end) and not _capital_by_position(
+                text, start, end, pattern
+            ):
+                if pattern.tail and text.startswith(pattern.tail, end):
+                    end += len(pattern.tail)
+                found.append(Found(start, end, pattern.entity))
+                done = end
         return found
 
     @staticmethod
@@ -124,6 +202,19 @@ class Matcher:
         return True
 
 
+_SENTENCE_END = re.compile(r"""(?:^|[.!?:…]["”’)\]]*)[\s"“‘'(\[—–-]*$""")
+
+
+def _capital_by_position(text: str, start: int, end: int, pattern: _Pattern) -> bool:
+    """A one-word name that is also an everyday word, capitalised only by starting a sentence."""
+    if len(pattern.words) != 1 or pattern.fold & 1:
+        return False
+    word = text[start:end]
+    if word.isupper() and len(word) > 1 or word.lower() not in COMMON_WORDS:
+        return False
+    return bool(_SENTENCE_END.search(text, max(0, start - 40), start))
+
+
 def _free_standing(text: str, start: int, end: int) -> bool:
     """Not part of a larger name: `Johnson-Smith` or `O’Neill` are not `Johnson` or `Neill`.
 
@@ -131,6 +222,8 @@ def _free_standing(text: str, start: int, end: int) -> bool:
     and so do possessives (`Kremlin’s`).
     """
     after = text[end : end + 2]
+    if after[:1] == "." and after[1:2].isalnum():  # part of a dotted abbreviation: U.S.S.R.
+        return False
     if after[:1] in _APOSTROPHES and after[1:2].isalnum() and not _POSSESSIVE.match(text, end):
         return False
     if after[:1] == "-" and after[1:2].isupper():

@@ -1,14 +1,253 @@
-"""Pasted text → article. (First version: to be replaced by the scoring cleaner.)"""
+"""Pasted text → article.
+
+What select-all + copy gives is lines in page order: menus, headline, dek, byline,
+captions, body, related links, footers. The cleaner scores every line, takes the
+best-scoring contiguous run as the article (`boilerplate.best_span`), reads the
+headline block just above it, and drops the furniture left inside the run.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from builder.ingest import Block, Extracted
+from builder.ingest.boilerplate import (
+    best_span,
+    is_boilerplate,
+    is_prose,
+    is_section_break,
+    is_sentence,
+    line_scores,
+    normalise_line,
+    words,
+)
+from builder.ingest.metadata import (
+    byline_author,
+    is_credit_line,
+    is_date_line,
+    parse_date,
+    source_name,
+    split_credit,
+)
+from builder.ingest.phrases import CAPTION_LABEL, DATELINE
+
+HEADER_LOOKBACK = 15  # how far above the body the headline block may start
+TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
+HEADING_MAX_WORDS = 12
+DATELINE_LOOKAHEAD = 4
+# Past a section break, this few paragraphs (or this share of the weight) are its own section.
+TAIL_MAX_PROSE, TAIL_SHARE, TAIL_MIN_DENSITY = 2, 0.3, 0.5
+# A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
+HEADER_LOOKAHEAD, BODY_RUN = 10, 3
+CAPTION_MAX_WORDS = 60
+DEK_MAX_WORDS = 50
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the headline block above the body says, and where the body starts."""
+
+    title: str | None
+    body_start: int
+    dek: str | None = None
+    author: str | None = None
+    date: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+
+def clean_lines(text: str) -> list[str]:
+    """Non-empty lines, stripped, with immediate repeats (doubled captions, titles) dropped."""
+    lines: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(raw.split())
+        if line and not (lines and normalise_line(lines[-1]) == normalise_line(line)):
+            lines.append(line)
+    return lines
+
+
+def is_meta(line: str) -> bool:
+    """A byline, date or credit line: the kind of line that sits between headline and body."""
+    return bool(byline_author(line)) or is_date_line(line) or is_credit_line(line)
+
+
+def is_caption(lines: Sequence[str], i: int, end: int | None = None) -> bool:
+    """A photo caption: labelled as one, ending with a credit of its own, or followed by a
+    credit line that the text goes on after (a lone "Reuters" closing the span is a sign-off)."""
+    line = lines[i]
+    if CAPTION_LABEL.match(line):
+        return True
+    if is_credit_line(line) or len(words(line)) > CAPTION_MAX_WORDS:
+        return False
+    if split_credit(line)[1] is not None:
+        return True
+    end = len(lines) if end is None else end
+    if i + 1 < end and is_credit_line(lines[i + 1]) and not byline_author(lines[i + 1]):
+        after = lines[i + 2] if i + 2 < end else ""
+        return bool(after) and not CAPTION_LABEL.match(after)
+    return False
+
+
+def is_headline(line: str) -> bool:
+    """Headline-shaped: a few words, not a full stop at the end, not furniture or metadata."""
+    n = len(words(line))
+    if not TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS or line.rstrip().endswith("."):
+        return False
+    return not (is_boilerplate(line) or is_meta(line))
+
+
+def find_title(lines: Sequence[str], start: int) -> int | None:
+    """The headline: the nearest headline-shaped line above the body, past dek and byline."""
+    for i in range(start - 1, max(-1, start - 1 - HEADER_LOOKBACK), -1):
+        line = lines[i]
+        if is_headline(line) and not is_caption(lines, i) and not is_prose(line):
+            return i
+        if is_headline(line) and is_prose(line) and not is_sentence(line):
+            return i
+    return None
+
+
+def opens_header(lines: Sequence[str], i: int) -> bool:
+    """Whether line i is a byline, date, credit or caption: what follows a dek, not a paragraph."""
+    return is_meta(lines[i]) or is_caption(lines, i)
+
+
+def is_dek_shaped(line: str) -> bool:
+    """A standfirst: a sentence or two, never opening with a dateline ("PARIS (AP) —")."""
+    return (
+        is_sentence(line)
+        and len(words(line)) <= DEK_MAX_WORDS
+        and not DATELINE.match(line)
+    )
+
+
+def meta_end(lines: Sequence[str], start: int, end: int) -> int:
+    """Just past the last byline or date line near the top of the span, when no run of
+    body paragraphs comes before it: what precedes a byline is headline block, not body."""
+    last, run = None, 0
+    for i in range(start, min(end, start + HEADER_LOOKAHEAD)):
+        run = run + 1 if is_prose(lines[i]) else 0
+        if run >= BODY_RUN:
+            break
+        if byline_author(lines[i]) or is_date_line(lines[i]):
+            last = i
+    return start if last is None else last + 1
+
+
+def read_header(lines: Sequence[str], start: int, end: int) -> Header:
+    """Title, dek, byline, date and lead caption from the lines around the body's start."""
+    title_at = find_title(lines, start)
+    first = title_at + 1 if title_at is not None else start
+    forced = max(start, meta_end(lines, start, end))
+    dek = author = when = caption = credit = None
+    i = first
+    while i < end:
+        line = lines[i]
+        header_only = i < forced
+        if byline_author(line):
+            author = author or byline_author(line)
+        elif is_date_line(line):
+            when = when or parse_date(line)
+        elif is_caption(lines, i):
+            if caption is None:
+                caption, credit = split_credit(line)
+                if credit is None and i + 1 < len(lines) and is_credit_line(lines[i + 1]):
+                    credit = split_credit("x. " + lines[i + 1])[1] or lines[i + 1]
+        elif is_credit_line(line) or is_boilerplate(line):
+            pass
+        elif (
+            dek is None
+            and i == first
+            and title_at is not None
+            and is_dek_shaped(line)
+            and (header_only or i < start or (i + 1 < end and opens_header(lines, i + 1)))
+        ):
+            dek = line
+        elif not header_only and i >= start:
+            break
+        i += 1
+    return Header(
+        title=lines[title_at] if title_at is not None else None,
+        body_start=max(i, start),
+        dek=dek,
+        author=author,
+        date=when,
+        caption=caption,
+        credit=credit,
+    )
+
+
+def keep_in_body(
+    lines: Sequence[str], i: int, end: int, furniture: frozenset[str], title: str | None
+) -> bool:
+    """Inside the article span, drop only what is clearly furniture, a caption or a credit."""
+    line = lines[i]
+    if normalise_line(line) in furniture or is_boilerplate(line):
+        return False
+    if title and normalise_line(line) == normalise_line(title):
+        return False
+    return not (is_credit_line(line) or is_caption(lines, i, end))
+
+
+def to_block(lines: Sequence[str], i: int) -> Block:
+    """A short line without a sentence ending, followed by prose, is a subheading."""
+    line = lines[i]
+    followed_by_prose = i + 1 < len(lines) and is_prose(lines[i + 1])
+    if len(words(line)) <= HEADING_MAX_WORDS and not is_sentence(line) and followed_by_prose:
+        return Block("h2", line)
+    return Block("p", line)
+
+
+def trim_after_break(lines: Sequence[str], scores: Sequence[float], start: int, end: int) -> int:
+    """End the span at a comments/related/bio heading when little follows it: at most two
+    paragraphs, much less weight than what precedes it, or prose thinly spread between
+    short lines (an author bio, a comment thread or a list of teasers outscores one heading,
+    but is not the article)."""
+    for i in range(start, end):
+        if not is_section_break(lines[i]):
+            continue
+        before, after = sum(scores[start:i]), sum(scores[i + 1 : end])
+        prose = sum(map(is_prose, lines[i + 1 : end]))
+        sparse = prose < TAIL_MIN_DENSITY * (end - i - 1)  # comments: name, date, votes, text
+        if prose <= TAIL_MAX_PROSE or after < TAIL_SHARE * before or sparse:
+            return i
+    return end
+
+
+def dateline_start(lines: Sequence[str], start: int, end: int) -> int:
+    """A dateline ("BUFFALO, N.Y. —") just inside the span opens the article: the lines
+    above it are teasers or a standfirst, not body."""
+    for i in range(start, min(end, start + DATELINE_LOOKAHEAD)):
+        if DATELINE.match(lines[i]) and is_prose(lines[i]):
+            return i
+    return start
 
 
 def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
-    """Paragraphs are non-empty lines; the first one is the title."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    lines = [line for line in lines if line not in furniture]
+    """Clean one pasted article: best prose span, headline block above it, furniture out."""
+    lines = clean_lines(text)
     if not lines:
         return Extracted(title=None, blocks=())
-    return Extracted(title=lines[0], blocks=tuple(Block("p", line) for line in lines[1:]))
+    scores = line_scores(lines, furniture, [is_date_line(line) for line in lines])
+    start, end = best_span(scores)
+    if end == 0:
+        start, end = 0, len(lines)
+    end = trim_after_break(lines, scores, start, end)
+    start = dateline_start(lines, start, end)
+    header = read_header(lines, start, end)
+    body = [
+        i
+        for i in range(header.body_start, end)
+        if keep_in_body(lines, i, end, furniture, header.title)
+    ]
+    return Extracted(
+        title=header.title,
+        blocks=tuple(to_block(lines, i) for i in body),
+        dek=header.dek,
+        author=header.author,
+        date=header.date,
+        source=source_name(lines),
+        image_caption=header.caption,
+        image_credit=header.credit,
+    )

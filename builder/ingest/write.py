@@ -10,12 +10,21 @@ from builder.ingest import Block, Extracted
 
 # Characters that would turn plain text into Markdown structure at a line start.
 _LINE_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])(\s)")
-_INLINE = re.compile(r"([\\`*_\[\]<])")
+# Inline characters only where Markdown would read them as markup: a backslash before
+# punctuation, backticks, emphasis markers touching a word, `[x](` or `[x][`, tag-like `<`.
+_INLINE = re.compile(
+    r"""\\(?=[!-/:-@\[-`{-~])|`|(?<![\w*_])[*_](?=\S)|(?<=\S)[*_](?![\w*_])"""
+    r"""|\[(?=[^\]]*\][(\[:])|\](?=[(\[])|<(?=[A-Za-z/!?])|&(?=#?\w+;)"""
+)
+
+
+_ENTITIES = {"<": "&lt;", "&": "&amp;"}  # Python-Markdown has no backslash escape for these
 
 
 def escape_markdown(text: str) -> str:
-    """Escape only what Markdown would misread, so the file stays readable."""
-    text = _INLINE.sub(r"\\\1", text)
+    """Escape only what Markdown would misread, so the file stays readable:
+    `[expletive]` stays as it is, `[x](y)` and `*word*` are escaped."""
+    text = _INLINE.sub(lambda m: _ENTITIES.get(m.group(0)) or "\\" + m.group(0), text)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) + m.group(3), text)
 
 

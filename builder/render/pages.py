@@ -6,11 +6,26 @@ so it can be tested (and planned incrementally) without rendering anything.
 
 from __future__ import annotations
 
+import html
 import math
-from collections import Counter, defaultdict
+import re
+import weakref
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from builder.model import Article, Entity, Mention
+from builder.render.related import companions, entity_sets, related_articles
+from builder.slugs import slugify
+
+MONTHS = ("January February March April May June July August September October "
+          "November December").split()
+FEED_SIZE = 50  # entries in atom.xml: what a reader polls, not an archive
+UNLISTED = ("404.html", "search.html")  # pages a search engine should not index
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|div|br|hr|figure|figcaption|pre|table|tr|td|th)"
+    r"\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -36,16 +51,61 @@ class ArticleView:
         return article_path(self.article.slug)
 
 
+@dataclass(frozen=True)
+class Crumb:
+    """One step of a breadcrumb trail; the last one (the page itself) has no URL."""
+
+    label: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    """Articles sharing a source, a tag or a month, with the listing that shows them."""
+
+    kind: str  # "source" | "tag" | "month"
+    label: str  # as shown: "Evening Wire", "climate", "August 2017"
+    key: str  # path component: slug or YYYY-MM
+    views: tuple[ArticleView, ...]
+
+    def path(self, number: int = 1) -> str:
+        return group_path(self.kind, self.key, number)
+
+
 def article_path(slug: str) -> str:
     return f"articles/{slug}.html"
 
 
-def entity_path(slug: str) -> str:
-    return f"entities/{slug}.html"
+def entity_path(slug: str, number: int = 1) -> str:
+    return f"entities/{slug}.html" if number == 1 else f"entities/{slug}/{number}.html"
 
 
 def listing_path(number: int) -> str:
     return "index.html" if number == 1 else f"page/{number}.html"
+
+
+_GROUP_DIRS = {"source": "sources", "tag": "tags", "month": "archive"}
+_GROUP_INDEX = {"source": ("sources.html", "Sources"), "tag": ("tags.html", "Tags"),
+                "month": ("archive.html", "Archive")}
+
+
+def group_path(kind: str, key: str, number: int = 1) -> str:
+    """`sources/evening-wire.html`, then `sources/evening-wire/2.html` for page 2."""
+    folder = _GROUP_DIRS[kind]
+    return f"{folder}/{key}.html" if number == 1 else f"{folder}/{key}/{number}.html"
+
+
+def month_key(date: str | None) -> str | None:
+    """`2017-08-11T09:00` → `2017-08`; None when the date does not start with a year-month."""
+    if not date or len(date) < 7 or date[4] != "-" or not (date[:4] + date[5:7]).isdigit():
+        return None
+    return date[:7]
+
+
+def month_label(key: str) -> str:
+    """`2017-08` → `August 2017` (fixed English names: the build must not depend on locale)."""
+    year, month = key.split("-")
+    return f"{MONTHS[int(month) - 1]} {year}" if 1 <= int(month) <= 12 else key
 
 
 def newest_first(views: list[ArticleView]) -> list[ArticleView]:
@@ -56,87 +116,292 @@ def newest_first(views: list[ArticleView]) -> list[ArticleView]:
     return dated + undated
 
 
-def site_pages(views: list[ArticleView], entities: list[Entity], per_page: int) -> list[Page]:
-    """Every page of the site, in a fixed order."""
-    ordered = newest_first(views)
-    by_entity: dict[str, list[tuple[ArticleView, list[str]]]] = defaultdict(list)
+def chunks(items: Sequence, per_page: int) -> list[Sequence]:
+    """Items cut into pages; always at least one (possibly empty) page."""
+    total = max(1, math.ceil(len(items) / per_page))
+    return [items[(n - 1) * per_page : n * per_page] for n in range(1, total + 1)]
+
+
+def pager(path_of: Callable[[int], str], number: int, total: int) -> dict:
+    """Pagination data: neighbours, and a short run of page numbers with gaps as None."""
+    shown = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
+    links: list[tuple[int, str] | None] = []
+    for n in shown:
+        if links and links[-1] is not None and n - links[-1][0] > 1:
+            links.append(None)
+        links.append((n, path_of(n)))
+    return {
+        "number": number,
+        "total": total,
+        "prev_url": path_of(number - 1) if number > 1 else None,
+        "next_url": path_of(number + 1) if number < total else None,
+        "page_links": links if total > 1 else [],
+    }
+
+
+def group_articles(ordered: list[ArticleView]) -> dict[str, list[Group]]:
+    """Sources, tags and months, each with its articles newest first.
+
+    Sources and tags whose names differ only in case or accents share a page (one slug).
+    """
+    found: dict[str, dict[str, list[ArticleView]]] = {k: defaultdict(list) for k in _GROUP_DIRS}
+    labels: dict[tuple[str, str], str] = {}
+    seen: set[tuple[str, str, str]] = set()
     for view in ordered:
-        sentences: dict[str, list[str]] = defaultdict(list)
-        for mention in view.mentions:
-            if mention.sentence not in sentences[mention.entity]:
-                sentences[mention.entity].append(mention.sentence)
-        for slug, said in sentences.items():
-            by_entity[slug].append((view, said))
+        a = view.article
+        keys = []
+        if a.source:
+            keys.append(("source", slugify(a.source), a.source))
+        keys += [("tag", slugify(t), t) for t in dict.fromkeys(a.tags) if t.strip()]
+        if month := month_key(a.date):
+            keys.append(("month", month, month_label(month)))
+        for kind, key, label in keys:
+            if (kind, key, a.slug) not in seen:
+                seen.add((kind, key, a.slug))
+                found[kind][key].append(view)
+            labels.setdefault((kind, key), label)
+    groups: dict[str, list[Group]] = {}
+    for kind, by_key in found.items():
+        made = [Group(kind, labels[kind, k], k, tuple(v)) for k, v in by_key.items()]
+        if kind == "month":
+            made.sort(key=lambda g: g.key, reverse=True)
+        else:
+            made.sort(key=lambda g: (g.label.casefold(), g.key))
+        groups[kind] = made
+    return groups
+
+
+def site_pages(
+    views: list[ArticleView], entities: list[Entity], per_page: int, base_url: str = ""
+) -> list[Page]:
+    """Every page of the site, in a fixed order; feeds and sitemap only with a base_url."""
+    ordered = newest_first(views)
+    by_entity = appearances_by_entity(ordered)
     counts = {e.slug: len(by_entity.get(e.slug, ())) for e in entities}
     known = {e.slug: e for e in entities}
-    pages: list[Page] = []
+    groups = group_articles(ordered)
+    home = Crumb("Articles", listing_path(1))
 
-    total = max(1, math.ceil(len(ordered) / per_page))
-    for number in range(1, total + 1):
-        chunk = ordered[(number - 1) * per_page : number * per_page]
-        pages.append(
-            Page(
-                listing_path(number),
-                "index.html",
-                {
-                    "articles": chunk,
-                    "number": number,
-                    "total": total,
-                    "prev_url": listing_path(number - 1) if number > 1 else None,
-                    "next_url": listing_path(number + 1) if number < total else None,
-                },
+    pages = listing_pages(
+        ordered, per_page, listing_path, "index.html",
+        {"heading": "Articles", "kind": "home"}, lambda n: [home] if n > 1 else [],
+    )
+    pages += article_pages(ordered, known, counts, groups, home)
+    for kind, found in groups.items():
+        index_path, index_label = _GROUP_INDEX[kind]
+        pages.append(Page(index_path, "groups.html", {
+            "kind": kind, "heading": index_label, "groups": found,
+            "years": _years(found) if kind == "month" else [],
+            "crumbs": [home, Crumb(index_label)],
+        }))
+        for group in found:
+            trail = [home, Crumb(index_label, index_path)]
+            pages += listing_pages(
+                list(group.views), per_page, group.path, "index.html",
+                {"heading": group.label, "kind": kind},
+                lambda n, t=trail, g=group: [*t, Crumb(g.label, g.path()) if n > 1 else
+                                             Crumb(g.label)],
             )
-        )
-
-    for i, view in enumerate(ordered):
-        mentioned = _entities_in_order(view, known)
-        pages.append(
-            Page(
-                view.url,
-                "article.html",
-                {
-                    "view": view,
-                    "article": view.article,
-                    "entities": mentioned,
-                    "counts": counts,
-                    "newer": ordered[i - 1] if i > 0 else None,
-                    "older": ordered[i + 1] if i + 1 < len(ordered) else None,
-                },
-            )
-        )
-
+    glossary_crumb = Crumb("Glossary", "glossary.html")
+    co_occurring = companions(entity_sets(ordered))
     for entity in entities:
-        appearances = by_entity.get(entity.slug, [])
-        pages.append(
-            Page(
-                entity_path(entity.slug),
-                "entity.html",
-                {
-                    "entity": entity,
-                    "appearances": appearances,
-                    "related": _co_occurring(entity.slug, appearances, known),
-                },
-            )
-        )
+        co = [known[s] for s in co_occurring.get(entity.slug, ()) if s in known]
+        pages += entity_pages(entity, by_entity.get(entity.slug, []), co, per_page,
+                              [home, glossary_crumb])
+    pages.append(glossary_page(entities, counts, [home, Crumb("Glossary")]))
+    pages.append(Page("search.html", "search.html", {"crumbs": [home, Crumb("Search")]}))
+    pages.append(Page("404.html", "404.html", {"absolute_links": True, "crumbs": []}))
+    if base_url:
+        pages.append(Page("atom.xml", "atom.xml", feed_context(ordered)))
+        pages.append(Page("sitemap.xml", "sitemap.xml", {"entries": sitemap_entries(pages)}))
+    return pages
 
+
+def appearances_by_entity(
+    ordered: list[ArticleView],
+) -> dict[str, list[tuple[ArticleView, list[str]]]]:
+    """For each entity, the articles naming it (newest first) with each distinct sentence."""
+    by_entity: dict[str, list[tuple[ArticleView, list[str]]]] = defaultdict(list)
+    for view in ordered:
+        for slug, appearance in _appearances_of(view).items():
+            by_entity[slug].append(appearance)
+    if len(_APPEARANCES) > 2 * len(ordered) + 64:
+        for key in [k for k, (ref, _) in _APPEARANCES.items() if ref() is None]:
+            del _APPEARANCES[key]
+    return by_entity
+
+
+# view id → (weak reference to the view, its appearances): the same tuples for the same
+# view in every build, so a long-lived server fingerprints them once.
+_APPEARANCES: dict[int, tuple[weakref.ref, dict[str, tuple[ArticleView, list[str]]]]] = {}
+
+
+def _appearances_of(view: ArticleView) -> dict[str, tuple[ArticleView, list[str]]]:
+    """Entity slug → (view, the distinct sentences naming it)."""
+    hit = _APPEARANCES.get(id(view))
+    if hit is not None and hit[0]() is view:
+        return hit[1]
+    sentences: dict[str, list[str]] = defaultdict(list)
+    for mention in view.mentions:
+        if mention.sentence not in sentences[mention.entity]:
+            sentences[mention.entity].append(mention.sentence)
+    result = {slug: (view, said) for slug, said in sentences.items()}
+    _APPEARANCES[id(view)] = (weakref.ref(view), result)
+    return result
+
+
+def listing_pages(
+    views: list[ArticleView],
+    per_page: int,
+    path_of: Callable[[int], str],
+    template: str,
+    extra: dict,
+    crumbs_of: Callable[[int], list[Crumb]],
+) -> list[Page]:
+    """One listing (home, a source, a tag, a month) cut into pages of per_page."""
+    pieces = chunks(views, per_page)
+    return [
+        Page(path_of(n), template, {
+            **extra, "articles": list(piece), "count": len(views),
+            "crumbs": crumbs_of(n), **pager(path_of, n, len(pieces)),
+        })
+        for n, piece in enumerate(pieces, start=1)
+    ]
+
+
+def article_pages(
+    ordered: list[ArticleView],
+    known: dict[str, Entity],
+    counts: dict[str, int],
+    groups: dict[str, list[Group]],
+    home: Crumb,
+) -> list[Page]:
+    """Each article with its entities, related articles, neighbours and trail."""
+    related = related_articles(ordered)
+    # Links, not Groups: a group holds all its views, and an article page must not change
+    # (nor be re-rendered) when another article of the same source is edited.
+    filed: dict[str, dict[str, list[Crumb]]] = defaultdict(lambda: defaultdict(list))
+    for kind, found in groups.items():
+        for group in found:
+            for v in group.views:
+                filed[v.article.slug][kind].append(Crumb(group.label, group.path()))
+    pages = []
+    for i, view in enumerate(ordered):
+        slug = view.article.slug
+        links = filed[slug]
+        source = links["source"][0] if links["source"] else None
+        crumbs = [home]
+        if source:
+            crumbs += [Crumb("Sources", "sources.html"), source]
+        crumbs.append(Crumb(view.article.title))
+        pages.append(Page(view.url, "article.html", {
+            "view": view,
+            "article": view.article,
+            "entities": _entities_in_order(view, known),
+            "counts": counts,
+            "newer": ordered[i - 1] if i > 0 else None,
+            "older": ordered[i + 1] if i + 1 < len(ordered) else None,
+            "related": related.get(slug, []),
+            "source_link": source,
+            "tag_links": links["tag"],
+            "month_link": links["month"][0] if links["month"] else None,
+            "crumbs": crumbs,
+            "og_type": "article",
+        }))
+    return pages
+
+
+def entity_pages(
+    entity: Entity,
+    appearances: list[tuple[ArticleView, list[str]]],
+    co: list[Entity],
+    per_page: int,
+    trail: list[Crumb],
+) -> list[Page]:
+    """An entity's page(s): its mentions, per_page articles a page, and its companions."""
+    pieces = chunks(appearances, per_page)
+    pages = []
+    for n, piece in enumerate(pieces, start=1):
+        here = Crumb(entity.name, entity_path(entity.slug) if n > 1 else None)
+        pages.append(Page(entity_path(entity.slug, n), "entity.html", {
+            "entity": entity,
+            "appearances": list(piece),
+            "count": len(appearances),
+            "related": co,
+            "crumbs": [*trail, here],
+            **pager(lambda k: entity_path(entity.slug, k), n, len(pieces)),
+        }))
+    return pages
+
+
+def glossary_page(entities: list[Entity], counts: dict[str, int], crumbs: list[Crumb]) -> Page:
+    """The A–Z index; entries under '#' when their name does not start with a letter."""
     letters: dict[str, list[Entity]] = defaultdict(list)
     for entity in sorted(entities, key=lambda e: (e.name.casefold(), e.slug)):
         initial = entity.slug[:1].upper()
         letters[initial if initial.isalpha() else "#"].append(entity)
-    pages.append(
-        Page(
-            "glossary.html",
-            "glossary.html",
-            {
-                "letters": sorted(letters.items()),
-                "counts": counts,
-                "types": sorted({e.type for e in entities}),
-            },
-        )
-    )
-    pages.append(Page("search.html", "search.html", {}))
-    pages.append(Page("404.html", "404.html", {}))
-    return pages
+    return Page("glossary.html", "glossary.html", {
+        "letters": sorted(letters.items()),
+        "counts": counts,
+        "types": sorted({e.type for e in entities}),
+        "size": len(entities),
+        "crumbs": crumbs,
+    })
+
+
+def feed_context(ordered: list[ArticleView]) -> dict:
+    """The newest articles for atom.xml; undated ones take the feed's own date."""
+    entries = ordered[:FEED_SIZE]
+    dates = [rfc3339(v.article.date) for v in ordered if v.article.date]
+    updated = max(dates) if dates else "1970-01-01T00:00:00Z"
+    return {"entries": [(v, rfc3339(v.article.date) if v.article.date else updated,
+                         summary_of(v)) for v in entries],
+            "updated": updated}
+
+
+def sitemap_entries(pages: list[Page]) -> list[tuple[str, str | None]]:
+    """Every HTML page worth indexing, with the article date as lastmod where there is one."""
+    entries = []
+    for page in pages:
+        if not page.path.endswith(".html") or page.path in UNLISTED:
+            continue
+        article = page.context.get("article")
+        date = article.date[:10] if article and article.date else None
+        entries.append((page.path, date))
+    return entries
+
+
+def rfc3339(date: str) -> str:
+    """Front matter dates → Atom's date-time: a bare date is midnight UTC, no zone means UTC."""
+    if len(date) == 10:
+        return date + "T00:00:00Z"
+    if len(date) == 16:  # 2024-05-01T09:30
+        date += ":00"
+    if date.endswith("Z") or date[-6:-5] in "+-" and date[-3:-2] == ":":
+        return date
+    return date + "Z"
+
+
+def summary_of(view: ArticleView, limit: int = 300) -> str:
+    """The dek, or the start of the text cut at a word: what a feed reader or card shows."""
+    if view.article.dek:
+        return view.article.dek
+    text = " ".join(_strip_tags(view.html).split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _strip_tags(html_text: str) -> str:
+    """Text of an HTML fragment: blocks become spaces, inline tags vanish (`<a>X</a>’s` → `X’s`)."""
+    return html.unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", html_text)))
+
+
+def _years(months: list[Group]) -> list[tuple[str, list[Group]]]:
+    years: dict[str, list[Group]] = defaultdict(list)
+    for group in months:
+        years[group.key[:4]].append(group)
+    return sorted(years.items(), reverse=True)
 
 
 def _entities_in_order(view: ArticleView, known: dict[str, Entity]) -> list[Entity]:
@@ -144,10 +409,3 @@ def _entities_in_order(view: ArticleView, known: dict[str, Entity]) -> list[Enti
     return [known[slug] for slug in seen]
 
 
-def _co_occurring(slug: str, appearances: list, known: dict[str, Entity]) -> list[Entity]:
-    """The entities that most often share an article with this one."""
-    together: Counter[str] = Counter()
-    for view, _ in appearances:
-        together.update({m.entity for m in view.mentions if m.entity != slug})
-    ranked = sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [known[s] for s, _ in ranked[:8] if s in known]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import posixpath
 from pathlib import Path
 
@@ -9,7 +11,14 @@ import jinja2
 from markupsafe import Markup
 
 from builder.config import Config
-from builder.render.pages import Page, article_path, entity_path
+from builder.render.pages import (
+    MONTHS,
+    Page,
+    article_path,
+    entity_path,
+    group_path,
+    summary_of,
+)
 
 
 def root_of(path: str) -> str:
@@ -26,9 +35,75 @@ def _url(context: jinja2.runtime.Context, target: str) -> str:
     return context["root"] + target.lstrip("/")
 
 
+@jinja2.pass_context
+def _absolute(context: jinja2.runtime.Context, target: str) -> str:
+    """A site-root path as a full URL under base_url (feeds, sitemap, Open Graph)."""
+    base = context["site"].base_url
+    if target == "index.html":
+        return base
+    return base + target.lstrip("/")
+
+
+def human_date(date: str) -> str:
+    """`2017-08-11…` → `11 August 2017`; anything else is shown as written."""
+    try:
+        year, month, day = int(date[:4]), int(date[5:7]), int(date[8:10])
+    except ValueError:
+        return date[:10]
+    if not (1 <= month <= 12 and date[4] == "-" and date[7] == "-"):
+        return date[:10]
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
+def reading_time(words: int) -> int:
+    """Minutes at 230 words a minute, never zero."""
+    return max(1, round(words / 230))
+
+
+def csp_hash(text: str) -> str:
+    """A CSP source expression allowing exactly this inline script or style."""
+    digest = hashlib.sha256(str(text).encode("utf-8")).digest()
+    return Markup("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
+
+
+class StaticTextLoader(jinja2.BaseLoader):
+    """Serves theme/static/*.css as `static/<name>` templates holding the text verbatim.
+
+    The 404 page includes the stylesheet inline; as a template reference it is part of
+    that page's template fingerprint, so an edit to the CSS re-renders the 404 page.
+    """
+
+    def __init__(self, static_dir: Path) -> None:
+        self.static_dir = static_dir
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        name = template.removeprefix("static/")
+        path = self.static_dir / name
+        if not template.startswith("static/") or "/" in name or not path.is_file():
+            raise jinja2.TemplateNotFound(template)
+        text = path.read_text(encoding="utf-8")
+        mtime = path.stat().st_mtime
+        return "{% raw %}" + text + "{% endraw %}", str(path), lambda: _unchanged(path, mtime)
+
+    def list_templates(self) -> list[str]:
+        if not self.static_dir.is_dir():
+            return []
+        return sorted("static/" + p.name for p in self.static_dir.glob("*.css"))
+
+
+def _unchanged(path: Path, mtime: float) -> bool:
+    try:
+        return path.stat().st_mtime == mtime
+    except OSError:
+        return False
+
+
 def make_environment(theme_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(theme_dir / "templates")),
+        loader=jinja2.ChoiceLoader([
+            jinja2.FileSystemLoader(str(theme_dir / "templates")),
+            StaticTextLoader(theme_dir / "static"),
+        ]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -36,19 +111,26 @@ def make_environment(theme_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["url"] = _url
+    env.filters["absolute"] = _absolute
+    env.filters["human_date"] = human_date
+    env.filters["reading_time"] = reading_time
+    env.filters["csp_hash"] = csp_hash
+    env.filters["markup"] = Markup  # only for HTML we produced and sanitised ourselves
     env.globals["article_path"] = article_path
     env.globals["entity_path"] = entity_path
-    env.filters["reading_time"] = lambda words: max(1, round(words / 230))
-    env.filters["markup"] = Markup  # only for HTML we produced and sanitised ourselves
+    env.globals["group_path"] = group_path
+    env.globals["summary_of"] = summary_of
     return env
 
 
 def render_page(env: jinja2.Environment, page: Page, config: Config, extra: dict) -> str:
+    """Render one page; a page asking for absolute links gets base_url as its root."""
     template = env.get_template(page.template)
+    absolute = page.context.get("absolute_links") and config.base_url
     return template.render(
         page.context,
         site=config,
-        root=root_of(page.path),
+        root=config.base_url if absolute else root_of(page.path),
         page_path=page.path,
         **extra,
     )

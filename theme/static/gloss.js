@@ -2,17 +2,29 @@
 (function () {
   "use strict";
 
-  /* ---- theme toggle: follows prefers-color-scheme until the reader chooses ---- */
+  /* ---- theme: follows prefers-color-scheme until the reader chooses; the choice is
+     remembered, and forgotten again when it matches the system (so the system rules). ---- */
   var root = document.documentElement;
-  var stored = null;
-  try { stored = localStorage.getItem("gloss-theme"); } catch (e) { /* storage may be off */ }
-  if (stored === "dark" || stored === "light") root.setAttribute("data-theme", stored);
+  var KEY = "gloss-theme";
+  var media = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
 
-  function isDark() {
-    var chosen = root.getAttribute("data-theme");
-    if (chosen) return chosen === "dark";
-    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  function storedTheme() {
+    try {
+      var value = localStorage.getItem(KEY);
+      return value === "dark" || value === "light" ? value : null;
+    } catch (e) { return null; }  /* storage may be off */
   }
+
+  function systemTheme() { return media && media.matches ? "dark" : "light"; }
+
+  function applyTheme() {
+    var chosen = storedTheme();
+    if (chosen) root.setAttribute("data-theme", chosen);
+    else root.removeAttribute("data-theme");
+  }
+  applyTheme();  /* at once, in <head>: no flash of the wrong theme */
+
+  function isDark() { return (root.getAttribute("data-theme") || systemTheme()) === "dark"; }
 
   function setupToggle() {
     var button = document.querySelector(".theme-toggle");
@@ -22,9 +34,17 @@
     sync();
     button.addEventListener("click", function () {
       var next = isDark() ? "light" : "dark";
-      root.setAttribute("data-theme", next);
-      try { localStorage.setItem("gloss-theme", next); } catch (e) { /* ignore */ }
+      try {
+        if (next === systemTheme()) localStorage.removeItem(KEY);
+        else localStorage.setItem(KEY, next);
+      } catch (e) { /* without storage the choice lasts for this page only */ }
+      if (next === systemTheme()) root.removeAttribute("data-theme");
+      else root.setAttribute("data-theme", next);
       sync();
+    });
+    if (media && media.addEventListener) media.addEventListener("change", function () { applyTheme(); sync(); });
+    window.addEventListener("storage", function (event) {
+      if (event.key === KEY) { applyTheme(); sync(); }  /* another tab chose */
     });
   }
 
@@ -80,7 +100,9 @@
     var left = Math.max(8, Math.min(rect.left + window.scrollX,
       window.scrollX + document.documentElement.clientWidth - box.offsetWidth - 8));
     box.style.left = left + "px";
-    box.style.top = (rect.bottom + window.scrollY + 6) + "px";
+    var below = rect.bottom + 6 + box.offsetHeight <= document.documentElement.clientHeight;
+    var top = below || rect.top < box.offsetHeight + 6 ? rect.bottom + 6 : rect.top - box.offsetHeight - 6;
+    box.style.top = (top + window.scrollY) + "px";
     link.setAttribute("aria-describedby", box.id);
     link.setAttribute("aria-expanded", "true");
     popover = box; owner = link;
@@ -135,23 +157,40 @@
     });
   }
 
-  /* ---- glossary type filter ---- */
+  /* ---- glossary type filter: native radios (arrow keys move, Tab leaves), a status line
+     says how many entries show, and letters with nothing left are hidden too. ---- */
   function setupFilter() {
     var filter = document.querySelector(".type-filter");
     if (!filter) return;
+    var status = filter.querySelector(".filter-status");
     filter.hidden = false;
     filter.addEventListener("change", function (event) {
       var type = event.target.value;
+      var shown = 0;
       Array.prototype.forEach.call(document.querySelectorAll(".glossary-list li"), function (li) {
         li.hidden = !!type && li.getAttribute("data-type") !== type;
+        if (!li.hidden) shown += 1;
       });
       Array.prototype.forEach.call(document.querySelectorAll("section.letter"), function (section) {
         section.hidden = !section.querySelector("li:not([hidden])");
+        var link = document.querySelector('.letters a[href="#' + section.id + '"]');
+        if (link && link.parentNode) link.parentNode.hidden = section.hidden;
       });
+      if (status) {
+        status.textContent = type ? shown + (shown === 1 ? " entry" : " entries") + " of type " + type
+          : "All entries shown";
+      }
     });
   }
 
-  function start() { setupToggle(); setupPopovers(); setupFilter(); }
+  function start() {
+    setupToggle(); setupPopovers(); setupFilter();
+    var width = window.innerWidth;  /* phones resize on scroll (toolbars): only width counts */
+    window.addEventListener("resize", function () {
+      if (popover && window.innerWidth !== width) hide();
+      width = window.innerWidth;
+    });
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

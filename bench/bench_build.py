@@ -1,0 +1,202 @@
+"""`make bench`: full and incremental build times, per stage, with peak memory; Pelican beside.
+
+Each measured build runs in a fresh process (so peak RSS is that build's own). Medians of
+--runs runs. Pelican builds the same 1,000 articles in the same run (installed into a
+private venv under .cache/bench-pelican on first use), and the ratio is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBE = """
+import json, resource, sys, time
+from pathlib import Path
+from builder.build import load_builder, save_builder, write_site
+started = time.perf_counter()
+output = Path("output")
+builder = load_builder(Path("content"), output)
+built = builder.build(output)
+assert not built.problems, built.problems[:3]
+clock = time.perf_counter()
+written = write_site(built.files, output, built.keep)
+builder.commit(built)
+save_builder(builder, output)
+timings = dict(built.timings, write=time.perf_counter() - clock)
+print(json.dumps({"seconds": time.perf_counter() - started, "stages": timings,
+                  "written": len(written),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def site(n: int, base: Path) -> Path:
+    work = base / f"site-{n}"
+    if not work.exists():
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench/gen_corpus.py"),
+                "--n",
+                str(n),
+                "--out",
+                str(work / "content"),
+            ],
+            check=True,
+        )
+        shutil.copytree(ROOT / "theme", work / "theme")
+        shutil.copy(ROOT / "site.toml", work / "site.toml")
+    return work
+
+
+def run_build(work: Path) -> dict:
+    """One build in a fresh process: wall time (with interpreter start), stages, peak memory."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=work, capture_output=True, text=True, check=True
+    )
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    data["wall"] = time.perf_counter() - started
+    return data
+
+
+def cold(work: Path) -> None:
+    shutil.rmtree(work / "output", ignore_errors=True)
+    shutil.rmtree(work / ".cache", ignore_errors=True)
+
+
+def median_of(runs: list[dict]) -> dict:
+    stages = {k: statistics.median(r["stages"][k] for r in runs) for k in runs[0]["stages"]}
+    return {
+        "wall": statistics.median(r["wall"] for r in runs),
+        "stages": stages,
+        "peak_mb": max(r["peak_mb"] for r in runs),
+        "written": statistics.median(r["written"] for r in runs),
+    }
+
+
+def gloss_runs(work: Path, runs: int) -> dict[str, dict]:
+    results: dict[str, list[dict]] = {
+        "full build": [],
+        "no-change rebuild": [],
+        "one-article rebuild": [],
+    }
+    article = work / "content/articles/article-00001.md"
+    original = article.read_text(encoding="utf-8")
+    for i in range(runs):
+        cold(work)
+        results["full build"].append(run_build(work))
+        results["no-change rebuild"].append(run_build(work))
+        article.write_text(original + f"\n\nAn added sentence, run {i}.\n", encoding="utf-8")
+        results["one-article rebuild"].append(run_build(work))
+        article.write_text(original, encoding="utf-8")
+        run_build(work)
+    return {name: median_of(r) for name, r in results.items()}
+
+
+def pelican_python(base: Path) -> Path | None:
+    venv = ROOT / ".cache/bench-pelican"
+    python = venv / "bin/python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        done = subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "pelican[markdown]"], check=False
+        )
+        if done.returncode:
+            return None
+    return python
+
+
+def pelican_site(work: Path) -> Path:
+    """The same articles in Pelican's Markdown format (metadata lines instead of YAML)."""
+    target = work.parent / (work.name + "-pelican")
+    if target.exists():
+        return target
+    (target / "content").mkdir(parents=True)
+    for path in sorted((work / "content/articles").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        _, front, body = text.split("---\n", 2)
+        meta = dict(line.split(": ", 1) for line in front.strip().splitlines())
+        tags = meta.get("tags", "").strip("[]")
+        header = (
+            f"Title: {meta['title'].strip(chr(34))}\nDate: {meta['date']}\n"
+            f"Category: {meta['source']}\nTags: {tags}\n\n"
+        )
+        (target / "content" / path.name).write_text(header + body, encoding="utf-8")
+    (target / "pelicanconf.py").write_text(
+        "SITENAME = 'bench'\nPATH = 'content'\nTIMEZONE = 'UTC'\nDEFAULT_LANG = 'en'\n"
+        "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nRELATIVE_URLS = True\n"
+        "DEFAULT_PAGINATION = 50\nLOAD_CONTENT_CACHE = False\n"
+    )
+    return target
+
+
+def pelican_runs(python: Path, work: Path, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        shutil.rmtree(work / "output", ignore_errors=True)
+        started = time.perf_counter()
+        subprocess.run(
+            [str(python), "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py", "-q"],
+            cwd=work,
+            check=True,
+        )
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-pelican", action="store_true")
+    args = parser.parse_args()
+    base = Path(tempfile.gettempdir()) / "gloss-bench-build"
+    base.mkdir(exist_ok=True)
+    print(f"cores: {os.cpu_count()}; medians of {args.runs} runs; each build a fresh process")
+    table = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        work = site(n, base)
+        for name, result in gloss_runs(work, args.runs).items():
+            table.append((n, name, result))
+        if n == 1000 and not args.no_pelican:
+            python = pelican_python(base)
+            if python is None:
+                print("pelican could not be installed; no comparison")
+                continue
+            pelican = pelican_runs(python, pelican_site(work), args.runs)
+            gloss = next(r for m, name, r in table if m == n and name == "full build")["wall"]
+            table.append(
+                (
+                    n,
+                    "pelican full build",
+                    {"wall": pelican, "stages": {}, "peak_mb": 0, "written": 0},
+                )
+            )
+            print(
+                f"\n{n} articles: Gloss full build {gloss:.2f} s, Pelican {pelican:.2f} s, "
+                f"ratio {gloss / pelican:.2f}"
+            )
+    stages = sorted({k for _, _, r in table for k in r["stages"]})
+    print("\n| articles | build | wall s | peak MB | files written | " + " | ".join(stages) + " |")
+    print("|---" * (5 + len(stages)) + "|")
+    for n, name, r in table:
+        cells = " | ".join(f"{r['stages'][k]:.2f}" if k in r["stages"] else "" for k in stages)
+        print(
+            f"| {n} | {name} | {r['wall']:.2f} | {r['peak_mb']:.0f} | {r['written']:.0f} | "
+            f"{cells} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,157 @@
+"""`make bench-serve`: save-to-served latency of the live server on a 1,000-article site.
+
+Starts `gloss serve` on a generated corpus, then 20 times appends a sentence to one
+article, edits one glossary description, and edits the base template, timing each save
+until the new text is served over HTTP. Prints median and 90th percentile, and how many
+files each rebuild wrote (from the server's own log).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_served(url: str, needle: str, timeout: float = 30.0) -> float:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            if needle in fetch(url):
+                return time.perf_counter()
+        except OSError:
+            pass
+        time.sleep(0.005)
+    raise TimeoutError(f"{needle!r} never appeared at {url}")
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="gloss-bench-serve-"))
+    try:
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench/gen_corpus.py"),
+                "--n",
+                str(args.n),
+                "--out",
+                str(work / "content"),
+            ],
+            check=True,
+        )
+        shutil.copytree(ROOT / "theme", work / "theme")
+        shutil.copy(ROOT / "site.toml", work / "site.toml")
+        (work / "seeds").mkdir()
+        subprocess.run(
+            [sys.executable, "-m", "builder", "build"],
+            cwd=work,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "builder", "serve", "--port", str(port)],
+            cwd=work,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        log: list[str] = []
+        threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()
+        base = f"http://127.0.0.1:{port}/"
+        wait_served(base, "<html", timeout=120)
+        results = {}
+        article = work / "content/articles/article-00042.md"
+        results["one article"] = measure(
+            article,
+            base + "articles/article-00042.html",
+            args.repeat,
+            log,
+            lambda text, i: text + f"\n\nBenchmark sentence number {i} was added.\n",
+            lambda i: f"Benchmark sentence number {i} was added.",
+        )
+        glossary = work / "content/glossary.yaml"
+        entity = re.search(r'- name: "([^"]+)"', glossary.read_text(encoding="utf-8")).group(1)
+        slug = re.sub(r"[^a-z0-9]+", "-", entity.lower()).strip("-")
+        results["glossary entry"] = measure(
+            glossary,
+            base + f"entities/{slug}.html",
+            args.repeat,
+            log,
+            lambda text, i: re.sub(
+                r'(description: ")[^"]*', rf"\g<1>Edited description {i}", text, count=1
+            ),
+            lambda i: f"Edited description {i}",
+        )
+        template = work / "theme/templates/base.html"
+        results["template"] = measure(
+            template,
+            base + "glossary.html",
+            max(3, args.repeat // 4),
+            log,
+            lambda text, i: re.sub(r"Built with Gloss[^<]*", f"Built with Gloss, edit {i}.", text),
+            lambda i: f"Built with Gloss, edit {i}.",
+        )
+        server.terminate()
+        server.wait(timeout=10)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"\nsave-to-served latency, {args.n} articles ({args.repeat} edits each)")
+    print(f"{'edit':16} {'median':>8} {'p90':>8} {'files written (median)':>24}")
+    for name, (times, written) in results.items():
+        median, p90 = statistics.median(times) * 1000, percentile(times, 0.9) * 1000
+        print(f"{name:16} {median:6.0f}ms {p90:6.0f}ms {statistics.median(written):24.0f}")
+    return 0
+
+
+def measure(path: Path, url: str, repeat: int, log: list[str], edit, needle):
+    times, written = [], []
+    for i in range(repeat):
+        text = path.read_text(encoding="utf-8")
+        mark = len(log)
+        started = time.perf_counter()
+        path.write_text(edit(text, i), encoding="utf-8")
+        times.append(wait_served(url, needle(i)) - started)
+        time.sleep(0.3)  # let the rebuild's log line arrive
+        counts = [
+            int(m.group(1))
+            for line in log[mark:]
+            if (m := re.search(r"(\d+) file\(s\) written", line))
+        ]
+        written.append(sum(counts))
+    return times, written
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

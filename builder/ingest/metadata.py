@@ -1,0 +1,157 @@
+"""Article metadata from pasted lines: dates, bylines, photo credits, source name.
+
+Each function looks at one line (or the page's lines) and answers one question;
+`text.read_text` decides which lines to ask about, so a date inside a caption or a
+copyright year is never taken for the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from builder.ingest.boilerplate import bare, words
+from builder.ingest.phrases import (
+    BYLINE,
+    CORPORATE_SUFFIXES,
+    CREDIT_ANYWHERE,
+    CREDIT_LINE,
+    MONTHS,
+    NAME_PARTICLES,
+    TRAILING_CREDIT,
+)
+
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
+_YEAR = r"(?P<year>\d{4})"
+# Written dates, most specific first; each names year, month and day groups.
+DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ]\d|\b)",
+        rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",  # November 19, 2019 / Nov. 19 2019
+        rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b",  # 19 November 2019
+        r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b",  # 19.11.2019
+        r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b",
+        r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{2}(?:\d{2})?)\b",  # US 11/19/19
+    )
+)
+DATE_CUE = re.compile(
+    r"^(?:published|updated|posted|last updated|first published|date|on|publié|"
+    r"veröffentlicht|aktualisiert|publicado|pubblicato|gepubliceerd|diterbitkan)\b",
+    re.IGNORECASE,
+)
+DATE_LINE_MAX_WORDS = 16
+URL_LIKE = re.compile(r"://|\bwww\.|\.[a-z]{2,4}/", re.IGNORECASE)  # pic.twitter.com/…
+
+
+def _month_number(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    return MONTHS.get(token.casefold().rstrip("."))
+
+
+def parse_date(text: str) -> str | None:
+    """The first written date in `text` as ISO 8601 (YYYY-MM-DD), or None."""
+    for form in DATE_FORMS:
+        for match in form.finditer(text):
+            month = _month_number(match["month"])
+            year = int(match["year"])
+            if year < 100:
+                year += 2000
+            if month is None:
+                continue
+            try:
+                return date(year, month, int(match["day"])).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def is_date_line(line: str) -> bool:
+    """A short line that states when the article was published (not a caption that names a day)."""
+    tokens = words(line)
+    if not tokens or len(tokens) > DATE_LINE_MAX_WORDS or parse_date(line) is None:
+        return False
+    # A sentence that happens to mention a date is not a date line.
+    return not (line.rstrip().endswith(".") and len(tokens) > 8)
+
+
+def byline_author(line: str) -> str | None:
+    """The author named by a byline such as "By Jane Doe | Reuters" or "Von Max Muster"."""
+    match = BYLINE.match(line.strip())
+    if not match or len(words(line)) > 14:
+        return None
+    name = re.sub(r"\s+(?:and|&|und|et|y|e)\s*$", "", match["name"].strip())
+    return name if looks_like_name(name) else None
+
+
+def looks_like_name(text: str) -> bool:
+    """One to five capitalised words, particles allowed ("Ludwig van Beethoven")."""
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 5:
+        return False
+    return all(t[:1].isupper() or t.casefold() in NAME_PARTICLES for t in tokens)
+
+
+def is_credit_line(line: str) -> bool:
+    """A photo credit on its own line ("Photo: X", "Getty Images", "AP/Jane Doe")."""
+    tokens = words(line)
+    if not tokens or len(tokens) > 14:
+        return False
+    stripped = line.strip()
+    if CREDIT_LINE.match(stripped):
+        return True
+    if stripped.endswith(".") and len(tokens) > 4:
+        return False
+    return bool(CREDIT_ANYWHERE.search(stripped)) and len(tokens) <= 10
+
+
+def split_credit(caption: str) -> tuple[str, str | None]:
+    """A caption with its trailing credit split off: ("… 2022.", "AP/Alexei Alexandrov")."""
+    match = TRAILING_CREDIT.search(caption)
+    raw = match and (match["credit"] or match["bracketed"])
+    if not raw or URL_LIKE.search(raw):
+        return caption.strip(), None
+    credit = raw.strip().strip("()[]©").strip()
+    credit = re.sub(r"^(?:file|source|pic)\s*:\s*", "", credit, flags=re.I)
+    credit = re.sub(r"^(?:photo|image|credit|foto|bild)s?(?: by|:)\s*", "", credit, flags=re.I)
+    return caption[: match.start()].strip(), credit or None
+
+
+def copyright_holder(line: str) -> str | None:
+    """The owner named in "© 2024 The New York Sun Company, LLC. All rights reserved."."""
+    match = re.match(
+        r"^\W*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+        r"(?P<holder>[^.|©]+?(?:,?\s*(?:Inc|LLC|Ltd|Co|Corp)\.?)?)"
+        r"\s*(?:\.(?:\s|$)|\||all rights|$)",
+        line,
+        re.IGNORECASE,
+    )
+    if not match:
+        return None
+    holder = match["holder"].strip(" ,.")
+    while True:
+        shorter = CORPORATE_SUFFIXES.sub("", holder).strip(" ,.")
+        if shorter == holder:
+            break
+        holder = shorter
+    if not holder or not re.search(r"[^\W\d_]", holder) or len(words(holder)) > 8:
+        return None
+    return holder
+
+
+def source_name(lines: Sequence[str]) -> str | None:
+    """The publication's name: the masthead line that the copyright holder starts with."""
+    holders = [h for h in map(copyright_holder, lines) if h]
+    if not holders:
+        return None
+    holder = holders[-1]
+    key = bare(holder)
+    mastheads = [
+        line.strip()
+        for line in lines
+        if 1 <= len(words(line)) <= 6 and bare(line) and key.startswith(bare(line))
+    ]
+    return max(mastheads, key=len) if mastheads else holder

@@ -1,0 +1,497 @@
+"""Boilerplate phrasings, stop words, credits, bylines and dates, as data tables.
+
+The cleaner's code stays small; what a site's furniture *says*, in many wordings
+and several languages, lives here so that adding a phrasing is a one-line change.
+Every line is matched after `boilerplate.normalise_line` (case-folded, spaces
+collapsed) and with surrounding punctuation stripped (see `boilerplate.bare`).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _phrase_set(block: str) -> frozenset[str]:
+    """One phrase per line of a block, ignoring blank lines."""
+    return frozenset(line.strip() for line in block.splitlines() if line.strip())
+
+
+# Whole lines that are navigation, sharing, ads or prompts, never article text.
+BOILERPLATE_LINES = _phrase_set(
+    """
+    advertisement
+    advertisements
+    advert
+    advertising
+    ad
+    ads
+    sponsored
+    sponsored content
+    paid content
+    promoted
+    partner content
+    story continues below advertisement
+    article continues below advertisement
+    share
+    share this
+    share this article
+    share this story
+    share this post
+    share on facebook
+    share on twitter
+    share via email
+    share article
+    share via
+    sharing is caring
+    shares
+    tweet
+    pin it
+    email
+    e-mail
+    print
+    reply
+    comments
+    comment
+    leave a comment
+    leave a reply
+    post a comment
+    post comment
+    view comments
+    show comments
+    load comments
+    no comments
+    comments closed
+    read more
+    read next
+    read full story
+    read full article
+    read the full story
+    related
+    related articles
+    related stories
+    related posts
+    related content
+    related news
+    related topics
+    related coverage
+    more stories
+    more news
+    most popular
+    most read
+    most viewed
+    most shared
+    trending
+    trending now
+    popular
+    top stories
+    recommended
+    recommended for you
+    you may also like
+    you might also like
+    editor's picks
+    don't miss
+    further reading
+    see also
+    also read
+    sign in
+    sign up
+    log in
+    login
+    logout
+    log out
+    sign out
+    register
+    subscribe
+    subscribe now
+    subscribers only
+    join now
+    my account
+    account
+    newsletter
+    newsletters
+    menu
+    main menu
+    search
+    close
+    toggle navigation
+    home
+    back to top
+    skip to content
+    skip to main content
+    skip navigation
+    next
+    previous
+    next post
+    previous post
+    next article
+    previous article
+    previous next
+    continue reading
+    continue reading below
+    continue reading the main story
+    follow us
+    connect with us
+    like us on facebook
+    tags
+    topics
+    categories
+    filed under
+    posted in
+    facebook
+    twitter
+    linkedin
+    reddit
+    pinterest
+    whatsapp
+    instagram
+    youtube
+    flipboard
+    telegram
+    tumblr
+    snapchat
+    tiktok
+    mix
+    pocket
+    messenger
+    rss
+    rss feed
+    google plus
+    x
+    copy
+    copy link
+    link copied
+    print this page
+    email this
+    enlarge image
+    image
+    photo
+    video
+    gallery
+    view gallery
+    play video
+    watch live
+    live tv
+    loading
+    like this
+    like loading
+    privacy policy
+    privacy notice
+    terms of use
+    terms of service
+    terms and conditions
+    cookie policy
+    cookie settings
+    accept cookies
+    contact us
+    about us
+    advertise with us
+    site map
+    sitemap
+    all rights reserved
+    english edition
+    print edition
+    breaking news
+    werbung
+    anzeige
+    teilen
+    drucken
+    kommentare
+    mehr zum thema
+    weiterlesen
+    lesen sie auch
+    anmelden
+    registrieren
+    abonnieren
+    impressum
+    datenschutz
+    startseite
+    nach oben
+    publicité
+    partager
+    imprimer
+    commentaires
+    lire aussi
+    à lire aussi
+    lire la suite
+    voir aussi
+    se connecter
+    s'abonner
+    abonnez-vous
+    mentions légales
+    accueil
+    publicidad
+    compartir
+    comentarios
+    leer más
+    lee también
+    te puede interesar
+    noticias relacionadas
+    iniciar sesión
+    suscríbete
+    pubblicità
+    condividi
+    stampa
+    commenti
+    leggi anche
+    leggi di più
+    accedi
+    iscriviti
+    lascia un commento
+    nessun commento
+    publicidade
+    compartilhe
+    compartilhar
+    comentários
+    leia mais
+    leia também
+    assine
+    advertentie
+    delen
+    reacties
+    lees meer
+    lees ook
+    inloggen
+    iklan
+    bagikan
+    baca juga
+    komentar
+    cetak
+    реклама
+    поделиться
+    комментарии
+    читайте также
+    подписаться
+    """
+)
+
+# Phrasings that mark a short line as furniture wherever they occur in it.
+# Applied only to lines of at most `boilerplate.PATTERN_MAX_WORDS` words.
+BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"all rights reserved|tous droits réservés|alle rechte vorbehalten",
+        r"todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados",
+        r"alle rechten voorbehouden|все права защищены",
+        r"^(©|\(c\)|copyright\b)",
+        r"\bsign (in|up)\b.*\b(or|to|for|with)\b",
+        r"\b(log|sign) in to\b",
+        r"create (a|an|your) (free )?account",
+        r"\bby (continuing|clicking|using this (site|website)|signing up|subscribing)\b",
+        r"\b(privacy|cookie) (policy|notice|settings|preferences|statement)\b",
+        r"\bterms (of|and) (use|service|conditions|sale)\b",
+        r"\b(we|this (site|website)) uses? cookies\b|\baccept (all )?cookies\b",
+        r"\bsubscribe (to|now|today)\b|\bsubscription\b",
+        r"\b(sign up|register) (for|to) (our|the|free)\b",
+        r"\bnewsletters?\b",
+        r"\bfollow (us|\w+) on\b",
+        r"^(share|tweet|email|post) (this|on|via|to)\b",
+        r"\bclick (here|to)\b",
+        r"^read (more|the full|next|also)\b|\bread more\b[:»›>]*$",
+        r"^(most|more) (popular|read|viewed|shared|commented|from|on|in)\b",
+        r"^related( \w+)?\s*:|^related (articles?|stories|posts|content|coverage|topics|links)\b",
+        r"\byou (may|might) (also )?(like|enjoy)\b",
+        r"^recommended\b",
+        r"^(tags?|topics?|filed under|categories|category|posted in|more on|keywords)\s*:",
+        r"^\d+ (comments?|shares?|replies|views|reads)$|^\[ ?\d+ comments? ?\]$",
+        r"^(image|photo|picture|slide) \d+ (of|/)\W*\d+$|^\d+\s*/\s*\d+$",
+        r"\bthis (site|website) (uses|is protected)\b",
+        r"\b(affiliate|referral) (links?|commission)\b",
+        r"\bwhen you (buy|purchase) through\b",
+        r"^continue reading\b|\bcontinue reading below\b",
+        r"\bskip to (main )?content\b|\bback to top\b",
+        r"\b(enable|requires?) javascript\b",
+        r"\b(view|load|show|read|see) (all |more )?comments\b|\bcomments? (are|is) closed\b",
+        r"\b(leave|post|add|write) a (comment|reply)\b",
+        r"\bpowered by\b",
+        r"\bwe (may )?earn (a )?commission\b",
+        r"\b(save|saved) my name\b|\bnotify me\b",
+        r"\bunsubscribe at any time\b|^no spam\b",
+        r"\b(in|to) your inbox\b|\bwe('ll)? (send|email) you\b|\bevery (day|week) we send\b",
+        r"\bis part of\b.*\b(media|publishing) (group|company)\b",
+        r"\bshare (your|with)\b.*\b(friends?|thoughts)\b",
+        r"\bsupport (independent|our) journalism\b",
+        r"\bdownload (the|our) app\b|\bget the app\b",
+        r"^(published|updated|posted|last updated)\b.*\d",
+        r"\bad choices\b|\bdo not sell my\b",
+        r"\bstory continues\b|\barticle continues\b",
+        r"^(photo|image|video|gallery)s?\s*:\s*$",
+        r"^\d+\s*(-\s*)?min(ute)?s?\.?\s*(read|reading|lesezeit|de lecture|de lectura)$",
+        r"^(reading|read) time\b|^(lesezeit|leestijd|tempo de leitura|tiempo de lectura|"
+        r"temps de lecture|tempo di lettura|waktu baca)\b",
+        r"\bexternal links?\b.*\bnew (window|tab)\b|\bopens? in a new (window|tab)\b",
+        r"^\d+\s*(s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago\b",
+        r"^(rating|score|votes?|likes?|points?)\s*:?\s*[+-]?\d+|^\d+ (votes?|likes?|points?)$",
+        r"\blesen sie (auch|mehr)\b|\bmehr zum thema\b|\bjetzt (abonnieren|anmelden)\b",
+        r"\blire (aussi|la suite)\b|\babonnez-vous\b|\binscrivez-vous\b",
+        r"\blee (también|más)\b|\bsuscríbete\b|\bte puede interesar\b",
+        r"\bleggi (anche|di più)\b|\biscriviti\b|\bdevi essere connesso\b",
+        r"\bleia (mais|também)\b|\binscreva-se\b|\bclique (aqui|na)\b",
+        r"\blees (ook|meer)\b|\bschrijf je in\b",
+        r"\bbaca juga\b",
+    )
+)
+
+# Headings that open what follows an article (comments, related links, footer):
+# stronger evidence than a share button, since the article rarely goes on past them.
+SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"^(top rated |latest |recent |reader |user )?comments?( \(\d+\))?$",
+        r"^(\d+ )?(comments|responses|replies)$|^\[ ?\d+ comments? ?\]$",
+        r"^(leave|post|add|write) a (comment|reply)\b|^join the (conversation|discussion)\b",
+        r"^(related|similar|more) (articles?|stories|posts|content|coverage|news|reads)\b",
+        r"^(most|more) (popular|read|viewed|shared|commented)\b",
+        r"^(more|latest) (from|in|on) \w+|^more \w+ news$",
+        r"^(you (may|might) (also )?(like|enjoy)|recommended( for you| stories)?|"
+        r"read (this )?next|trending( now| news| stories)?|top stories|editor'?s picks)\b",
+        r"^about the author\b|^(share|sharing) (this|is caring)\b",
+        r"^(about|sobre|über|à propos de|acerca de|chi è|over)\s+[^\W\d_][\w .'’-]{1,40}$",
+        r"^more\b.{0,30}\bstories$|^(more|other) (great|top|popular) \w+",
+        r"^(want|get|like|for) more (stories|news|articles|of this)\b",
+        r"^(©|\(c\)|copyright\b)|all rights reserved",
+        r"^(lesen sie auch|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|"
+        r"noticias relacionadas|te puede interesar|leggi anche|articoli correlati|"
+        r"leia também|veja também|lees ook|baca juga|berita terkait)\b",
+        r"^(kommentare|commentaires|comentarios|commenti|comentários|reacties|komentar)$",
+    )
+)
+
+# Legal and consent wording: furniture at any length (footers run long).
+LEGAL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"all rights reserved|tous droits réservés|alle rechte vorbehalten",
+        r"\bconstitutes (your )?acceptance\b|\bby (continuing|using this (site|website))\b",
+        r"\bmay not be (reproduced|republished|redistributed|copied)\b",
+        r"\bprotected by copyright\b|\bwithout (the )?(prior )?written permission\b",
+        r"\bwe use cookies\b|\buses cookies to\b|\bcookies? (policy|settings|preferences)\b",
+        r"\b(registration on|use of) this (site|website)\b",
+        r"\b(comment|commenting|community|discussion) (policy|guidelines|standards|rules)\b",
+        r"\bplease be respectful\b|\bcomments? (are|is|will be) (moderated|reviewed)\b",
+        r"\bby (registering|signing up|subscribing),? you\b|\byou (have read and )?agree to\b",
+        r"\bthis (site|page) can.t be reached\b|\bmight be temporarily down\b",
+        r"\bmay have moved permanently to a new web address\b|^err_[a-z_]+$",
+    )
+)
+
+def _wordset(text: str) -> frozenset[str]:
+    """A table written as space-separated words."""
+    return frozenset(text.split())
+
+
+# A caption that says it is one ("Image caption …", "Caption: …", "Foto: …" is a credit).
+CAPTION_LABEL = re.compile(r"^(?:image |photo )?caption\b|^legende\b|^légende\b", re.IGNORECASE)
+
+# A news dateline opening the first paragraph: "NEW YORK (Reuters) -", "PARIS, Nov 19 (AFP) —".
+DATELINE = re.compile(
+    r"^[A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,40}(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([\w .]{1,30}\))?\s*[—–-]\s"
+)
+
+# Stop words by language: their density tells running prose from lists of names.
+STOP_WORDS: dict[str, frozenset[str]] = {
+    "en": _wordset(
+        "a about after all also an and are as at be been but by can could did do for from "
+        "had has have he her his i if in into is it its just more not of on one or our "
+        "out said she so than that the their them then there they this to up was we were "
+        "what when which who will with would you"
+    ),
+    "de": _wordset(
+        "aber als am an auch auf aus bei bis das dass dem den der des die doch ein eine "
+        "einem einen einer es für hat ich im in ist mit nach nicht noch nur oder sich sie "
+        "sind so um und von vor war wie wir wird zu zum zur"
+    ),
+    "fr": _wordset(
+        "au aux avec ce ces cette dans de des du elle en est et il ils je la le les leur "
+        "mais ne nous on ou par pas plus pour qu que qui sa se ses son sont sur un une"
+    ),
+    "es": _wordset(
+        "al como con de del el en es esta este hay la las lo los más no para pero por que "
+        "se ser sin son su sus un una y ya"
+    ),
+    "it": _wordset(
+        "al alla che con da del della di e è gli ha il in la le lo nel non per più si "
+        "sono su un una"
+    ),
+    "pt": _wordset(
+        "ao aos as com da das de do dos e é em está mais mas na nas no nos não o os para "
+        "pela pelo por que se seu sua um uma"
+    ),
+    "nl": _wordset(
+        "aan als bij dat de die een en het in is met niet naar of om op te van voor was "
+        "wordt zijn"
+    ),
+    "id": _wordset(
+        "ada akan dan dari dengan di ini itu juga ke kita tidak untuk yang"
+    ),
+    "ru": _wordset(
+        "в и на не что с по как это из за от для но к он она они его все так же"
+    ),
+}
+
+# A photo credit line, or the credit tacked onto the end of a caption.
+CREDIT_AGENCIES = (
+    r"AP|AFP|Reuters|REUTERS|Getty(?: Images)?|Shutterstock|EPA(?:-EFE)?|Bloomberg|"
+    r"Alamy|iStock(?:photo)?|PA(?: Images| Wire)?|Xinhua|TASS|Sipa|Corbis|Unsplash|"
+    r"NurPhoto|Anadolu|dpa|picture alliance|ANSA|Kyodo|Yonhap"
+)
+CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:(?:photo(?:graph)?|image|picture|foto|bild|credit|source|quelle|"
+    r"crédit|fotografia|main image credit)s?(?: credit)?\s*(?::|by|\.\.\.)|©|\(c\)\s)",
+    re.IGNORECASE,
+)
+CREDIT_ANYWHERE = re.compile(
+    rf"(?:^|[\s|/(])(?:{CREDIT_AGENCIES})(?:$|[\s|/),])"
+)
+# "… at Mariupol April 19, 2022. AP/Alexei Alexandrov": a short name with a slash,
+# or "(Photo: …)", "Photo by …", "| Getty Images" at the end of a caption.
+TRAILING_CREDIT = re.compile(
+    rf"(?:\s+(?P<bracketed>[(\[]\s*(?:(?:{CREDIT_AGENCIES})\s+)?"
+    rf"(?:photo|image|picture|file|foto|bild|credit|source|pic)s?\s*[:/][^)\]]{{1,80}}[)\]])\s*$)"
+    rf"|(?:(?<=[.!?”\"’)])\s+|\s+[|–—-]\s+)"
+    rf"(?P<credit>(?:\(?(?:photo|image|credit|foto|bild)s?(?: by|:)\s*[^.]{{2,80}}\)?"
+    rf"|(?:©\s*)?(?:{CREDIT_AGENCIES})(?:\s*/\s*[\w.'’ -]{{2,50}})?"
+    rf"|[\w.'’-]+(?: [\w.'’-]+){{0,3}}\s*/\s*[\w.'’ -]{{2,50}}))\s*$",
+    re.IGNORECASE,
+)
+
+# Byline openers ("By Jane Doe", "Von …", "Par …").
+BYLINE = re.compile(
+    r"^(?:by|written by|words by|story by|posted by|von|par|por|di|door|oleh|автор:?)\s+"
+    r"(?P<name>[^\d|•·,–—]{2,60}?)(?:\s*(?:[|•·,–—]|\s-\s|\d|$))",
+    re.IGNORECASE,
+)
+
+# Lower-case words that may stand inside a person's name.
+NAME_PARTICLES = _wordset("de da del della di van von der den du la le bin al el y")
+
+# Corporate words to drop from a copyright holder to get the publication's name.
+CORPORATE_SUFFIXES = re.compile(
+    r"[,\s]+(?:company|co\.?|inc\.?|llc|l\.l\.c\.|ltd\.?|limited|corp\.?|corporation|"
+    r"plc|gmbh|ag|s\.a\.|s\.l\.|sa|group|holdings|media|communications|publishing|"
+    r"enterprises|& company|&)\s*$",
+    re.IGNORECASE,
+)
+
+# Month names (full and short) in the languages above, to their number.
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan januar janvier enero gennaio janeiro januari januar января январь",
+        "february feb februar février fevrier febrero febbraio fevereiro februari "
+        "февраля февраль",
+        "march mar märz mars marzo março maart maret марта март",
+        "april apr avril abril aprile апреля апрель",
+        "may mai mayo maggio maio mei мая май",
+        "june jun juni juin junio giugno junho июня июнь",
+        "july jul juli juillet julio luglio julho июля июль",
+        "august aug août agosto augustus agustus августа август",
+        "september sep sept septembre septiembre settembre setembro сентября сентябрь",
+        "october oct oktober octobre octubre ottobre outubro okt oktober октября октябрь",
+        "november nov novembre noviembre novembro нояб ноября ноябрь",
+        "december dec dez dezember décembre decembre diciembre dicembre dezembro "
+        "desember декабря декабрь",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _number

@@ -1,0 +1,82 @@
+"""Related articles and companion entities, from the entities articles share.
+
+An entity named in every article relates nothing, so each shared entity weighs its
+inverse document frequency. Candidates come only from each article's rarest
+entities, which keeps the work near-linear on large archives; and both results are
+remembered for the same entity sets, so editing an article's words costs nothing here.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Protocol
+
+from builder.model import Article, Mention
+
+COMMON_SHARE = 0.2  # an entity in more than this share of articles is skipped as a link
+MIN_COMMON = 30  # ...but small sites keep every entity
+MAX_HOLDERS = 300  # ...and large ones skip any entity in more articles than this
+KEY_ENTITIES = 8  # an article's rarest entities propose its related articles
+
+EntitySets = tuple[tuple[str, frozenset[str]], ...]
+
+
+class _View(Protocol):
+    article: Article
+    mentions: tuple[Mention, ...]
+
+
+def entity_sets(views: list[_View]) -> EntitySets:
+    """(article slug, the entities it mentions), in the order of views."""
+    return tuple((v.article.slug, frozenset(m.entity for m in v.mentions)) for v in views)
+
+
+def related_articles(views: list[_View], limit: int = 5) -> dict[str, list]:
+    """Article slug → up to `limit` views, best first; ties go to the earlier view in `views`.
+
+    `views` should come newest first, so that ties favour recent articles.
+    """
+    ranked = _related_indices(entity_sets(views), limit)
+    return {view.article.slug: [views[j] for j in ranked[i]] for i, view in enumerate(views)}
+
+
+@lru_cache(maxsize=4)
+def _related_indices(sets: EntitySets, limit: int) -> tuple[tuple[int, ...], ...]:
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i, (_, entities) in enumerate(sets):
+        for entity in entities:
+            holders[entity].append(i)
+    n = len(sets)
+    cap = min(max(MIN_COMMON, int(n * COMMON_SHARE)), max(MIN_COMMON, MAX_HOLDERS))
+    weight = {e: math.log(1 + n / len(idx)) for e, idx in holders.items()}
+    result = []
+    for i, (_, entities) in enumerate(sets):
+        telling = [e for e in entities if len(holders[e]) <= cap]
+        telling = heapq.nsmallest(KEY_ENTITIES, telling, key=lambda e: (len(holders[e]), e))
+        scores: dict[int, float] = defaultdict(float)
+        for entity in telling:
+            w = weight[entity]
+            for j in holders[entity]:
+                scores[j] += w
+        scores.pop(i, None)
+        best = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        result.append(tuple(j for j, _ in best))
+    return tuple(result)
+
+
+@lru_cache(maxsize=4)
+def companions(sets: EntitySets, limit: int = 8) -> dict[str, tuple[str, ...]]:
+    """Entity slug → the entities that most often share an article with it."""
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    for _, entities in sets:
+        for entity in entities:
+            together[entity].update(entities)
+    return {
+        entity: tuple(s for s, _ in heapq.nsmallest(
+            limit, ((s, c) for s, c in counts.items() if s != entity),
+            key=lambda kv: (-kv[1], kv[0])))
+        for entity, counts in together.items()
+    }

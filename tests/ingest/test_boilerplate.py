@@ -1,0 +1,142 @@
+"""Line evidence, the best span, and collection furniture: the cleaner's building blocks."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.ingest.boilerplate import (
+    best_span,
+    furniture_lines,
+    is_boilerplate,
+    is_prose,
+    is_section_break,
+    line_score,
+    line_scores,
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Share this article",
+        "Share »",
+        "Read more:",
+        "Sign in or  create a free account",
+        "By continuing you agree to our Privacy Policy and Terms of Use",
+        "© 2024 The New York Sun Company, LLC. All rights reserved.",
+        "Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved.",
+        "Image 1 of 23",
+        "[ 167 comments ]",
+        "Tags: Minnesota Wild",
+        "Subscribe to our newsletter",
+        "Follow RT on",
+        "Werbung",
+        "Lesen Sie auch: Die Bahn streikt wieder",
+        "À lire aussi",
+        "Publicidad",
+        "Leggi anche",
+        "Leia também",
+        "Baca juga",
+        "Use of this site constitutes acceptance of our Terms of Use and Privacy Policy. The "
+        "material on this site is protected by copyright law and may not be reproduced, "
+        "distributed, transmitted, cached or otherwise used.",
+    ],
+)
+def test_known_furniture(line):
+    assert is_boilerplate(line), f"{line!r} should read as site furniture"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“It was worth the wait,” she said.",
+        "BUFFALO, N.Y. — Hours before the game, the coach expressed confidence in his team.",
+        "Read the room, the senator told colleagues who wanted to share the news early and "
+        "subscribe to a plan that nobody had seen, and the debate that followed ran for hours.",
+        "Colombia had lost to Belgium on Monday.",
+        "NISSAN SENTRA",
+    ],
+)
+def test_article_lines_are_not_furniture(line):
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        ("The mayor cut the ribbon on Tuesday morning in front of a crowd.", True),
+        ("Der Bürgermeister hat die neue Brücke am Dienstag für den Verkehr geöffnet.", True),
+        ("Mayor opens the new river bridge after two years of work", False),
+        ("Home", False),
+        ("Most Popular", False),
+    ],
+)
+def test_prose(line, prose):
+    assert is_prose(line) is prose
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Top Rated Comments", "Related Articles", "Most Read", "You may also like", "Kommentare"],
+)
+def test_section_breaks(line):
+    assert is_section_break(line)
+    assert line_score(line) < line_score("Home")
+
+
+@pytest.mark.parametrize(
+    ("scores", "span"),
+    [
+        ([-4, -4, 20, 30, -4, 25, -8, -8], (2, 6)),
+        ([-4, 5, -40, 30, 30, -40, 5], (3, 5)),
+        ([-4, -8], (0, 0)),
+        ([], (0, 0)),
+    ],
+)
+def test_best_span(scores, span):
+    assert best_span(scores) == span
+
+
+def test_teasers_between_headlines_count_for_less():
+    teasers = [
+        "Why farmers may want to paint their cows",
+        "Some people thought the stripy cattle were a joke, but the science is sound.",
+        "32M ago",
+        "Two troops killed in helicopter crash",
+        "Officials dismiss a claim that the craft was downed by fire from the ground.",
+        "2H ago",
+    ]
+    alone = [line_score(line) for line in teasers]
+    assert line_scores(teasers)[1] < alone[1]
+    assert line_scores(teasers)[4] < alone[4]
+
+
+def site_page(n: int, body: str) -> str:
+    menu = "Home\nWorld\nPolitics\nBusiness\nSports\nWeather\nThe Daily Planet promo line"
+    return f"{menu}\nStory {n} headline here\n{body}\nMost Popular\nDaily Planet © 2020"
+
+
+def test_collection_furniture_groups_pages_by_site():
+    texts = [site_page(n, f"Body sentence number {n} of this story goes here.") for n in range(3)]
+    texts.append("Elsewhere\nA different site altogether with other lines.\nHome")
+    furniture = furniture_lines(texts)
+    assert "the daily planet promo line" in furniture
+    assert "home" in furniture
+    assert not any(line.startswith("body sentence") for line in furniture)
+    assert "a different site altogether with other lines." not in furniture
+
+
+def test_wire_copy_on_two_sites_is_not_furniture():
+    wire = "The central bank raised rates by half a point on Tuesday, its third rise this year."
+    texts = [
+        f"Alpha News\nAlpha Menu\nAlpha Sport\n{wire}",
+        f"Beta Times\nBeta Menu\nBeta Sport\n{wire}",
+        "Gamma Post\nGamma Menu\nGamma Sport\nOther text entirely, written here today.",
+    ]
+    assert normalise(wire) not in furniture_lines(texts)
+
+
+def normalise(line: str) -> str:
+    return " ".join(line.split()).casefold()

@@ -1,0 +1,133 @@
+"""Dates, bylines, credits and source names, read from single pasted lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.ingest.metadata import (
+    byline_author,
+    copyright_holder,
+    is_credit_line,
+    is_date_line,
+    parse_date,
+    source_name,
+    split_credit,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("November 19, 2019", "2019-11-19"),
+        ("Nov. 19, 2019 8:03 am ET", "2019-11-19"),
+        ("Published Nov 18, 2019 at 4:07 PM", "2019-11-18"),
+        ("Wednesday 20 November 2019 9:22 am", "2019-11-20"),
+        ("20 Nov, 2019 05:47", "2019-11-20"),
+        ("By Tim Childers 2019-11-19T12:48:14Z Space", "2019-11-19"),
+        ("By Tess Bonn - 11/19/19 06:56 AM EST", "2019-11-19"),
+        ("Posted on Maret 30, 2015 by Admin", "2015-03-30"),
+        ("19. November 2019", "2019-11-19"),
+        ("19 novembre 2019", "2019-11-19"),
+        ("19 de noviembre de 2019", "2019-11-19"),
+        ("19.11.2019, 14:05 Uhr", "2019-11-19"),
+        ("Updated: 19 November 2019, 09:01 AM", "2019-11-19"),
+        ("no date here", None),
+        ("February 30, 2019", None),
+    ],
+)
+def test_parse_date(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("November 18, 2019 | 4:10pm", True),
+        ("Chris Davies - Nov 19, 2019, 10:31 pm CST", True),
+        ("Civilians walk past a tank destroyed during heavy fighting in an area controlled "
+         "by separatist forces at Mariupol April 19, 2022. AP/Alexei Alexandrov", False),
+        ("© 2019", False),
+    ],
+)
+def test_date_lines(line, expected):
+    assert is_date_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Sarah E. Needleman", "Sarah E. Needleman"),
+        ("By Amy Kuperinsky | NJ Advance Media for NJ.com", "Amy Kuperinsky"),
+        ("By Tess Bonn - 11/19/19 06:56 AM EST", "Tess Bonn"),
+        ("written by Regan", "Regan"),
+        ("Von Max Mustermann", "Max Mustermann"),
+        ("Par Jeanne Dupont, 19 novembre 2019", "Jeanne Dupont"),
+        ("By continuing you agree to our Privacy Policy and Terms of Use", None),
+        ("Bye bye", None),
+    ],
+)
+def test_byline_author(line, author):
+    assert byline_author(line) == author
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Photo: Damian Dovarganes, AP", True),
+        ("Image Credit: WeWork", True),
+        ("Natalie Naccache | Bloomberg | Getty Images", True),
+        ("(Image: © TNG Collaboration)", True),
+        ("Sanjeev Verma/Hindustan Times/Getty Images", True),
+        ("Colombia had lost to Belgium on Monday.", False),
+        ("WeWork is reportedly being investigated, according to Reuters.", False),
+    ],
+)
+def test_credit_lines(line, credit):
+    assert is_credit_line(line) is credit
+
+
+@pytest.mark.parametrize(
+    ("caption", "text", "credit"),
+    [
+        ("A tank at Mariupol April 19, 2022. AP/Alexei Alexandrov",
+         "A tank at Mariupol April 19, 2022.", "AP/Alexei Alexandrov"),
+        ("The president at a rally. (Photo by Jane Roe/Getty Images)",
+         "The president at a rally.", "Jane Roe/Getty Images"),
+        ("A cyclist rides past the plant. © Reuters / David Mercado",
+         "A cyclist rides past the plant.", "Reuters / David Mercado"),
+        ("Kevin Mayer, the Disney executive.", "Kevin Mayer, the Disney executive.", None),
+        ("China has warned protesters (Image: GETTY )", "China has warned protesters", "GETTY"),
+        ("Troops remain in Afghanistan [File: Reuters]", "Troops remain in Afghanistan", "Reuters"),
+        ("A truck outside a Home Depot. (AP Photo/Alan Diaz, File)",
+         "A truck outside a Home Depot.", "AP Photo/Alan Diaz, File"),
+        ("Just as bad as the campaign. pic.twitter.com/3BDnrvkoms",
+         "Just as bad as the campaign. pic.twitter.com/3BDnrvkoms", None),
+    ],
+)
+def test_split_credit(caption, text, credit):
+    assert split_credit(caption) == (text, credit)
+
+
+@pytest.mark.parametrize(
+    ("line", "holder"),
+    [
+        ("© 2024 The New York Sun Company, LLC. All rights reserved.", "The New York Sun"),
+        ("Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved.", "Dow Jones"),
+        ("© 2019 Hearst Communications, Inc.", "Hearst"),
+        ("© Reuters", "Reuters"),
+        ("Not a copyright line", None),
+    ],
+)
+def test_copyright_holder(line, holder):
+    assert copyright_holder(line) == holder
+
+
+def test_source_prefers_the_masthead_line():
+    lines = ["Home", "The Daily Planet", "Body text.", "© 2020 The Daily Planet Media Group Ltd."]
+    assert source_name(lines) == "The Daily Planet"
+
+
+def test_no_copyright_no_source():
+    assert source_name(["Home", "Body text."]) is None
+
+
