@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 
 
 @dataclass(frozen=True)
@@ -268,14 +269,14 @@ def field_postings(analysis: Analysis, f: int, n_docs: int, idf: dict[str, float
     scores: list[int] = []
     for ref, counts, length in rows:
         norm = K1 * (1 - B + B * (length / average))
-        xs = [idf[t] * (k1p1 * tf) / (norm + tf) * boost * 1000 for t, tf in counts.items()]
-        ns = [int(x) for x in xs]  # Math.round for x ≥ 0: ties go up
-        scores += [n + (x - n >= 0.5) for n, x in zip(ns, xs, strict=True)]
-        ranks += [rank[t] for t in counts]
+        # Math.round(x) for x ≥ 0 is n + (x − n ≥ 0.5) with n = int(x): ties go up.
+        scores += [(n := int(x := idf[t] * (k1p1 * tf) / (norm + tf) * boost * 1000))
+                   + (x - n >= 0.5) for t, tf in counts.items()]
+        ranks += map(rank.__getitem__, counts)
         refs += [ref] * len(counts)
     order = sorted(range(len(ranks)), key=ranks.__getitem__)  # stable: refs stay ascending
-    refs = [refs[i] for i in order]
-    scores = [scores[i] for i in order]
+    if len(order) > 1:
+        refs, scores = list(itemgetter(*order)(refs)), list(itemgetter(*order)(scores))
     gaps = [0] + [b - a for a, b in zip(refs, refs[1:], strict=False)]
     out: dict[int, str] = {}
     start = 0
