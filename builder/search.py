@@ -237,10 +237,10 @@ def analyse(docs: list[SearchDoc]) -> Analysis:
     fields: list[list[tuple[int, Counter, int]]] = [[] for _ in FIELDS]
     index: dict[str, int] = {}
     df: Counter = Counter()
-    lookup = _TERMS.__getitem__
+    lookup, split = _TERMS.__getitem__, _SEPARATOR.split
     for ref, doc in enumerate(docs):
         for f, text in enumerate(field_texts(doc)):
-            tokens = tokenize(text)
+            tokens = split(text.lower())  # "" at the edges maps to "" and is popped
             counts = Counter(map(lookup, tokens))
             length = len(tokens) - counts.pop("", 0)
             if not length:
@@ -313,9 +313,15 @@ def split_shards(rows: list[str], target: int = SHARD_BYTES) -> list[list[str]]:
     return shards
 
 
+_SPACE_BEFORE = re.compile(r"\s+(?=[,.;:!?)\]”’]|['’]s\b)")
+
+
 def snippet_text(doc: SearchDoc) -> str:
-    """The stored text snippets are cut from: the body's opening, ended at a word."""
-    text = " ".join(doc.body.split())
+    """The stored text snippets are cut from: the body's opening, ended at a word.
+
+    Text taken from HTML can have a space where an inline tag ended ("Kremlin ’s", "x ,").
+    """
+    text = _SPACE_BEFORE.sub("", " ".join(doc.body.split()))
     if len(text) <= TEXT_CHARS:
         return text
     cut = text.rfind(" ", 0, TEXT_CHARS)
