@@ -321,7 +321,7 @@ def snippet_text(doc: SearchDoc) -> str:
 
     Text taken from HTML can have a space where an inline tag ended ("Kremlin ’s", "x ,").
     """
-    text = _SPACE_BEFORE.sub("", " ".join(doc.body.split()))
+    text = _SPACE_BEFORE.sub("", " ".join(doc.body[: TEXT_CHARS * 3].split()))
     if len(text) <= TEXT_CHARS:
         return text
     cut = text.rfind(" ", 0, TEXT_CHARS)
