@@ -127,7 +127,7 @@ def queries(docs: list[SearchDoc], count: int = 50, seed: int = 3) -> list[str]:
            "ceasefire talks", "negot"]
     while len(out) < count:
         doc = rng.choice(articles)
-        words = [w.strip(".,’s").lower() for w in doc.body.split()]
+        words = [w.strip(".,").removesuffix("’s").lower() for w in doc.body.split()]
         words = [w for w in words if len(w) > 3]
         kind = len(out) % 4
         if kind == 0:

@@ -80,16 +80,20 @@
     var words = this.words(text).slice(0, 12), clauses = [], seen = {}, self = this;
     var open = prefixLast && !/[\s\-\u2010-\u2015\u2026\/]$/.test(text);
     words.forEach(function (w, i) {
-      var term = self.term(w), prefix = '';
+      var term = self.term(w), prefix = '', stemmed = '';
       if (open && i === words.length - 1) {
         var base = foldWord(w) && trimWord(foldWord(w));
-        prefix = base ? commonPrefix(base, self.stemOnly(base)) : '';
-        if (prefix.length < minPrefix) prefix = '';
+        stemmed = base ? commonPrefix(base, self.stemOnly(base)) : '';
+        // The stems of its completions can end before what was typed ("runni" → "run",
+        // "delegati" → "deleg"): cut one or two letters, and rank the rest first.
+        prefix = stemmed.slice(0, Math.max(minPrefix, stemmed.length - (stemmed.length > 4
+          ? 2 : stemmed.length > 3 ? 1 : 0)));
+        if (stemmed.length < minPrefix) prefix = stemmed = '';
       }
       var key = term + '\u0000' + prefix;
       if ((term || prefix) && !seen[key]) {
         seen[key] = true;
-        clauses.push({term: term, prefix: prefix});
+        clauses.push({term: term, prefix: prefix, typed: stemmed, only: words.length === 1});
       }
     });
     return {text: text, words: words, clauses: clauses};
@@ -101,8 +105,9 @@
     return idx.query(function (q) {
       clauses.forEach(function (c) {
         if (c.prefix) {
+          // A finished stop word ("that") has no term: its completions rank, never filter.
           q.term(c.prefix, {usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING,
-                            presence: P.REQUIRED, boost: 1});
+                            presence: c.term || c.only ? P.REQUIRED : P.OPTIONAL, boost: 1});
           if (c.term) q.term(c.term, {usePipeline: false, presence: P.OPTIONAL, boost: 10});
         } else {
           q.term(c.term, {usePipeline: false, presence: P.REQUIRED, boost: 10});
@@ -212,9 +217,11 @@
       var row = c.term && self.row(loaded, c.term);
       if (row) chosen[c.term] = row;
       if (!c.prefix) return;
-      var rows = self.completions(loaded, c.prefix);
-      if (rows.length > cap) {
-        rows = rows.map(function (r, i) { return [postingCount(r), -i, r]; })
+      var rows = self.completions(loaded, c.prefix), typed = c.typed || c.prefix;
+      if (rows.length > cap) {  // completions of what was typed first, then the most used
+        rows = rows.map(function (r, i) {
+          return [(r[0].lastIndexOf(typed, 0) === 0 ? 1e9 : 0) + postingCount(r), -i, r];
+        })
           .sort(function (a, b) { return b[0] - a[0] || b[1] - a[1]; })
           .slice(0, cap).map(function (x) { return x[2]; });
       }
@@ -260,17 +267,19 @@
   };
 
   /** → Promise of {plan, results: [{ref, score, terms}]}, best first. */
+  // (A lone stop word being typed, "the", still filters: by its completions, "theatre".)
   Engine.prototype.search = function (text, prefixLast) {
     var self = this;
     return this.ready().then(function () {
       var plan = self.text.plan(text, prefixLast !== false, self.options.minPrefix);
       var need = {};
+      var over = function (p) {
+        return self.unloaded(self.prefixShards(p)) > self.options.prefixBudget;
+      };
       plan.clauses = plan.clauses.filter(function (c) {
-        if (c.prefix) {
-          var list = self.prefixShards(c.prefix);
-          if (self.unloaded(list) > self.options.prefixBudget) c.prefix = '';
-          else list.forEach(function (n) { need[n] = true; });
-        }
+        // Too broad a prefix for what is still to load: the typed one, else the word.
+        if (c.prefix && over(c.prefix)) c.prefix = c.typed && !over(c.typed) ? c.typed : '';
+        if (c.prefix) self.prefixShards(c.prefix).forEach(function (n) { need[n] = true; });
         if (c.term && self.shardOf(c.term) >= 0) need[self.shardOf(c.term)] = true;
         return c.term || c.prefix;
       });
