@@ -29,7 +29,7 @@ builder = load_builder(Path("content"), output)
 built = builder.build(output)
 assert not built.problems, built.problems[:3]
 clock = time.perf_counter()
-written = write_site(built.files, output, built.keep)
+written = write_site(built, output)
 builder.commit(built)
 save_builder(builder, output)
 timings = dict(built.timings, write=time.perf_counter() - clock)
@@ -53,8 +53,9 @@ def site(n: int, base: Path) -> Path:
             ],
             check=True,
         )
-        shutil.copytree(ROOT / "theme", work / "theme")
-        shutil.copy(ROOT / "site.toml", work / "site.toml")
+    shutil.rmtree(work / "theme", ignore_errors=True)  # always today's theme
+    shutil.copytree(ROOT / "theme", work / "theme")
+    shutil.copy(ROOT / "site.toml", work / "site.toml")
     return work
 
 

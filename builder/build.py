@@ -77,6 +77,14 @@ class Built:
     prints: dict[str, str] = field(default_factory=dict)
     articles: int = 0
     entities: int = 0
+    staged: dict[str, str] = field(default_factory=dict)  # rendered pages in staging: digests
+    staging: Path | None = None  # a folder beside the output, holding the rendered pages
+
+    def discard(self) -> None:
+        """Forget a build that will not be written (it had errors)."""
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
 
 
 def read_article(path: Path, slug: str) -> Article | Problem:
@@ -271,7 +279,7 @@ class Builder:
             self._env, self._env_theme = make_environment(theme_dir), theme_dir
         return self._env
 
-    def build(self, output: Path | None = None) -> Built:
+    def build(self, output: Path) -> Built:
         """All of the site that must be (re)written; unchanged pages listed in `keep`."""
         timings: dict[str, float] = {}
         clock = time.perf_counter()
@@ -288,6 +296,7 @@ class Builder:
             render_views(inputs.articles, inputs.entities, inputs.config, self.cache))
         lap("markdown+annotate")
         pages = site_pages(views, inputs.entities, inputs.config.per_page, inputs.config.base_url)
+        lap("pages")
         env = self.env(inputs.theme_dir)
         existing = _manifest(output) if output is not None else {}
         files: dict[str, bytes] = dict(inputs.static)
@@ -308,9 +317,13 @@ class Builder:
                 continue
             todo.append(page)
         printer.forget_unused()
-        for page, result in zip(todo, render_pages(env, todo, inputs.config), strict=True):
-            if isinstance(result, bytes):
-                files[page.path] = result
+        lap("plan")
+        staging = _staging_for(output)
+        results = render_pages(env, todo, inputs.config, staging)
+        staged: dict[str, str] = {}
+        for page, result in zip(todo, results, strict=True):
+            if isinstance(result, str):
+                staged[page.path] = result
             else:
                 problems.append(template_problem(result, inputs.theme_dir, page))
         lap("render")
@@ -323,7 +336,7 @@ class Builder:
         files.update(self._search[1])
         lap("search")
         return Built(files, problems, len(pages), timings, keep, prints,
-                     len(inputs.articles), len(inputs.entities))
+                     len(inputs.articles), len(inputs.entities), staged, staging)
 
     def _same_objects(self, views: list[ArticleView]) -> list[ArticleView]:
         """Unchanged views as the very objects of the last build, so their digests are reused."""
@@ -345,35 +358,41 @@ class Builder:
 
 
 _RENDER_ERRORS = (jinja2.TemplateError, LookupError, TypeError, ValueError)
-_jobs: tuple[jinja2.Environment, list[Page], Config] | None = None  # inherited by forked workers
+# What forked workers inherit instead of receiving through a pipe.
+_jobs: tuple[jinja2.Environment, list[Page], Config, Path] | None = None
 
 
-def _render_one(env: jinja2.Environment, page: Page, config: Config) -> bytes | Exception:
+def _render_one(env: jinja2.Environment, page: Page, config: Config, staging: Path
+                ) -> str | Exception:
+    """Render one page into the staging folder; its digest, or the error that stopped it."""
     try:
-        return render_page(env, page, config, {}).encode("utf-8")
+        data = render_page(env, page, config, {}).encode("utf-8")
     except _RENDER_ERRORS as err:
         return err
+    target = staging / page.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return _digest(data)
 
 
-def _render_slice(bounds: tuple[int, int]) -> list[bytes | Exception]:
+def _render_slice(bounds: tuple[int, int]) -> list[str | Exception]:
     assert _jobs is not None
-    env, pages, config = _jobs
-    return [_render_one(env, page, config) for page in pages[bounds[0] : bounds[1]]]
+    env, pages, config, staging = _jobs
+    return [_render_one(env, page, config, staging) for page in pages[bounds[0] : bounds[1]]]
 
 
-def render_pages(env: jinja2.Environment, pages: list[Page], config: Config
-                 ) -> list[bytes | Exception]:
-    """Each page's bytes, or the error that stopped it; both cores when there are many.
+def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, staging: Path
+                 ) -> list[str | Exception]:
+    """Render pages into staging (so the site is never held in memory); both cores when many.
 
-    Workers are forked after the pages exist, so they read them from inherited memory
-    instead of receiving each page's data through a pipe.
+    Workers are forked after the pages exist, so they read them from inherited memory.
     """
     global _jobs
     workers = min(os.cpu_count() or 1, 4)
     if (len(pages) < 4 * PARALLEL_MIN or workers < 2
             or "fork" not in multiprocessing.get_all_start_methods()):
-        return [_render_one(env, page, config) for page in pages]
-    _jobs = (env, pages, config)
+        return [_render_one(env, page, config, staging) for page in pages]
+    _jobs = (env, pages, config, staging)
     try:
         size = max(32, len(pages) // (workers * 4))
         bounds = [(i, min(i + size, len(pages))) for i in range(0, len(pages), size)]
@@ -422,24 +441,11 @@ def _manifest(output: Path) -> dict[str, str]:
         return {}
 
 
-def build_site(inputs: Inputs, env: jinja2.Environment | None = None) -> Built:
-    """All files of the site in memory (path → bytes), and the problems met: a full build."""
-    views = render_views(inputs.articles, inputs.entities, inputs.config)
-    pages = site_pages(views, inputs.entities, inputs.config.per_page, inputs.config.base_url)
-    env = env or make_environment(inputs.theme_dir)
-    files: dict[str, bytes] = dict(inputs.static)
-    problems = list(inputs.problems)
-    for page in pages:
-        try:
-            files[page.path] = render_page(env, page, inputs.config, {}).encode("utf-8")
-        except (jinja2.TemplateError, LookupError, TypeError, ValueError) as err:
-            problems.append(template_problem(err, inputs.theme_dir, page))
-    files.update(build_search_files(search_documents(views, inputs.entities, {})))
-    return Built(files, problems, len(pages), articles=len(inputs.articles),
-                 entities=len(inputs.entities))
-
-
 def template_problem(err: Exception, theme_dir: Path, page: Page) -> Problem:
+    if isinstance(err, jinja2.TemplateNotFound):
+        return Problem(str(theme_dir / "templates" / page.template),
+                       f"template {err.name!r} not found in {theme_dir / 'templates'} "
+                       f"(needed for {page.path}); restore it or update the theme")
     if isinstance(err, jinja2.TemplateSyntaxError):
         name = err.filename or str(theme_dir / "templates" / (err.name or "?"))
         return Problem(name, f"template syntax error: {err.message}", err.lineno)
@@ -453,39 +459,31 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_site(files: dict[str, bytes], output: Path, keep: set[str] | None = None) -> list[str]:
-    """Make output/ hold exactly `files` plus the unchanged `keep`; return the paths written.
-
-    An output we built before is synced file by file (atomic renames, unchanged
-    files untouched); otherwise the site is built beside it and swapped in whole.
-    """
-    keep = keep or set()
-    manifest = {path: _digest(data) for path, data in files.items()}
-    old_manifest_path = output / MANIFEST
-    if old_manifest_path.is_file():
-        old = _manifest(output)
-        manifest.update({path: old[path] for path in keep if path in old})
-        written = []
-        for path, data in sorted(files.items()):
-            target = output / path
-            if old.get(path) != manifest[path] or not target.is_file():
-                write_bytes_atomic(target, data)
-                written.append(path)
-        for path in set(old) - set(manifest):
-            with contextlib.suppress(FileNotFoundError):
-                (output / path).unlink()
-        write_bytes_atomic(old_manifest_path, _manifest_bytes(manifest))
-        return written
-    if keep:
-        raise ValueError("pages can only be kept in an output built before")
-    if output.exists() and any(output.iterdir()):
-        raise FileExistsError(
-            f"{output} exists and was not made by Gloss; move it away or choose another --output"
-        )
+def _staging_for(output: Path) -> Path:
+    """A fresh folder beside output/, on the same file system, so renames are atomic."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.tmp-"))
+    return Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.tmp-"))
+
+
+def write_site(built: Built, output: Path) -> list[str]:
+    """Make output/ hold exactly the built site; return the paths written.
+
+    An output we built before is synced file by file (atomic renames, unchanged files
+    untouched); otherwise the staging folder, completed, is renamed into place whole.
+    """
+    staging = built.staging or _staging_for(output)
+    built.staging = None
+    manifest = {path: _digest(data) for path, data in built.files.items()}
+    manifest.update(built.staged)
     try:
-        for path, data in files.items():
+        if (output / MANIFEST).is_file():
+            return _sync(built, staging, manifest, output)
+        if built.keep:
+            raise ValueError("pages can only be kept in an output built before")
+        if output.exists() and any(output.iterdir()):
+            raise FileExistsError(f"{output} exists and was not made by Gloss; "
+                                  "move it away or choose another --output")
+        for path, data in built.files.items():
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
@@ -494,10 +492,30 @@ def write_site(files: dict[str, bytes], output: Path, keep: set[str] | None = No
         if output.exists():
             output.rmdir()
         os.replace(staging, output)
-    except BaseException:
+        return sorted(manifest)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return sorted(files)
+
+
+def _sync(built: Built, staging: Path, manifest: dict[str, str], output: Path) -> list[str]:
+    old = _manifest(output)
+    manifest.update({path: old[path] for path in built.keep if path in old})
+    written = []
+    for path in sorted(set(built.files) | set(built.staged)):
+        target = output / path
+        if old.get(path) == manifest[path] and target.is_file():
+            continue
+        if path in built.staged:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / path, target)
+        else:
+            write_bytes_atomic(target, built.files[path])
+        written.append(path)
+    for path in set(old) - set(manifest):
+        with contextlib.suppress(FileNotFoundError):
+            (output / path).unlink()
+    write_bytes_atomic(output / MANIFEST, _manifest_bytes(manifest))
+    return written
 
 
 def _manifest_bytes(manifest: dict[str, str]) -> bytes:
@@ -512,6 +530,7 @@ def load_builder(content: Path, output: Path) -> Builder:
             state = pickle.load(handle)
         builder.cache = state["cache"]
         builder.page_prints = state["pages"].get(str(output.resolve()), {})
+        builder._search = state.get("search")
     except (OSError, pickle.PickleError, EOFError, KeyError, TypeError, AttributeError,
             ValueError):
         pass
@@ -521,7 +540,8 @@ def load_builder(content: Path, output: Path) -> Builder:
 
 
 def save_builder(builder: Builder, output: Path) -> None:
-    state = {"cache": builder.cache, "pages": {str(output.resolve()): builder.page_prints}}
+    state = {"cache": builder.cache, "pages": {str(output.resolve()): builder.page_prints},
+             "search": builder._search}
     with contextlib.suppress(OSError):
         write_bytes_atomic(CACHE, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
@@ -534,11 +554,12 @@ def build_command(content: Path, output: Path, keep_going: bool = False) -> int:
     for problem in built.problems:
         print(f"error: {problem}", file=sys.stderr)
     if built.problems and not keep_going:
+        built.discard()
         print(f"build failed: {len(built.problems)} problem(s); {output}/ left as it was",
               file=sys.stderr)
         return 1
     try:
-        written = write_site(built.files, output, built.keep)
+        written = write_site(built, output)
     except (OSError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

@@ -18,6 +18,15 @@ def _field_names(kind: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(kind))
 
 
+def _worth_remembering(value: Any) -> bool:
+    """Records and big containers recur across pages (an article on many listings, one
+    table of counts on every article page); small lists are one page's own, and
+    remembering millions of them would cost more memory than hashing them again."""
+    if isinstance(value, list | tuple | dict | set | frozenset):
+        return len(value) >= 16
+    return not isinstance(value, str | int | float | bool | type(None))
+
+
 class Fingerprinter:
     """Digests values, remembering shared objects (one article appears on many pages)."""
 
@@ -34,7 +43,7 @@ class Fingerprinter:
             self._used.add(key)
             return hit[0]
         result = self._compute(value)
-        if not isinstance(value, str | int | float | bool | type(None)):
+        if _worth_remembering(value):
             self._memo[key] = (result, value)  # holding value keeps its id from being reused
             self._used.add(key)
         return result

@@ -204,8 +204,10 @@ def serve_command(content: Path, output: Path, host: str, port: int) -> int:
             try:
                 built = builder.build(output)
                 errors = [str(p) for p in built.problems]
-                if not errors:
-                    written = write_site(built.files, output, built.keep)
+                if errors:
+                    built.discard()
+                else:
+                    written = write_site(built, output)
                     builder.commit(built)
             except Exception as err:  # the server must survive anything an edit does
                 errors = [f"internal error: {err!r}"]

@@ -21,9 +21,11 @@ from builder.ingest.phrases import (
     STOP_WORDS,
 )
 
-WORD = re.compile(r"\w+", re.UNICODE)
+# A word; Chinese and Japanese write without spaces, so each of their characters counts as one.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 # Lines ending like a sentence (closing quotes and brackets allowed after the stop).
-SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"”»]\s*$")
+SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*\s*$|[\"”»」』]\s*$")
 PATTERN_MAX_WORDS = 30  # a furniture phrasing inside a longer line is article text
 FURNITURE_SCORE = -8.0
 SECTION_BREAK_SCORE = -40.0
@@ -32,6 +34,7 @@ TEASER_GAP, TEASER_MAX_RUN, GAP_LINE_MAX_WORDS = 2, 2, 15
 TEASER_MAX_WORDS = 40  # a teaser or comment is a sentence or two; a list item's text runs longer
 LONG_LINE_WORDS = 25  # a line this long is text even without a full stop
 SITE_LINE_MAX_WORDS, SAME_SITE_SHARE = 8, 0.3  # menus: short lines, mostly shared
+SAME_STORY_SHARE = 0.5
 SHORT_LINE_SCORE = -4.0
 UNPUNCTUATED_SCORE = -2.0  # a headline-length line with no sentence ending
 PROSE_CAP = 120.0
@@ -141,7 +144,9 @@ def gap(scores: Sequence[float], sizes: Sequence[int], i: int, step: int) -> ran
             return range(0)
         j += step
     if not 0 <= j < len(scores):
-        return range(TEASER_GAP)  # the page edge is as good as a headline
+        # the page edge is as good as a headline: stand-in lines just outside the page
+        return range(len(scores), len(scores) + TEASER_GAP) if step > 0 else range(
+            -TEASER_GAP, 0)
     return range(i + 1, j) if step > 0 else range(j + 1, i)
 
 
@@ -163,7 +168,9 @@ def line_scores(
         if end - start > TEASER_MAX_RUN or min(len(before), len(after)) < TEASER_GAP:
             continue
         short = sum(sizes[start:end]) <= TEASER_MAX_WORDS
-        listed = any(dated[j] for j in before) and any(dated[j] for j in after)
+        # At the page edge `gap` stands in a virtual headline: only real lines can be dated.
+        listed = (any(dated[j] for j in before if 0 <= j < len(dated))
+                  and any(dated[j] for j in after if 0 <= j < len(dated)))
         if short or listed:
             for i in range(start, end):
                 scores[i] = alone[i] * ISOLATED_PROSE_WEIGHT
@@ -201,6 +208,16 @@ def same_site(short_a: frozenset[str], short_b: frozenset[str]) -> bool:
     return len(short_a & short_b) / min(len(short_a), len(short_b)) >= SAME_SITE_SHARE
 
 
+def same_story(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two copies of one article (saved twice, or republished): their prose is shared, and
+    must not be mistaken for the site's furniture."""
+    prose_a = {line for line in a if len(words(line)) > SITE_LINE_MAX_WORDS}
+    prose_b = {line for line in b if len(words(line)) > SITE_LINE_MAX_WORDS}
+    if not prose_a or not prose_b:
+        return False
+    return len(prose_a & prose_b) / min(len(prose_a), len(prose_b)) >= SAME_STORY_SHARE
+
+
 def furniture_lines(
     texts: Iterable[str], min_share: float = 0.5, min_count: int = 3
 ) -> frozenset[str]:
@@ -217,7 +234,7 @@ def furniture_lines(
         site = [
             other
             for j, other in enumerate(sets)
-            if j != i and same_site(shorts[i], shorts[j])
+            if j != i and same_site(shorts[i], shorts[j]) and not same_story(lines, other)
         ]
         if not site:
             continue

@@ -43,6 +43,13 @@ DATE_CUE = re.compile(
     re.IGNORECASE,
 )
 DATE_LINE_MAX_WORDS = 16
+NAME_MAX_WORDS = 8
+# Words a byline's name group can end on before its date: "By Jane Doe on", "Par X le".
+TRAILING_CONNECTIVES = re.compile(
+    r"(?:\s+(?:and|&|und|et|y|e|on|at|am|le|el|il|em))+\s*$", re.IGNORECASE
+)
+# "Anna Moneymaker/The New York Times": a photographer and an outlet.
+NAME_SLASH_OUTLET = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w.'’&, -]+$")
 URL_LIKE = re.compile(r"://|\bwww\.|\.[a-z]{2,4}/", re.IGNORECASE)  # pic.twitter.com/…
 
 
@@ -83,14 +90,15 @@ def byline_author(line: str) -> str | None:
     match = BYLINE.match(line.strip())
     if not match or len(words(line)) > 14:
         return None
-    name = re.sub(r"\s+(?:and|&|und|et|y|e)\s*$", "", match["name"].strip())
+    name = TRAILING_CONNECTIVES.sub("", match["name"].strip())
     return name if looks_like_name(name) else None
 
 
 def looks_like_name(text: str) -> bool:
-    """One to five capitalised words, particles allowed ("Ludwig van Beethoven")."""
+    """A few capitalised words, particles and "and" allowed ("Ludwig van Beethoven",
+    "Mike Wuerthele and Malcolm Owen")."""
     tokens = text.split()
-    if not 1 <= len(tokens) <= 5:
+    if not 1 <= len(tokens) <= NAME_MAX_WORDS:
         return False
     return all(t[:1].isupper() or t.casefold() in NAME_PARTICLES for t in tokens)
 
@@ -105,6 +113,8 @@ def is_credit_line(line: str) -> bool:
         return True
     if stripped.endswith(".") and len(tokens) > 4:
         return False
+    if len(tokens) <= 8 and NAME_SLASH_OUTLET.match(stripped):
+        return True
     return bool(CREDIT_ANYWHERE.search(stripped)) and len(tokens) <= 10
 
 
@@ -120,6 +130,20 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     return caption[: match.start()].strip(), credit or None
 
 
+def credit_text(line: str) -> str:
+    """A credit line without its label or brackets: "(Image: © TNG Collaboration)" →
+    "TNG Collaboration"."""
+    text = line.strip().strip("()[]").strip()
+    text = re.sub(
+        r"^(?:(?:main )?(?:photo(?:graph)?|image|picture|foto|bild)s?\s*(?:credit)?|credit|"
+        r"source)\s*(?::|by|\.\.\.)\s*",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+    return text.lstrip("©").strip()
+
+
 def copyright_holder(line: str) -> str | None:
     """The owner named in "© 2024 The New York Sun Company, LLC. All rights reserved."."""
     match = re.match(
@@ -131,7 +155,8 @@ def copyright_holder(line: str) -> str | None:
     )
     if not match:
         return None
-    holder = match["holder"].strip(" ,.")
+    holder = re.split(r"\s+[-–—|]\s+|\s*\|", match["holder"])[0]
+    holder = re.sub(r"[\s,]+\d{4}$", "", holder).strip(" ,.")
     while True:
         shorter = CORPORATE_SUFFIXES.sub("", holder).strip(" ,.")
         if shorter == holder:
@@ -152,6 +177,9 @@ def source_name(lines: Sequence[str]) -> str | None:
     mastheads = [
         line.strip()
         for line in lines
-        if 1 <= len(words(line)) <= 6 and bare(line) and key.startswith(bare(line))
+        if 1 <= len(words(line)) <= 6
+        and bare(line)
+        and key.startswith(bare(line))
+        and copyright_holder(line) is None
     ]
     return max(mastheads, key=len) if mastheads else holder

@@ -285,7 +285,10 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bnewsletters?\b",
         r"\bfollow (us|\w+) on\b",
         r"^(share|tweet|email|post) (this|on|via|to)\b",
+        r"\bshar(e|ing)\b.{0,20}\b(buttons?|options|via)\b|\bshort url\b|url ?copied",
+        r"\bcopy (this )?link\b|\byou are (signed|logged) in\b|^you are here\b",
         r"\bclick (here|to)\b",
+        r"^(see|watch|read) more\s*:|^also on \S+\.\w+|^more\s*:",
         r"^read (more|the full|next|also)\b|\bread more\b[:»›>]*$",
         r"^(most|more) (popular|read|viewed|shared|commented|from|on|in)\b",
         r"^related( \w+)?\s*:|^related (articles?|stories|posts|content|coverage|topics|links)\b",
@@ -430,7 +433,8 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 
 # A photo credit line, or the credit tacked onto the end of a caption.
 CREDIT_AGENCIES = (
-    r"AP|AFP|Reuters|REUTERS|Getty(?: Images)?|Shutterstock|EPA(?:-EFE)?|Bloomberg|"
+    r"AP|AFP|Reuters|REUTERS|Associated Press|Getty(?: Images)?|Shutterstock|EPA(?:-EFE)?|"
+    r"Bloomberg|"
     r"Alamy|iStock(?:photo)?|PA(?: Images| Wire)?|Xinhua|TASS|Sipa|Corbis|Unsplash|"
     r"NurPhoto|Anadolu|dpa|picture alliance|ANSA|Kyodo|Yonhap"
 )
@@ -462,7 +466,7 @@ BYLINE = re.compile(
 )
 
 # Lower-case words that may stand inside a person's name.
-NAME_PARTICLES = _wordset("de da del della di van von der den du la le bin al el y")
+NAME_PARTICLES = _wordset("de da del della di van von der den du la le bin al el y and & und et e")
 
 # Corporate words to drop from a copyright holder to get the publication's name.
 CORPORATE_SUFFIXES = re.compile(

@@ -24,6 +24,10 @@ FORMATS = {
 MAX_RAW_BYTES = 20_000_000  # a saved page with inline images is rarely over a few MB
 
 
+MAX_SIBLINGS = 300  # enough to see a site's furniture, few enough to stay well under 1 s
+MAX_SIBLING_BYTES = 2_000_000
+
+
 class IngestError(ValueError):
     """A raw file that cannot become an article; the message says why."""
 
@@ -62,22 +66,32 @@ def read_raw(path: Path) -> str:
 
 
 def collection_furniture(paths: list[Path], fmt: str) -> frozenset[str]:
-    """Lines that recur across the other raw files of the same format."""
+    """Lines that recur across the other raw files of the same format: grouped by site in
+    `furniture_lines`, so only a page's own site (or lines common to many sites) count.
+    Files too large to be one article are skipped, keeping this fast."""
     if fmt != "text":
         return frozenset()
     texts = []
     for path in paths:
         try:
+            if path.stat().st_size > MAX_SIBLING_BYTES:
+                continue
             texts.append(read_raw(path))
-        except IngestError:
+        except (IngestError, OSError):
             continue
     return furniture_lines(texts)
 
 
 def siblings(path: Path) -> list[Path]:
-    """The collection a lone file belongs to: the raw files of its format in its folder."""
+    """The collection a lone file belongs to: the raw files of its format in its folder,
+    at most MAX_SIBLINGS of them, nearest in name order (a site's saves sort together)."""
     fmt = format_of(path)
     try:
-        return sorted(p for p in path.parent.iterdir() if p.is_file() and format_of(p) == fmt)
+        found = sorted(p for p in path.parent.iterdir() if p.is_file() and format_of(p) == fmt)
     except OSError:
         return [path]
+    if len(found) <= MAX_SIBLINGS:
+        return found
+    at = next((n for n, p in enumerate(found) if p.name >= path.name), len(found))
+    low = max(0, min(at - MAX_SIBLINGS // 2, len(found) - MAX_SIBLINGS))
+    return found[low : low + MAX_SIBLINGS]

@@ -8,6 +8,8 @@ headline block just above it, and drops the furniture left inside the run.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,7 +25,9 @@ from builder.ingest.boilerplate import (
     words,
 )
 from builder.ingest.metadata import (
+    URL_LIKE,
     byline_author,
+    credit_text,
     is_credit_line,
     is_date_line,
     parse_date,
@@ -34,6 +38,8 @@ from builder.ingest.phrases import CAPTION_LABEL, DATELINE
 
 HEADER_LOOKBACK = 15  # how far above the body the headline block may start
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
+TITLE_GOOD_WORDS = (5, 20)
+TITLE_DISTANCE_COST = 0.25  # per line between a title candidate and the body
 HEADING_MAX_WORDS = 12
 DATELINE_LOOKAHEAD = 4
 # Past a section break, this few paragraphs (or this share of the weight) are its own section.
@@ -41,7 +47,11 @@ TAIL_MAX_PROSE, TAIL_SHARE, TAIL_MIN_DENSITY = 2, 0.3, 0.5
 # A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
 HEADER_LOOKAHEAD, BODY_RUN = 10, 3
 CAPTION_MAX_WORDS = 60
+CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b", re.IGNORECASE)
+TIMESTAMP_MAX_WORDS = 6
 DEK_MAX_WORDS = 50
+LINK_WORDS, LINK_RUN = (4, 20), 3  # a related-link headline; how many make a box
+LINK_MAX_NUMBERS = 0.25
 
 
 @dataclass(frozen=True)
@@ -90,22 +100,45 @@ def is_caption(lines: Sequence[str], i: int, end: int | None = None) -> bool:
 
 
 def is_headline(line: str) -> bool:
-    """Headline-shaped: a few words, not a full stop at the end, not furniture or metadata."""
+    """Headline-shaped: a few words, not a full stop at the end, not furniture, metadata or
+    a timestamp ("Monday 5:30PM")."""
     n = len(words(line))
     if not TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS or line.rstrip().endswith("."):
+        return False
+    if CLOCK_TIME.search(line) and n <= TIMESTAMP_MAX_WORDS:
         return False
     return not (is_boilerplate(line) or is_meta(line))
 
 
+def is_title_candidate(lines: Sequence[str], i: int) -> bool:
+    """Headline-shaped, not a caption, and not a sentence of running text."""
+    line = lines[i]
+    if not is_headline(line) or URL_LIKE.search(line) or "@" in line:
+        return False
+    return not is_caption(lines, i) and not (is_prose(line) and is_sentence(line))
+
+
+def title_score(lines: Sequence[str], i: int, start: int, repeated: Counter[str]) -> float:
+    """How much line i looks like the page's headline: a dozen words, repeated on the page
+    (browser title and heading), right above the byline, dek or body, near the body."""
+    n = len(words(lines[i]))
+    score = 2.0 if TITLE_GOOD_WORDS[0] <= n <= TITLE_GOOD_WORDS[1] else 0.0
+    if repeated[normalise_line(lines[i])] > 1:
+        score += 2.0
+    following = next((j for j in range(i + 1, start + 1) if not is_boilerplate(lines[j])), start)
+    if following == start or opens_header(lines, following) or is_dek_shaped(lines[following]):
+        score += 1.5
+    return score - TITLE_DISTANCE_COST * (start - i)
+
+
 def find_title(lines: Sequence[str], start: int) -> int | None:
-    """The headline: the nearest headline-shaped line above the body, past dek and byline."""
-    for i in range(start - 1, max(-1, start - 1 - HEADER_LOOKBACK), -1):
-        line = lines[i]
-        if is_headline(line) and not is_caption(lines, i) and not is_prose(line):
-            return i
-        if is_headline(line) and is_prose(line) and not is_sentence(line):
-            return i
-    return None
+    """The headline: the best-scoring title candidate in the lines above the body."""
+    window = range(max(0, start - HEADER_LOOKBACK), start)
+    candidates = [i for i in window if is_title_candidate(lines, i)]
+    if not candidates:
+        return None
+    repeated = Counter(normalise_line(line) for line in lines)
+    return max(reversed(candidates), key=lambda i: title_score(lines, i, start, repeated))
 
 
 def opens_header(lines: Sequence[str], i: int) -> bool:
@@ -120,6 +153,16 @@ def is_dek_shaped(line: str) -> bool:
         and len(words(line)) <= DEK_MAX_WORDS
         and not DATELINE.match(line)
     )
+
+
+def following_credit(lines: Sequence[str], i: int) -> str | None:
+    """The credit on the line(s) after caption i; a bare "Credit..." label hands on to the next."""
+    for j in range(i + 1, min(i + 3, len(lines))):
+        if not is_credit_line(lines[j]):
+            return None
+        if text := credit_text(lines[j]):
+            return text
+    return None
 
 
 def meta_end(lines: Sequence[str], start: int, end: int) -> int:
@@ -145,15 +188,14 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
     while i < end:
         line = lines[i]
         header_only = i < forced
-        if byline_author(line):
+        if byline_author(line) or is_date_line(line):
             author = author or byline_author(line)
-        elif is_date_line(line):
-            when = when or parse_date(line)
+            when = when or (parse_date(line) if is_date_line(line) else None)
         elif is_caption(lines, i):
             if caption is None:
                 caption, credit = split_credit(line)
-                if credit is None and i + 1 < len(lines) and is_credit_line(lines[i + 1]):
-                    credit = split_credit("x. " + lines[i + 1])[1] or lines[i + 1]
+                if credit is None:
+                    credit = following_credit(lines, i)
         elif is_credit_line(line) or is_boilerplate(line):
             pass
         elif (
@@ -188,6 +230,31 @@ def keep_in_body(
     if title and normalise_line(line) == normalise_line(title):
         return False
     return not (is_credit_line(line) or is_caption(lines, i, end))
+
+
+def is_link_text(line: str) -> bool:
+    """Headline-shaped text of a link: several words, few of them numbers (a table row),
+    no sentence ending, not prose."""
+    tokens = words(line)
+    if not LINK_WORDS[0] <= len(tokens) <= LINK_WORDS[1] or is_sentence(line) or is_prose(line):
+        return False
+    return sum(t.isdigit() for t in tokens) < LINK_MAX_NUMBERS * len(tokens)
+
+
+def without_link_lists(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
+    """Drop runs of three or more headline-shaped lines inside the body: a box of related
+    links. A subheading stands alone between paragraphs."""
+    flags = [is_link_text(lines[i]) for i in kept]
+    drop: set[int] = set()
+    k = 0
+    while k < len(kept):
+        run_end = k
+        while run_end < len(kept) and flags[run_end]:
+            run_end += 1
+        if run_end - k >= LINK_RUN:
+            drop.update(range(k, run_end))
+        k = max(run_end, k + 1)
+    return [i for k, i in enumerate(kept) if k not in drop]
 
 
 def to_block(lines: Sequence[str], i: int) -> Block:
@@ -236,11 +303,12 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     end = trim_after_break(lines, scores, start, end)
     start = dateline_start(lines, start, end)
     header = read_header(lines, start, end)
-    body = [
+    kept = [
         i
         for i in range(header.body_start, end)
         if keep_in_body(lines, i, end, furniture, header.title)
     ]
+    body = without_link_lists(lines, kept)
     return Extracted(
         title=header.title,
         blocks=tuple(to_block(lines, i) for i in body),

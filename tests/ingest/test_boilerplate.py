@@ -69,6 +69,7 @@ def test_article_lines_are_not_furniture(line):
         ("The mayor cut the ribbon on Tuesday morning in front of a crowd.", True),
         ("Der Bürgermeister hat die neue Brücke am Dienstag für den Verkehr geöffnet.", True),
         ("Mayor opens the new river bridge after two years of work", False),
+        ("市长周二上午为新桥剪彩，数百名市民到场观看了仪式。", True),
         ("Home", False),
         ("Most Popular", False),
     ],
@@ -138,5 +139,22 @@ def test_wire_copy_on_two_sites_is_not_furniture():
     assert normalise(wire) not in furniture_lines(texts)
 
 
+def test_two_copies_of_one_article_keep_their_body():
+    page = site_page(1, "Body sentence number one of this story goes on for a while here.")
+    assert not any(line.startswith("body sentence") for line in furniture_lines([page, page]))
+
+
 def normalise(line: str) -> str:
     return " ".join(line.split()).casefold()
+
+
+def test_siblings_of_a_file_in_a_large_folder_are_its_neighbours(tmp_path):
+    from builder.ingest.pipeline import MAX_SIBLINGS, siblings
+
+    for n in range(MAX_SIBLINGS + 50):
+        (tmp_path / f"page{n:04d}.txt").write_text("x")
+    (tmp_path / "notes.md").write_text("x")
+    found = siblings(tmp_path / "page0200.txt")
+    assert len(found) == MAX_SIBLINGS
+    assert tmp_path / "page0200.txt" in found
+    assert all(p.suffix == ".txt" for p in found)

@@ -7,6 +7,7 @@ import pytest
 from builder.ingest.metadata import (
     byline_author,
     copyright_holder,
+    credit_text,
     is_credit_line,
     is_date_line,
     parse_date,
@@ -62,6 +63,8 @@ def test_date_lines(line, expected):
         ("written by Regan", "Regan"),
         ("Von Max Mustermann", "Max Mustermann"),
         ("Par Jeanne Dupont, 19 novembre 2019", "Jeanne Dupont"),
+        ("By Mike Wuerthele and Malcolm Owen", "Mike Wuerthele and Malcolm Owen"),
+        ("BY KASHMIRA GANDER ON 11/19/19 AT 7:08 AM EST", "KASHMIRA GANDER"),
         ("By continuing you agree to our Privacy Policy and Terms of Use", None),
         ("Bye bye", None),
     ],
@@ -78,12 +81,28 @@ def test_byline_author(line, author):
         ("Natalie Naccache | Bloomberg | Getty Images", True),
         ("(Image: © TNG Collaboration)", True),
         ("Sanjeev Verma/Hindustan Times/Getty Images", True),
+        ("Anna Moneymaker/The New York Times", True),
         ("Colombia had lost to Belgium on Monday.", False),
         ("WeWork is reportedly being investigated, according to Reuters.", False),
     ],
 )
 def test_credit_lines(line, credit):
     assert is_credit_line(line) is credit
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Photo: Damian Dovarganes, AP", "Damian Dovarganes, AP"),
+        ("(Image: © TNG Collaboration)", "TNG Collaboration"),
+        ("Image Credit: WeWork", "WeWork"),
+        ("Credit...", ""),
+        ("Main image credit: Getty", "Getty"),
+        ("Alex Wong | Getty Images", "Alex Wong | Getty Images"),
+    ],
+)
+def test_credit_text(line, credit):
+    assert credit_text(line) == credit
 
 
 @pytest.mark.parametrize(
@@ -115,6 +134,7 @@ def test_split_credit(caption, text, credit):
         ("Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved.", "Dow Jones"),
         ("© 2019 Hearst Communications, Inc.", "Hearst"),
         ("© Reuters", "Reuters"),
+        ("Copyright © 2019 Inexhibit - ISSN: 2283-5474", "Inexhibit"),
         ("Not a copyright line", None),
     ],
 )
@@ -125,6 +145,10 @@ def test_copyright_holder(line, holder):
 def test_source_prefers_the_masthead_line():
     lines = ["Home", "The Daily Planet", "Body text.", "© 2020 The Daily Planet Media Group Ltd."]
     assert source_name(lines) == "The Daily Planet"
+
+
+def test_a_copyright_line_is_not_its_own_masthead():
+    assert source_name(["Body text.", "© Reuters"]) == "Reuters"
 
 
 def test_no_copyright_no_source():

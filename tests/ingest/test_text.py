@@ -106,3 +106,82 @@ def test_collection_furniture_is_dropped_inside_the_body():
 def test_empty_text():
     extracted = read_text("  \n\n ")
     assert extracted.title is None and extracted.blocks == ()
+
+
+BODY = (
+    "The council voted on Tuesday to close the old library for repairs that could last a year.\n"
+    "Residents who spoke at the meeting said the branch was the only quiet place in town.\n"
+    "“We will reopen it better than before,” the mayor said after the vote.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "author", "date"),
+    [
+        (  # the headline repeats (browser title, then heading); share buttons are not it
+            "Library to close for a year of repairs\nNews\nLibrary to close for a year of repairs\n"
+            "Copy Link URLCopied!\nBy Tess Bonn - 11/19/19 06:56 AM EST\n",
+            "Library to close for a year of repairs",
+            "Tess Bonn",
+            "2019-11-19",
+        ),
+        (  # a timestamp and a photo credit above the body are not the headline
+            "Library to close for a year of repairs\nMonday 5:30PM\n"
+            "Anna Moneymaker/The New York Times\n",
+            "Library to close for a year of repairs",
+            None,
+            None,
+        ),
+        (  # German byline and date
+            "Bibliothek schließt für ein Jahr\nVon Max Mustermann\n19. November 2019\n",
+            "Bibliothek schließt für ein Jahr",
+            "Max Mustermann",
+            "2019-11-19",
+        ),
+    ],
+)
+def test_headline_block_variants(head, title, author, date):
+    extracted = read_text(head + BODY)
+    assert (extracted.title, extracted.author, extracted.date) == (title, author, date)
+    assert len(extracted.blocks) == 3
+
+
+def test_comment_thread_after_the_article_is_cut():
+    comments = "\n".join(
+        f"reader{n}\n{n} days ago at 07:5{n} am\n"
+        f"I think the council got this one right, and the repairs are overdue anyway.\n"
+        f"Rating: {n} Votes"
+        for n in range(1, 6)
+    )
+    extracted = read_text("Library to close for a year of repairs\n" + BODY + "Top Rated Comments\n"
+                          + comments)
+    assert [b.text for b in extracted.blocks][-1].startswith("“We will reopen it")
+
+
+def test_teaser_list_after_the_article_is_cut():
+    teasers = "\n".join(
+        f"Other story number {n} has a headline\nNovember {n}, 2019 at 5:10 pm\n"
+        f"A teaser sentence for story {n} that runs on for a while to look like a paragraph "
+        f"of text, the way a summary under a related link usually does on a news site."
+        for n in range(1, 6)
+    )
+    extracted = read_text("Library to close for a year of repairs\n" + BODY + "More in Local\n"
+                          + teasers)
+    assert len(extracted.blocks) == 3
+
+
+def test_related_links_box_inside_the_body_is_dropped_but_a_subheading_stays():
+    page = (
+        "Library to close for a year of repairs\n" + BODY
+        + "Council approves the new budget after a long debate\n"
+        + "Storm closes every school in the county on Friday\n"
+        + "Police name the driver in the bridge crash last week\n"
+        + "What happens next\n"
+        + "Repairs begin in March, and the books move to the town hall until the work is done.\n"
+        + "The children’s section will open first, the librarian said on Wednesday morning.\n"
+        + "A public meeting on the plans is set for the second week of February at the school.\n"
+    )
+    texts = [(b.kind, b.text) for b in read_text(page).blocks]
+    assert not any("Storm closes" in text for _, text in texts)
+    assert ("h2", "What happens next") in texts
+    assert texts[-1][1].startswith("A public meeting")
