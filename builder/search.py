@@ -22,9 +22,13 @@ from __future__ import annotations
 
 import json
 import math
+import multiprocessing as mp
+import os
 import re
 import unicodedata
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -217,12 +221,6 @@ def field_texts(doc: SearchDoc) -> tuple[str, ...]:
     return (doc.title, " ".join(doc.names), dek, doc.source, doc.body)
 
 
-def round_half_up(x: float) -> int:
-    """Math.round(x) for x ≥ 0: ties go up, unlike Python's round()."""
-    n = math.floor(x)
-    return n + 1 if x - n >= 0.5 else n
-
-
 @dataclass
 class Analysis:
     """Per field, each document's term counts and length, and lunr's term numbering."""
@@ -253,17 +251,18 @@ def analyse(docs: list[SearchDoc]) -> Analysis:
     return Analysis(fields, index, df)
 
 
-def field_postings(analysis: Analysis, f: int, n_docs: int, idf: dict[str, float],
-                   rank: dict[str, int]) -> dict[int, str]:
-    """Rank of term → this field's postings as `[[doc gaps…],[score×1000…]]`.
+Piece = tuple[int, int, str, str]  # first doc, last doc, later doc gaps, scores (text)
+
+
+def chunk_postings(rows: list[tuple[int, Counter, int]], boost: int, average: float,
+                   idf: dict[str, float], rank: dict[str, int]) -> dict[int, Piece]:
+    """Rank of term → its postings among these (document, counts, length) rows.
 
     lunr.Builder's BM25 in its float operations, then Math.round(score·1000):
     idf·(k1+1)·tf / (k1·(1 − b + b·len/avg) + tf) · boost. Work per posting stays in
     comprehensions and C-level sorts: a Python loop per posting is what makes lunr.py slow.
     """
-    rows = analysis.fields[f]
-    boost, k1p1 = FIELDS[f][1], K1 + 1
-    average = sum(length for _, _, length in rows) / n_docs
+    k1p1 = K1 + 1
     ranks: list[int] = []
     refs: list[int] = []
     scores: list[int] = []
@@ -278,15 +277,58 @@ def field_postings(analysis: Analysis, f: int, n_docs: int, idf: dict[str, float
     if len(order) > 1:
         refs, scores = list(itemgetter(*order)(refs)), list(itemgetter(*order)(scores))
     gaps = [0] + [b - a for a, b in zip(refs, refs[1:], strict=False)]
-    out: dict[int, str] = {}
+    out: dict[int, Piece] = {}
     start = 0
     for r, count in sorted(Counter(ranks).items()):
         end = start + count
-        out[r] = (f"[[{refs[start]}{',' if count > 1 else ''}"
-                  f"{','.join(map(str, gaps[start + 1:end]))}],"
-                  f"[{','.join(map(str, scores[start:end]))}]]")
+        out[r] = (refs[start], refs[end - 1], ",".join(map(str, gaps[start + 1:end])),
+                  ",".join(map(str, scores[start:end])))
         start = end
     return out
+
+
+def join_pieces(a: Piece, b: Piece) -> Piece:
+    """Postings of earlier documents, then later ones: one gap bridges the two."""
+    gaps = ",".join(p for p in (a[2], str(b[0] - a[1]), b[2]) if p)
+    return a[0], b[1], gaps, a[3] + "," + b[3]
+
+
+def encode_piece(piece: Piece) -> str:
+    """`[[doc gaps…],[score×1000…]]`: the first document whole, then gaps (fewer digits)."""
+    first, _, gaps, scores = piece
+    return f"[[{first}{',' if gaps else ''}{gaps}],[{scores}]]"
+
+
+_JOB: tuple = ()  # what a forked worker computes: set just before the fork, read after it
+
+
+def _job_postings(part: int) -> list[dict[int, Piece]]:
+    return [chunk_postings(*args) for args in _JOB[part]]
+
+
+def all_postings(jobs: list[list[tuple]]) -> list[list[dict[int, Piece]]]:
+    """Each part's postings, the last parts in forked processes when the machine has cores.
+
+    Workers read their input from a global inherited through fork (pickling millions of
+    counts would cost more than the work); any failure falls back to doing it here.
+    """
+    global _JOB
+    if (len(jobs) > 1 and (os.cpu_count() or 1) > 1 and not mp.current_process().daemon
+            and "fork" in mp.get_all_start_methods()):
+        _JOB = tuple(jobs)
+        try:
+            with ProcessPoolExecutor(len(jobs) - 1, mp_context=mp.get_context("fork")) as pool:
+                later = [pool.submit(_job_postings, i) for i in range(1, len(jobs))]
+                first = _job_postings(0)
+                return [first, *(f.result() for f in later)]
+        except (OSError, BrokenProcessPool):
+            pass
+        finally:
+            _JOB = ()
+    return [[chunk_postings(*args) for args in job] for job in jobs]
+
+
+PARALLEL_POSTINGS = 400_000  # below this many postings a second process costs more than it saves
 
 
 def shard_rows(analysis: Analysis, n_docs: int) -> list[str]:
@@ -294,7 +336,23 @@ def shard_rows(analysis: Analysis, n_docs: int) -> list[str]:
     terms = sorted(analysis.index)
     rank = {t: i for i, t in enumerate(terms)}
     idf = {t: math.log(1 + abs((n_docs - d + 0.5) / (d + 0.5))) for t, d in analysis.df.items()}
-    per_field = [field_postings(analysis, f, n_docs, idf, rank) for f in range(len(FIELDS))]
+    size = sum(analysis.df.values())
+    halves = 2 if size >= PARALLEL_POSTINGS else 1
+    jobs: list[list[tuple]] = [[] for _ in range(halves)]
+    for f, rows in enumerate(analysis.fields):
+        average = sum(length for _, _, length in rows) / n_docs
+        cut = len(rows) // halves
+        for h in range(halves):
+            part = rows[h * cut:(h + 1) * cut if h < halves - 1 else len(rows)]
+            jobs[h].append((part, FIELDS[f][1], average, idf, rank))
+    parts = all_postings(jobs)
+    per_field: list[dict[int, str]] = []
+    for f in range(len(FIELDS)):
+        merged = dict(parts[0][f])
+        for later in parts[1:]:
+            for r, piece in later[f].items():
+                merged[r] = join_pieces(merged[r], piece) if r in merged else piece
+        per_field.append({r: encode_piece(p) for r, p in merged.items()})
     index = analysis.index
     return [f"[{_json(t)},{index[t]},{','.join(p.get(r, '0') for p in per_field)}]"
             for r, t in enumerate(terms)]
@@ -352,6 +410,8 @@ def script_json(key: str, text: str) -> bytes:
 
 def build_search_files(docs: list[SearchDoc]) -> dict[str, bytes]:
     """Relative output path → file content, for the manifest, term shards and doc table."""
+    if len(_TERMS) > 2_000_000:  # a long-lived server: keep the word memo bounded
+        _TERMS.clear()
     analysis = analyse(docs)
     shards = split_shards(shard_rows(analysis, len(docs)) if docs else [])
     files: dict[str, bytes] = {}

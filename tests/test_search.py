@@ -286,3 +286,14 @@ def part(data: bytes) -> object:
     assert body, text[:200]
     raw = re.sub(r"\\(.)", lambda m: {"u": "\\u"}.get(m.group(1), m.group(1)), body.group(1))
     return json.loads(raw)
+
+
+def test_postings_split_across_processes_equal_one_process(monkeypatch):
+    import builder.search as search
+
+    docs = corpus(n=90)
+    serial = build_search_files(docs)
+    monkeypatch.setattr(search, "PARALLEL_POSTINGS", 0)
+    assert build_search_files(docs) == serial
+    monkeypatch.setattr(search.os, "cpu_count", lambda: 1)  # the in-process path for halves
+    assert build_search_files(docs) == serial
