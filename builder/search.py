@@ -1,6 +1,6 @@
 """Documents → a prebuilt Lunr 2.x index, written as script files that load under file://.
 
-The browser (vendored lunr.js 2.3.9 plus theme/static/search.js) is the reference: every
+The browser (vendored lunr.js 2.3.9 plus theme/static/search-engine.js) is the reference: every
 term written here is exactly what lunr.js's pipeline makes of the word — its tokenizer,
 Gloss's `glossFold` (case, accents, possessives), its trimmer, stop words and stemmer, all
 ported below because lunr.py's stemmer differs (`delay` → `delai`). Scores are lunr.js's
@@ -12,7 +12,7 @@ Layout written under the site root (each file assigns `window.GLOSS_SEARCH_PARTS
   search/t<N>.js     term shards: a sorted range of terms with their postings and scores
   search/d<N>.js     document table in blocks of DOC_BLOCK: url, kind, title, source, date,
                      dek, and a short text that snippets are cut from
-search.js expands the shards a query needs into a Lunr 2.x serialized index
+search-engine.js expands the shards a query needs into a Lunr 2.x serialized index
 (`invertedIndex`, `fieldVectors`) and loads it with `lunr.Index.load`. Lunr scores a
 document by the dot product of the query and field vectors over the query's terms only,
 so an index holding just those terms ranks exactly as the whole one would.
@@ -60,7 +60,7 @@ TEXT_CHARS = 480  # stored text per document, for snippets
 
 # --- lunr.js's text pipeline, ported -------------------------------------------------
 
-# lunr.tokenizer splits on the separator search.js sets as lunr.tokenizer.separator:
+# lunr.tokenizer splits on the separator search-engine.js sets as lunr.tokenizer.separator:
 # JS `\s` (not Python's set), hyphens and dashes (news text writes "Bogotá—José"), slash
 # and ellipsis.
 _SEPARATOR = re.compile(
@@ -91,7 +91,7 @@ def tokenize(text: str) -> list[str]:
 
 
 def fold(word: str) -> str:
-    """glossFold (search.js has the same): accents off, possessive off; "" if no letter left.
+    """glossFold (search-engine.js has the same): accents off, possessive off; "" if no letter left.
 
     Runs before lunr's trimmer, which would otherwise cut accented letters at word edges
     (`bogotá` → `bogot`) and leave `kremlin’s` unlike `kremlin`.
@@ -387,7 +387,7 @@ def snippet_text(doc: SearchDoc) -> str:
 
 
 def doc_row(doc: SearchDoc) -> list[str]:
-    """One row of the document table (search.js reads it by position)."""
+    """One row of the document table (search-engine.js reads it by position)."""
     return [doc.url, doc.kind, doc.title, doc.source, doc.date, doc.dek, snippet_text(doc)]
 
 

@@ -1,6 +1,6 @@
 """Search index: Gloss's prebuilt index answers like one lunr.js builds itself.
 
-The browser is the reference. Node runs the vendored lunr.js and theme/static/search.js on
+The browser is the reference. Node runs the vendored lunr.js and theme/static/search-engine.js on
 the same documents: it builds a lunr index of its own and queries both it and the shard
 files builder/search.py wrote, with the same query code; results must be the same
 documents in the same order with the same scores. Node ships on these machines
@@ -34,7 +34,7 @@ from builder.search import (
 
 REPO = Path(__file__).resolve().parents[1]
 LUNR = REPO / "theme" / "static" / "lunr.min.js"
-SEARCH_JS = REPO / "theme" / "static" / "search.js"
+SEARCH_JS = REPO / "theme" / "static" / "search-engine.js"
 NODE = shutil.which("node")
 needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed: the lunr.js "
                                 "comparison needs it (apt-get install nodejs)")

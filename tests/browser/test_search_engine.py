@@ -1,4 +1,4 @@
-"""search.js in Chromium, from disk: a tiny site holding the search files of a few documents.
+"""search.js and search-engine.js in Chromium, from disk, on the search files of a few docs.
 
 The harness pages follow the templates' DOM contract (see builder/search.py) and carry the
 site's Content-Security-Policy, so lazy <script> loading is checked under it too.
@@ -57,7 +57,7 @@ def site(tmp_path_factory) -> Path:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_bytes(data)
     (root / "static").mkdir()
-    for name in ("search.js", "lunr.min.js"):
+    for name in ("search.js", "search-engine.js", "lunr.min.js"):
         shutil.copy(STATIC / name, root / "static" / name)
     for doc in DOCS:
         (root / doc.url).parent.mkdir(parents=True, exist_ok=True)
@@ -83,11 +83,20 @@ def type_query(page, text: str) -> None:
 
 def test_nothing_heavy_loads_until_the_box_is_used(page, site):
     page.goto((site / "sub" / "page.html").as_uri())
-    page.wait_for_function("window.GlossSearch !== undefined")
-    assert page.evaluate("typeof window.lunr") == "undefined"
+    page.wait_for_load_state("load")
+    assert page.evaluate("typeof window.lunr + typeof window.GlossSearch") == "undefinedundefined"
     page.focus("#search-q")
-    page.wait_for_function("typeof window.lunr === 'function'")
+    page.wait_for_function("() => typeof window.lunr === 'function' && !!window.GlossSearch")
     assert page.errors == []
+
+
+def test_the_first_keystroke_is_answered_while_the_engine_loads(page, site):
+    page.goto((site / "index.html").as_uri())
+    page.wait_for_load_state("load")
+    page.type("#search-q", "r")  # starts the load; the suggestions must follow by themselves
+    page.keyboard.type("ain")
+    page.locator("#search-suggestions li", has_text="Rain returns").wait_for()
+    assert page.input_value("#search-q") == "rain"
 
 
 def test_accent_free_typing_finds_names_with_highlights_and_meta(page, site):
