@@ -22,7 +22,7 @@ def _worth_remembering(value: Any) -> bool:
     """Records and big containers recur across pages (an article on many listings, one
     table of counts on every article page); small lists are one page's own, and
     remembering millions of them would cost more memory than hashing them again."""
-    if isinstance(value, list | tuple | dict | set | frozenset):
+    if type(value) in (list, tuple, dict, set, frozenset):  # named tuples are records
         return len(value) >= 16
     return not isinstance(value, str | int | float | bool | type(None))
 

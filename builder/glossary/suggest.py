@@ -279,12 +279,14 @@ def read_article_text(path: Path) -> str:
 
         extracted = extract(read_raw(path), "html")
     else:
-        # plain text: the text reader alone, so a run does not pay for the HTML
-        # extractor's imports (half a second) it does not use
+        # Plain text: every line but the known boilerplate phrasings (sign-in, copyright,
+        # share...). The article cleaner's choice of the main span is made for reading and
+        # drops datelines, tables and result lines, which are full of names.
+        from builder.ingest.boilerplate import is_boilerplate
         from builder.ingest.decode import decode
-        from builder.ingest.text import read_text
 
-        extracted = read_text(decode(path.read_bytes()))
+        lines = decode(path.read_bytes()).split("\n")
+        return "\n".join(line for line in lines if not is_boilerplate(line))
     return "\n\n".join([extracted.title or ""] + [b.text for b in extracted.blocks])
 
 

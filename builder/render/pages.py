@@ -13,6 +13,7 @@ import weakref
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from builder.model import Article, Entity, Mention
 from builder.render.related import companions, entity_sets, related_articles
@@ -49,6 +50,13 @@ class ArticleView:
     @property
     def url(self) -> str:
         return article_path(self.article.slug)
+
+
+class Appearance(NamedTuple):
+    """An article naming an entity, with the distinct sentences that name it."""
+
+    view: ArticleView
+    sentences: list[str]
 
 
 @dataclass(frozen=True)
@@ -219,9 +227,9 @@ def site_pages(
 
 def appearances_by_entity(
     ordered: list[ArticleView],
-) -> dict[str, list[tuple[ArticleView, list[str]]]]:
+) -> dict[str, list[Appearance]]:
     """For each entity, the articles naming it (newest first) with each distinct sentence."""
-    by_entity: dict[str, list[tuple[ArticleView, list[str]]]] = defaultdict(list)
+    by_entity: dict[str, list[Appearance]] = defaultdict(list)
     for view in ordered:
         for slug, appearance in _appearances_of(view).items():
             by_entity[slug].append(appearance)
@@ -233,10 +241,10 @@ def appearances_by_entity(
 
 # view id → (weak reference to the view, its appearances): the same tuples for the same
 # view in every build, so a long-lived server fingerprints them once.
-_APPEARANCES: dict[int, tuple[weakref.ref, dict[str, tuple[ArticleView, list[str]]]]] = {}
+_APPEARANCES: dict[int, tuple[weakref.ref, dict[str, Appearance]]] = {}
 
 
-def _appearances_of(view: ArticleView) -> dict[str, tuple[ArticleView, list[str]]]:
+def _appearances_of(view: ArticleView) -> dict[str, Appearance]:
     """Entity slug → (view, the distinct sentences naming it)."""
     hit = _APPEARANCES.get(id(view))
     if hit is not None and hit[0]() is view:
@@ -245,7 +253,7 @@ def _appearances_of(view: ArticleView) -> dict[str, tuple[ArticleView, list[str]
     for mention in view.mentions:
         if mention.sentence not in sentences[mention.entity]:
             sentences[mention.entity].append(mention.sentence)
-    result = {slug: (view, said) for slug, said in sentences.items()}
+    result = {slug: Appearance(view, said) for slug, said in sentences.items()}
     _APPEARANCES[id(view)] = (weakref.ref(view), result)
     return result
 
@@ -313,7 +321,7 @@ def article_pages(
 
 def entity_pages(
     entity: Entity,
-    appearances: list[tuple[ArticleView, list[str]]],
+    appearances: list[Appearance],
     co: list[Entity],
     per_page: int,
     trail: list[Crumb],
