@@ -1,6 +1,6 @@
 """Documents → a prebuilt Lunr 2.x index, written as script files that load under file://.
 
-The browser (vendored lunr.js 2.3.9 plus theme/static/search.js) is the reference: every
+The browser (vendored lunr.js 2.3.9 plus theme/static/search-engine.js) is the reference: every
 term written here is exactly what lunr.js's pipeline makes of the word — its tokenizer,
 Gloss's `glossFold` (case, accents, possessives), its trimmer, stop words and stemmer, all
 ported below because lunr.py's stemmer differs (`delay` → `delai`). Scores are lunr.js's
@@ -12,7 +12,7 @@ Layout written under the site root (each file assigns `window.GLOSS_SEARCH_PARTS
   search/t<N>.js     term shards: a sorted range of terms with their postings and scores
   search/d<N>.js     document table in blocks of DOC_BLOCK: url, kind, title, source, date,
                      dek, and a short text that snippets are cut from
-search.js expands the shards a query needs into a Lunr 2.x serialized index
+search-engine.js expands the shards a query needs into a Lunr 2.x serialized index
 (`invertedIndex`, `fieldVectors`) and loads it with `lunr.Index.load`. Lunr scores a
 document by the dot product of the query and field vectors over the query's terms only,
 so an index holding just those terms ranks exactly as the whole one would.
@@ -22,10 +22,15 @@ from __future__ import annotations
 
 import json
 import math
+import multiprocessing as mp
+import os
 import re
 import unicodedata
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from operator import itemgetter
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ TEXT_CHARS = 480  # stored text per document, for snippets
 
 # --- lunr.js's text pipeline, ported -------------------------------------------------
 
-# lunr.tokenizer splits on the separator search.js sets as lunr.tokenizer.separator:
+# lunr.tokenizer splits on the separator search-engine.js sets as lunr.tokenizer.separator:
 # JS `\s` (not Python's set), hyphens and dashes (news text writes "Bogotá—José"), slash
 # and ellipsis.
 _SEPARATOR = re.compile(
@@ -86,13 +91,16 @@ def tokenize(text: str) -> list[str]:
 
 
 def fold(word: str) -> str:
-    """glossFold (search.js has the same): accents off, possessive off; "" if no letter left.
+    """glossFold (search-engine.js has the same): accents off, possessive off; "" if no letter left.
 
     Runs before lunr's trimmer, which would otherwise cut accented letters at word edges
     (`bogotá` → `bogot`) and leave `kremlin’s` unlike `kremlin`.
     """
-    word = _MARKS.sub("", unicodedata.normalize("NFKD", word))
-    word = _LETTER.sub(lambda m: _LETTERS[m.group()], _ASTRAL.sub("", word))
+    if word.isalnum() and word.isascii():  # most words: nothing to fold
+        return word
+    if not word.isascii():
+        word = _MARKS.sub("", unicodedata.normalize("NFKD", word))
+        word = _LETTER.sub(lambda m: _LETTERS[m.group()], _ASTRAL.sub("", word))
     word = _POSSESSIVE.sub(r"\1", word, count=1)
     return word if _WORDY.search(word) else ""
 
@@ -126,6 +134,9 @@ _4 = re.compile(r"^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|
                 r"|ive|ize)\Z")
 _4B = re.compile(r"^(.+?)(s|t)(ion)\Z")
 _5 = re.compile(r"^(.+?)e\Z")
+_STEP2_ENDS, _STEP3_ENDS = tuple(_STEP2), tuple(_STEP3)
+_STEP4_ENDS = ("al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
+               "ou", "ism", "ate", "iti", "ous", "ive", "ize", "sion", "tion")
 
 
 def stem(w: str) -> str:
@@ -135,34 +146,38 @@ def stem(w: str) -> str:
     first_y = w[0] == "y"
     if first_y:
         w = "Y" + w[1:]
-    if _1A.search(w):
-        w = _1A.sub(r"\1\2", w, count=1)
-    elif _1A2.search(w):
-        w = _1A2.sub(r"\1\2", w, count=1)
-    if m := _1B.search(w):
+    if w[-1] == "s":  # the checks on endings only skip patterns that cannot match
+        if _1A.search(w):
+            w = _1A.sub(r"\1\2", w, count=1)
+        elif _1A2.search(w):
+            w = _1A2.sub(r"\1\2", w, count=1)
+    if not w.endswith(("ed", "ing")):
+        pass
+    elif m := _1B.search(w):
         if _MGR0.search(m.group(1)):
             w = w[:-1]
-    elif m := _1B2.search(w):
-        if _S_V.search(m.group(1)):
-            w = m.group(1)
-            if _1B_AT.search(w):
-                w += "e"
-            elif _1B_DOUBLE.search(w):
-                w = w[:-1]
-            elif _CVC.search(w):
-                w += "e"
-    if m := _1C.search(w):
+    elif (m := _1B2.search(w)) and _S_V.search(m.group(1)):
+        w = m.group(1)
+        if _1B_AT.search(w):
+            w += "e"
+        elif _1B_DOUBLE.search(w):
+            w = w[:-1]
+        elif _CVC.search(w):
+            w += "e"
+    if w[-1] == "y" and (m := _1C.search(w)):
         w = m.group(1) + "i"
-    if (m := _2.search(w)) and _MGR0.search(m.group(1)):
+    if w.endswith(_STEP2_ENDS) and (m := _2.search(w)) and _MGR0.search(m.group(1)):
         w = m.group(1) + _STEP2[m.group(2)]
-    if (m := _3.search(w)) and _MGR0.search(m.group(1)):
+    if w.endswith(_STEP3_ENDS) and (m := _3.search(w)) and _MGR0.search(m.group(1)):
         w = m.group(1) + _STEP3[m.group(2)]
-    if m := _4.search(w):
+    if not w.endswith(_STEP4_ENDS):
+        pass
+    elif m := _4.search(w):
         if _MGR1.search(m.group(1)):
             w = m.group(1)
     elif (m := _4B.search(w)) and _MGR1.search(m.group(1) + m.group(2)):
         w = m.group(1) + m.group(2)
-    if m := _5.search(w):
+    if w[-1] == "e" and (m := _5.search(w)):
         s = m.group(1)
         if _MGR1.search(s) or (_MEQ1.search(s) and not _CVC.search(s)):
             w = s
@@ -177,7 +192,8 @@ class _Terms(dict):
     """Token → index term ("" when the pipeline drops it), computed once per distinct token."""
 
     def __missing__(self, token: str) -> str:
-        word = trim(fold(token))
+        word = fold(token)
+        word = word if word.isalnum() and word.isascii() else trim(word)
         term = "" if word in STOP_WORDS else stem(word)
         self[token] = term
         return term
@@ -205,98 +221,165 @@ def field_texts(doc: SearchDoc) -> tuple[str, ...]:
     return (doc.title, " ".join(doc.names), dek, doc.source, doc.body)
 
 
-def round_half_up(x: float) -> int:
-    """Math.round(x) for x ≥ 0: ties go up, unlike Python's round()."""
-    n = math.floor(x)
-    return n + 1 if x - n >= 0.5 else n
-
-
 @dataclass
 class Analysis:
-    """Per (document, field) term counts and lengths, and lunr's term numbering."""
+    """Per field, each document's term counts and length, and lunr's term numbering."""
 
-    counts: list[list[Counter]]
-    lengths: list[list[int]]
+    fields: list[list[tuple[int, Counter, int]]]  # field → [(ref, counts, length)]
     index: dict[str, int]  # term → _index, in order of first appearance
     df: Counter  # term → number of (document, field) pairs holding it
 
 
 def analyse(docs: list[SearchDoc]) -> Analysis:
-    """One pass over the text, in lunr.Builder.add's order."""
-    counts, lengths, index, df = [], [], {}, Counter()
-    for doc in docs:
-        row_counts, row_lengths = [], []
-        for text in field_texts(doc):
-            terms = terms_of(text)
-            counter = Counter(terms)
-            for term in counter:
-                if term not in index:
-                    index[term] = len(index)
-            df.update(counter.keys())
-            row_counts.append(counter)
-            row_lengths.append(len(terms))
-        counts.append(row_counts)
-        lengths.append(row_lengths)
-    return Analysis(counts, lengths, index, df)
-
-
-def postings(analysis: Analysis, n_docs: int) -> dict[str, list[list[int]]]:
-    """term → per field a flat [doc, score×1000, …] list: lunr.Builder's BM25, same float ops."""
-    idf = {t: math.log(1 + abs((n_docs - d + 0.5) / (d + 0.5))) for t, d in analysis.df.items()}
-    n_fields = len(FIELDS)
-    average = [sum(row[f] for row in analysis.lengths) / n_docs for f in range(n_fields)]
-    out: dict[str, list[list[int]]] = {}
-    for ref, (row_counts, row_lengths) in enumerate(zip(analysis.counts, analysis.lengths,
-                                                        strict=True)):
-        for f, (counter, length) in enumerate(zip(row_counts, row_lengths, strict=True)):
-            if not counter:
+    """One pass over the text in lunr.Builder.add's order (document, then field)."""
+    fields: list[list[tuple[int, Counter, int]]] = [[] for _ in FIELDS]
+    index: dict[str, int] = {}
+    df: Counter = Counter()
+    lookup, split = _TERMS.__getitem__, _SEPARATOR.split
+    for ref, doc in enumerate(docs):
+        for f, text in enumerate(field_texts(doc)):
+            tokens = split(text.lower())  # "" at the edges maps to "" and is popped
+            counts = Counter(map(lookup, tokens))
+            length = len(tokens) - counts.pop("", 0)
+            if not length:
                 continue
-            boost = FIELDS[f][1]
-            norm = K1 * (1 - B + B * (length / average[f]))
-            for term, tf in counter.items():
-                score = idf[term] * ((K1 + 1) * tf) / (norm + tf) * boost
-                lists = out.get(term)
-                if lists is None:
-                    lists = out[term] = [[] for _ in range(n_fields)]
-                lists[f].append(ref)
-                lists[f].append(round_half_up(score * 1000))
+            new = [t for t in counts if t not in index]
+            if new:
+                index.update(zip(new, range(len(index), len(index) + len(new)), strict=True))
+            df.update(counts.keys())
+            fields[f].append((ref, counts, length))
+    return Analysis(fields, index, df)
+
+
+Piece = tuple[int, int, str, str]  # first doc, last doc, later doc gaps, scores (text)
+
+
+def chunk_postings(rows: list[tuple[int, Counter, int]], boost: int, average: float,
+                   idf: dict[str, float], rank: dict[str, int]) -> dict[int, Piece]:
+    """Rank of term → its postings among these (document, counts, length) rows.
+
+    lunr.Builder's BM25 in its float operations, then Math.round(score·1000):
+    idf·(k1+1)·tf / (k1·(1 − b + b·len/avg) + tf) · boost. Work per posting stays in
+    comprehensions and C-level sorts: a Python loop per posting is what makes lunr.py slow.
+    """
+    k1p1 = K1 + 1
+    ranks: list[int] = []
+    refs: list[int] = []
+    scores: list[int] = []
+    for ref, counts, length in rows:
+        norm = K1 * (1 - B + B * (length / average))
+        # Math.round(x) for x ≥ 0 is n + (x − n ≥ 0.5) with n = int(x): ties go up.
+        scores += [(n := int(x := idf[t] * (k1p1 * tf) / (norm + tf) * boost * 1000))
+                   + (x - n >= 0.5) for t, tf in counts.items()]
+        ranks += map(rank.__getitem__, counts)
+        refs += [ref] * len(counts)
+    order = sorted(range(len(ranks)), key=ranks.__getitem__)  # stable: refs stay ascending
+    if len(order) > 1:
+        refs, scores = list(itemgetter(*order)(refs)), list(itemgetter(*order)(scores))
+    gaps = [0] + [b - a for a, b in zip(refs, refs[1:], strict=False)]
+    out: dict[int, Piece] = {}
+    start = 0
+    for r, count in sorted(Counter(ranks).items()):
+        end = start + count
+        out[r] = (refs[start], refs[end - 1], ",".join(map(str, gaps[start + 1:end])),
+                  ",".join(map(str, scores[start:end])))
+        start = end
     return out
 
 
-def delta_encode(flat: list[int]) -> list[int]:
-    """[doc, score, doc, score…] with each doc as the gap from the previous: fewer digits."""
-    out, last = [], 0
-    for i in range(0, len(flat), 2):
-        out += (flat[i] - last, flat[i + 1])
-        last = flat[i]
-    return out
+def join_pieces(a: Piece, b: Piece) -> Piece:
+    """Postings of earlier documents, then later ones: one gap bridges the two."""
+    gaps = ",".join(p for p in (a[2], str(b[0] - a[1]), b[2]) if p)
+    return a[0], b[1], gaps, a[3] + "," + b[3]
 
 
-def shard_entries(posts: dict[str, list[list[int]]], index: dict[str, int]) -> list[list]:
-    """Sorted [term, _index, field postings (0 when empty)…] rows, as shards store them."""
-    rows = []
-    for term in sorted(posts):
-        rows.append([term, index[term], *(delta_encode(p) if p else 0 for p in posts[term])])
-    return rows
+def encode_piece(piece: Piece) -> str:
+    """`[[doc gaps…],[score×1000…]]`: the first document whole, then gaps (fewer digits)."""
+    first, _, gaps, scores = piece
+    return f"[[{first}{',' if gaps else ''}{gaps}],[{scores}]]"
 
 
-def split_shards(rows: list[list], target: int = SHARD_BYTES) -> list[list[list]]:
-    """Cut the sorted rows into contiguous runs of about `target` bytes of JSON."""
-    shards: list[list[list]] = [[]]
-    size = 0
+_JOB: tuple = ()  # what a forked worker computes: set just before the fork, read after it
+
+
+def _job_postings(part: int) -> list[dict[int, Piece]]:
+    return [chunk_postings(*args) for args in _JOB[part]]
+
+
+def all_postings(jobs: list[list[tuple]]) -> list[list[dict[int, Piece]]]:
+    """Each part's postings, the last parts in forked processes when the machine has cores.
+
+    Workers read their input from a global inherited through fork (pickling millions of
+    counts would cost more than the work); any failure falls back to doing it here.
+    """
+    global _JOB
+    if (len(jobs) > 1 and (os.cpu_count() or 1) > 1 and not mp.current_process().daemon
+            and "fork" in mp.get_all_start_methods()):
+        _JOB = tuple(jobs)
+        try:
+            with ProcessPoolExecutor(len(jobs) - 1, mp_context=mp.get_context("fork")) as pool:
+                later = [pool.submit(_job_postings, i) for i in range(1, len(jobs))]
+                first = _job_postings(0)
+                return [first, *(f.result() for f in later)]
+        except (OSError, BrokenProcessPool):
+            pass
+        finally:
+            _JOB = ()
+    return [[chunk_postings(*args) for args in job] for job in jobs]
+
+
+PARALLEL_POSTINGS = 400_000  # below this many postings a second process costs more than it saves
+
+
+def shard_rows(analysis: Analysis, n_docs: int) -> list[str]:
+    """Sorted JSON rows `[term, _index, field postings or 0…]`, as shards store them."""
+    terms = sorted(analysis.index)
+    rank = {t: i for i, t in enumerate(terms)}
+    idf = {t: math.log(1 + abs((n_docs - d + 0.5) / (d + 0.5))) for t, d in analysis.df.items()}
+    size = sum(analysis.df.values())
+    halves = 2 if size >= PARALLEL_POSTINGS else 1
+    jobs: list[list[tuple]] = [[] for _ in range(halves)]
+    for f, rows in enumerate(analysis.fields):
+        average = sum(length for _, _, length in rows) / n_docs
+        cut = len(rows) // halves
+        for h in range(halves):
+            part = rows[h * cut:(h + 1) * cut if h < halves - 1 else len(rows)]
+            jobs[h].append((part, FIELDS[f][1], average, idf, rank))
+    parts = all_postings(jobs)
+    per_field: list[dict[int, str]] = []
+    for f in range(len(FIELDS)):
+        merged = dict(parts[0][f])
+        for later in parts[1:]:
+            for r, piece in later[f].items():
+                merged[r] = join_pieces(merged[r], piece) if r in merged else piece
+        per_field.append({r: encode_piece(p) for r, p in merged.items()})
+    index = analysis.index
+    return [f"[{_json(t)},{index[t]},{','.join(p.get(r, '0') for p in per_field)}]"
+            for r, t in enumerate(terms)]
+
+
+def split_shards(rows: list[str], target: int = SHARD_BYTES) -> list[list[str]]:
+    """Cut the sorted rows into contiguous runs of about `target` bytes."""
+    shards: list[list[str]] = []
+    size = target
     for row in rows:
-        row_size = len(_json(row))
-        if shards[-1] and size + row_size > target:
+        if size + len(row) > target:
             shards.append([])
             size = 0
         shards[-1].append(row)
-        size += row_size
-    return shards if shards[0] else []
+        size += len(row) + 1
+    return shards
+
+
+_SPACE_BEFORE = re.compile(r"\s+(?=[,.;:!?)\]”’]|['’]s\b)")
 
 
 def snippet_text(doc: SearchDoc) -> str:
-    """The stored text snippets are cut from: the body's opening, ended at a word."""
-    text = " ".join(doc.body.split())
+    """The stored text snippets are cut from: the body's opening, ended at a word.
+
+    Text taken from HTML can have a space where an inline tag ended ("Kremlin ’s", "x ,").
+    """
+    text = _SPACE_BEFORE.sub("", " ".join(doc.body[: TEXT_CHARS * 3].split()))
     if len(text) <= TEXT_CHARS:
         return text
     cut = text.rfind(" ", 0, TEXT_CHARS)
@@ -304,7 +387,7 @@ def snippet_text(doc: SearchDoc) -> str:
 
 
 def doc_row(doc: SearchDoc) -> list[str]:
-    """One row of the document table (search.js reads it by position)."""
+    """One row of the document table (search-engine.js reads it by position)."""
     return [doc.url, doc.kind, doc.title, doc.source, doc.date, doc.dek, snippet_text(doc)]
 
 
@@ -313,26 +396,29 @@ def _json(value: object) -> str:
 
 
 def script(key: str, value: object) -> bytes:
-    """A script that registers `value` under `key`: loads by <script src> under file://.
+    """A script that registers `value` under `key`: loads by <script src> under file://."""
+    return script_json(key, _json(value))
 
-    JSON.parse of a string literal parses faster than the same data as a JS literal.
-    """
-    text = _json(value).replace("\\", "\\\\").replace("'", "\\'")
+
+def script_json(key: str, text: str) -> bytes:
+    """Same, from JSON text. JSON.parse of a string literal parses faster than a JS literal."""
+    text = text.replace("\\", "\\\\").replace("'", "\\'")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return (f"(window.GLOSS_SEARCH_PARTS=window.GLOSS_SEARCH_PARTS||{{}})"
-            f"[{_json(key)}]=JSON.parse('{text}');\n").encode("utf-8")
+            f"[{_json(key)}]=JSON.parse('{text}');\n").encode()
 
 
 def build_search_files(docs: list[SearchDoc]) -> dict[str, bytes]:
     """Relative output path → file content, for the manifest, term shards and doc table."""
+    if len(_TERMS) > 2_000_000:  # a long-lived server: keep the word memo bounded
+        _TERMS.clear()
     analysis = analyse(docs)
-    posts = postings(analysis, len(docs)) if docs else {}
-    shards = split_shards(shard_entries(posts, analysis.index))
+    shards = split_shards(shard_rows(analysis, len(docs)) if docs else [])
     files: dict[str, bytes] = {}
     bounds = []
-    for n, shard in enumerate(shards):
-        files[f"search/t{n}.js"] = data = script(f"t{n}", shard)
-        bounds.append([shard[0][0], len(data)])
+    for n, rows in enumerate(shards):
+        files[f"search/t{n}.js"] = data = script_json(f"t{n}", "[" + ",".join(rows) + "]")
+        bounds.append([json.loads(rows[0])[0], len(data)])
     for n in range(0, len(docs), DOC_BLOCK):
         key = f"d{n // DOC_BLOCK}"
         files[f"search/{key}.js"] = script(key, [doc_row(d) for d in docs[n:n + DOC_BLOCK]])

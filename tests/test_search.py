@@ -1,6 +1,6 @@
 """Search index: Gloss's prebuilt index answers like one lunr.js builds itself.
 
-The browser is the reference. Node runs the vendored lunr.js and theme/static/search.js on
+The browser is the reference. Node runs the vendored lunr.js and theme/static/search-engine.js on
 the same documents: it builds a lunr index of its own and queries both it and the shard
 files builder/search.py wrote, with the same query code; results must be the same
 documents in the same order with the same scores. Node ships on these machines
@@ -34,7 +34,7 @@ from builder.search import (
 
 REPO = Path(__file__).resolve().parents[1]
 LUNR = REPO / "theme" / "static" / "lunr.min.js"
-SEARCH_JS = REPO / "theme" / "static" / "search.js"
+SEARCH_JS = REPO / "theme" / "static" / "search-engine.js"
 NODE = shutil.which("node")
 needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed: the lunr.js "
                                 "comparison needs it (apt-get install nodejs)")
@@ -50,7 +50,8 @@ WORDS = ("delay delays delayed survey surveys surveyed key keys keyed keyboard r
          "chain drought farmers harvest reform parliament coalition protest agreement talks "
          "statement week month year morning evening during after before the a of to in and "
          "that for on with as was said by it from at is his her their ceasefires sanctions "
-         "Bogotá—José, and/or wait…what – cafés naïve résumé façade coöperation über fiancée piñata o'brien rock’n’roll "
+         "Bogotá—José, and/or wait…what – cafés naïve résumé façade coöperation über fiancée "
+         "piñata o'brien rock’n’roll "
          "covid-19 3.5% $20 u.s. e-mail re-election well-known 2024 1990s").split()
 ODD = ["Київ", "東京", "🙂", "—", "“quoted”", "(brackets)", "‘single’", "ﬁnance", "Ångström",
        "ŀl", "ß", "İstanbul", "ΣΟΦΙΑ", "a’’", "'s", "dogs’", "James’s", "Kremlin’s,"]
@@ -285,3 +286,14 @@ def part(data: bytes) -> object:
     assert body, text[:200]
     raw = re.sub(r"\\(.)", lambda m: {"u": "\\u"}.get(m.group(1), m.group(1)), body.group(1))
     return json.loads(raw)
+
+
+def test_postings_split_across_processes_equal_one_process(monkeypatch):
+    import builder.search as search
+
+    docs = corpus(n=90)
+    serial = build_search_files(docs)
+    monkeypatch.setattr(search, "PARALLEL_POSTINGS", 0)
+    assert build_search_files(docs) == serial
+    monkeypatch.setattr(search.os, "cpu_count", lambda: 1)  # the in-process path for halves
+    assert build_search_files(docs) == serial
