@@ -120,7 +120,9 @@ def main() -> int:
             base + "glossary.html",
             max(3, args.repeat // 4),
             log,
-            lambda text, i: re.sub(r"Built with Gloss[^.<{]*\.", f"Built with Gloss, edit {i}.", text),
+            lambda text, i: re.sub(
+                r"Built with Gloss[^.<{]*\.", f"Built with Gloss, edit {i}.", text
+            ),
             lambda i: f"Built with Gloss, edit {i}.",
         )
         server.terminate()
