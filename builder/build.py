@@ -48,6 +48,7 @@ from builder.render.templates import make_environment, relative, render_page
 from builder.search import SearchDoc, build_search_files
 
 MANIFEST = ".gloss-manifest.json"
+SEARCH_PREFIX = "search/"  # where builder.search writes the index
 CACHE = Path(".cache") / "build.pickle"
 MAX_ARTICLE_BYTES = 5_000_000
 PARALLEL_MIN = 64  # articles to render before a process pool pays for its start
@@ -275,13 +276,14 @@ class Builder:
         self._printer = Fingerprinter({ArticleView: _view_stand_in})
         self._views: dict[tuple[int, int], ArticleView] = {}
         self._search: tuple[str, dict[str, bytes]] | None = None  # docs digest → index files
+        self._docs: list[SearchDoc] = []
 
     def env(self, theme_dir: Path) -> jinja2.Environment:
         if self._env is None or self._env_theme != theme_dir:
             self._env, self._env_theme = make_environment(theme_dir), theme_dir
         return self._env
 
-    def build(self, output: Path) -> Built:
+    def build(self, output: Path, with_search: bool = True) -> Built:
         """All of the site that must be (re)written; unchanged pages listed in `keep`."""
         timings: dict[str, float] = {}
         clock = time.perf_counter()
@@ -331,14 +333,28 @@ class Builder:
         lap("render")
         texts = {v.url: self.cache.entries[key].text for v, key in zip(
             views, self.cache.keys, strict=True)}
-        docs = search_documents(views, inputs.entities, texts)
-        docs_print = Fingerprinter().hex(docs)
-        if self._search is None or self._search[0] != docs_print:
-            self._search = (docs_print, build_search_files(docs))
-        files.update(self._search[1])
+        self._docs = search_documents(views, inputs.entities, texts)
+        if with_search:
+            files.update(self._search_files())
+        else:  # the server writes the pages first and the index right after
+            keep.update(p for p in existing if p.startswith(SEARCH_PREFIX))
         lap("search")
         return Built(files, problems, len(pages), timings, keep, prints,
                      len(inputs.articles), len(inputs.entities), staged, staging)
+
+    def _search_files(self) -> dict[str, bytes]:
+        """The search index for the last build's documents, rebuilt only when they changed."""
+        docs_print = Fingerprinter().hex(self._docs)
+        if self._search is None or self._search[0] != docs_print:
+            self._search = (docs_print, build_search_files(self._docs))
+        return self._search[1]
+
+    def build_search(self, output: Path) -> Built:
+        """Just the search index of the last build, every other file of output/ kept."""
+        files = self._search_files()
+        keep = {p for p in _manifest(output) if p not in files and not
+                p.startswith(SEARCH_PREFIX)}
+        return Built(dict(files), [], keep=keep)
 
     def _same_objects(self, views: list[ArticleView]) -> list[ArticleView]:
         """Unchanged views as the very objects of the last build, so their digests are reused."""

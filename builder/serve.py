@@ -11,6 +11,7 @@ import contextlib
 import errno
 import functools
 import json
+import os
 import queue
 import sys
 import threading
@@ -156,12 +157,17 @@ class Rebuilder(FileSystemEventHandler):
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
         self._paths: set[str] = set()
+        self._stats: dict[str, tuple[int, int]] = {}  # file → (mtime, size) last seen
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
+        if event.is_directory and event.event_type == "modified":
+            return  # a folder's entries changed: each entry reports its own event
         paths = [event.src_path, getattr(event, "dest_path", "") or ""]
         relevant = [p for p in paths if p and self._relevant(Path(str(p)))]
+        if event.event_type == "modified" and not event.is_directory:
+            relevant = [p for p in relevant if self._changed(str(p))]
         if not relevant:
             return
         with self._lock:
@@ -171,6 +177,29 @@ class Rebuilder(FileSystemEventHandler):
             self._timer = threading.Timer(self._delay, self._fire)
             self._timer.daemon = True
             self._timer.start()
+
+    def remember(self, folders: list[Path]) -> None:
+        """Note every watched file's state, so that only real changes start a rebuild."""
+        for folder in folders:
+            for root, _, files in os.walk(folder):
+                for name in files:
+                    path = os.path.join(root, name)
+                    with contextlib.suppress(OSError):
+                        stat = os.stat(path)
+                        self._stats[path] = (stat.st_mtime_ns, stat.st_size)
+
+    def _changed(self, path: str) -> bool:
+        """Whether a 'modified' file really changed: reading a file (the build reads them
+        all) can update its access time, which arrives as a modification too."""
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return True
+        now = (stat.st_mtime_ns, stat.st_size)
+        if self._stats.get(path) == now:
+            return False
+        self._stats[path] = now
+        return True
 
     def _relevant(self, path: Path) -> bool:
         name = path.name
@@ -187,12 +216,33 @@ class Rebuilder(FileSystemEventHandler):
         self._rebuild(paths)
 
 
+def watched_folders(roots: list[Path]) -> list[Path]:
+    """The real folders to watch: the roots and any folder linked into them (the file
+    system reports changes under a link's target, not under the link)."""
+    found: list[Path] = []
+    for root in roots:
+        if not root.is_dir():
+            continue
+        real = root.resolve()
+        if not any(real.is_relative_to(f) for f in found):
+            found.append(real)
+        for walk_root, dirs, _ in os.walk(root, followlinks=True):
+            for name in dirs:
+                path = Path(walk_root) / name
+                if path.is_symlink():
+                    target = path.resolve()
+                    if not any(target.is_relative_to(f) for f in found):
+                        found.append(target)
+    return found
+
+
 def serve_command(content: Path, output: Path, host: str, port: int) -> int:
     broadcaster = Broadcaster()
     build_lock = threading.Lock()
     builder = Builder(content)
 
     def rebuild(changed_paths: set[str] | None = None) -> None:
+        first = changed_paths is None
         with build_lock:
             started = time.perf_counter()
             seeds = Path("seeds").resolve()
@@ -202,7 +252,7 @@ def serve_command(content: Path, output: Path, host: str, port: int) -> int:
 
                 ingest_command([Path("seeds")], content)
             try:
-                built = builder.build(output)
+                built = builder.build(output, with_search=first)
                 errors = [str(p) for p in built.problems]
                 if errors:
                     built.discard()
@@ -222,6 +272,14 @@ def serve_command(content: Path, output: Path, host: str, port: int) -> int:
             seconds = time.perf_counter() - started
             print(f"rebuilt in {seconds:.2f} s: {len(written)} file(s) written")
             broadcaster.publish(changed, [])
+            if not first:  # pages first, so the edit shows at once; then the search index
+                try:
+                    index = write_site(builder.build_search(output), output)
+                except Exception as err:  # the server must survive anything an edit does
+                    broadcaster.publish([], [f"internal error in the search index: {err!r}"])
+                    return
+                print(f"search index updated in {time.perf_counter() - started:.2f} s: "
+                      f"{len(index)} file(s) written")
 
     rebuild()
     if not (output / "index.html").exists():
@@ -240,9 +298,10 @@ def serve_command(content: Path, output: Path, host: str, port: int) -> int:
     server.daemon_threads = True
     watcher = Rebuilder(rebuild, ignore=[output, Path(".cache")])
     observer = Observer()
-    for folder in (content, Path("theme"), Path("seeds")):
-        if folder.is_dir():
-            observer.schedule(watcher, str(folder), recursive=True)
+    folders = watched_folders([content, Path("theme"), Path("seeds")])
+    watcher.remember(folders)
+    for folder in folders:
+        observer.schedule(watcher, str(folder), recursive=True)
     observer.schedule(watcher, ".", recursive=False)  # site.toml
     observer.start()
     print(f"serving {output}/ at http://{host}:{port}/  (Ctrl-C to stop)")

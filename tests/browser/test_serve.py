@@ -87,11 +87,23 @@ def test_an_article_edit_rebuilds_only_what_depends_on_it(server):
     wait_for(lambda: "freshly added closing line" in get(base + ARTICLE), what="the edit")
     assert unrelated.stat().st_mtime_ns == before[unrelated]
     assert entity.stat().st_mtime_ns == before[entity]
-    # the incremental result equals a full build from scratch, byte for byte
+    # the incremental result equals a full build from scratch, byte for byte (once the
+    # search index, written just after the pages, has caught up)
     full = project / "full"
     assert run_gloss("build", "--output", "full", cwd=project).returncode == 0
+    wait_for(lambda: (output / "search/index.js").read_bytes()
+             == (full / "search/index.js").read_bytes() and same_tree(output, full),
+             what="the search index to catch up")
     compare = filecmp.dircmp(output, full, ignore=[".gloss-manifest.json"])
     assert_same_tree(compare)
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    try:
+        assert_same_tree(filecmp.dircmp(a, b, ignore=[".gloss-manifest.json"]))
+    except AssertionError:
+        return False
+    return True
 
 
 def assert_same_tree(compare: filecmp.dircmp) -> None:
