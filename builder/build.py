@@ -53,6 +53,9 @@ CACHE = Path(".cache") / "build.pickle"
 MAX_ARTICLE_BYTES = 5_000_000
 PARALLEL_MIN = 64  # articles to render before a process pool pays for its start
 _TAG = re.compile(r"<[^>]+>")
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|div|br|hr|figure|figcaption|pre|table|tr|td"
+    r"|th|thead|tbody|section|article)\b[^>]*>", re.I)
 _WORD = re.compile(r"\w+")
 
 
@@ -179,7 +182,10 @@ def read_inputs(content: Path, config_path: Path = Path("site.toml"),
 
 
 def plain_text(html_text: str) -> str:
-    return " ".join(html.unescape(_TAG.sub(" ", html_text)).split())
+    """Visible text of rendered HTML: blocks apart, inline markup (links, emphasis) joined,
+    so `<a>Kremlin</a>’s` stays `Kremlin’s`."""
+    spaced = _BLOCK_TAG.sub(" ", html_text)
+    return " ".join(html.unescape(_TAG.sub("", spaced)).split())
 
 
 # --- rendering article bodies (in worker processes when there are many) -------------
