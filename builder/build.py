@@ -605,7 +605,7 @@ def inputs_stamp(content: Path, output: Path, config_path: Path = Path("site.tom
     return h.hexdigest()
 
 
-def _stamps() -> dict[str, str]:
+def read_stamps() -> dict[str, str]:
     try:
         return json.loads(INPUTS_STAMP.read_text())
     except (OSError, ValueError):
@@ -616,7 +616,8 @@ def build_command(content: Path, output: Path, keep_going: bool = False) -> int:
     """`gloss build`: all-or-nothing unless --keep-going; every problem reported."""
     started = time.perf_counter()
     stamp = inputs_stamp(content, output)
-    if stamp and _stamps().get(str(output.resolve())) == stamp and (output / MANIFEST).is_file():
+    unchanged = stamp and read_stamps().get(str(output.resolve())) == stamp
+    if unchanged and (output / MANIFEST).is_file():
         print(f"nothing changed since the last build (0 files written) in "
               f"{time.perf_counter() - started:.2f} s")
         print(f"open {(output / 'index.html').resolve()}")
@@ -638,7 +639,7 @@ def build_command(content: Path, output: Path, keep_going: bool = False) -> int:
     builder.commit(built)
     save_builder(builder, output)
     if not built.problems:
-        stamps = {**_stamps(), str(output.resolve()): stamp}
+        stamps = {**read_stamps(), str(output.resolve()): stamp}
         with contextlib.suppress(OSError):
             write_bytes_atomic(INPUTS_STAMP, json.dumps(stamps, indent=1).encode())
     elapsed = time.perf_counter() - started
