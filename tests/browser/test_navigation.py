@@ -43,6 +43,7 @@ def test_article_links_to_its_source_tags_month_and_related(page, rich_site: Pat
     page.wait_for_url("**/tags/labour.html")
     assert page.locator("h1").inner_text() == "Tag: labour"
     page.go_back()
+    page.wait_for_url("**/" + ARTICLE)
     page.locator(".article-footer a", has_text="December 2025").click()
     page.wait_for_url("**/archive/2025-12.html")
     assert "Dockworkers in Porto" in page.locator(".article-list").inner_text()
@@ -64,6 +65,8 @@ def test_a_common_entity_paginates_its_mentions(page, rich_site: Path):
     assert page.locator(".appearances > li").count() >= 1
     assert page.locator("blockquote.mention").count() >= 1
     page.locator(".pagination a[rel=prev]").click()
+    page.wait_for_url(f"**/entities/{second.parent.name}.html")
+    page.wait_for_load_state()
     assert page.locator(".appearances > li").count() == 5
 
 
