@@ -248,12 +248,14 @@ def render_views(articles: list[Article], entities: list[Entity], config: Config
 
 def search_documents(views: list[ArticleView], entities: list[Entity],
                      texts: dict[str, str]) -> list[SearchDoc]:
-    names = {e.slug: e.name for e in entities}
+    # An article is found by the names of what it mentions, aliases included
+    # (`Kiev` finds an article that says `Kyiv`).
+    names = {e.slug: (e.name, *e.aliases) for e in entities}
     docs = []
     for view in views:
         a = view.article
-        mentioned = tuple(dict.fromkeys(names[m.entity] for m in view.mentions
-                                        if m.entity in names))
+        mentioned = tuple(dict.fromkeys(n for m in view.mentions if m.entity in names
+                                        for n in names[m.entity]))
         docs.append(SearchDoc(url=view.url, kind="article", title=a.title,
                               body=texts.get(view.url) or plain_text(view.html),
                               dek=a.dek or "", source=a.source or "", date=a.date or "",
