@@ -36,3 +36,4 @@ def page(browser):
     page.errors = errors
     yield page
     context.close()
+

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import http.server
-import shutil
-import threading
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from support import static_host
 
 ARTICLE = "articles/harbour-strike.html"
 
@@ -165,34 +162,11 @@ def test_reading_measure_is_60_to_75_characters(browser, rich_site: Path):
     assert 60 <= measure <= 75, f"{measure:.0f} characters per line"
 
 
-class _StaticHost(http.server.SimpleHTTPRequestHandler):
-    """Like GitHub Pages or Netlify: a missing path gets the site's 404.html, status 404."""
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        body = (Path(self.directory) / "news/404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture
-def hosted(built_site: Path, tmp_path: Path) -> Iterator[str]:
+def hosted(built_site: Path) -> Iterator[str]:
     """The seed site (no base_url) served under /news/ on a loopback port."""
-    shutil.copytree(built_site, tmp_path / "news")
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(_StaticHost, directory=str(tmp_path)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with static_host(built_site, "news") as url:
+        yield url.removesuffix("/news/")
 
 
 def test_404_served_deep_under_a_sub_path_links_to_the_site(page, hosted: str):

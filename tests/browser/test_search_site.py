@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from support import ROOT, run_gloss
+from support import ROOT, run_gloss, static_host
 
 SEED_TITLE = "Killing Civilians"
 RAIL_TITLE = "Rail Disruption"
@@ -44,15 +41,8 @@ def search_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def sub_path_url(search_site: Path):
     """The site served over HTTP at /some/sub/path/, as on a static host."""
-    root = search_site.parent / "www"
-    (root / "some/sub").mkdir(parents=True)
-    (root / "some/sub/path").symlink_to(search_site, target_is_directory=True)
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *args: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/some/sub/path/"
-    server.shutdown()
+    with static_host(search_site, "some/sub/path") as url:
+        yield url
 
 
 def search_from(page, start: str, query: str, expected: str) -> None:

@@ -6,18 +6,15 @@ a javascript:/data: URL or an event-handler attribute in the page.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
-from support import ROOT, run_gloss
+from support import ROOT, run_gloss, static_host
 
 DANGEROUS_TAGS = {"iframe", "object", "embed", "base", "form", "svg", "math", "style", "link"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "background"}
@@ -89,18 +86,8 @@ def test_no_dangerous_markup_survives(hostile_site: Path):
 @pytest.fixture(scope="module")
 def served(hostile_site: Path):
     """The hostile site over HTTP, under a sub-path, as a static host would serve it."""
-    root = hostile_site.parent / "www"
-    (root / "some/sub").mkdir(parents=True, exist_ok=True)
-    link = root / "some/sub/site"
-    if not link.exists():
-        link.symlink_to(hostile_site, target_is_directory=True)
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *args: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/some/sub/site/"
-    server.shutdown()
+    with static_host(hostile_site, "some/sub/site") as url:
+        yield url
 
 
 def run_vectors(browser, site: Path, url_of) -> list[str]:
