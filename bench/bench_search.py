@@ -26,6 +26,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+sys.path.insert(0, str(REPO / "bench"))
+
+from gen_corpus import FIRST, LAST, PLACES  # noqa: E402  (one set of names for all benches)
+
 from builder import search  # noqa: E402
 from builder.search import FIELDS, SearchDoc, build_search_files, field_texts  # noqa: E402
 
@@ -54,12 +58,6 @@ missile drone strikes aid food water electricity power plant gas oil pipeline ex
 imports tariffs trade deal summit leaders allies sanctions refugees migrants asylum
 climate flood storm heat wave emissions coal solar wind nuclear reactor inspectors
 """.split()
-FIRST = ("Anna Olaf Boris José Chloé Amélie Jürgen Søren Marta Kenji Ngozi Priya Ivan Lucía "
-         "Mateus Fatima Omar Ingrid Pavel Zoë Kwame Hana Rafael Elif").split()
-LAST = ("Scholz Johnson Andrés Dubois Kowalski Nakamura Okafor Sharma Petrov García Silva "
-        "Haddad Lindqvist Novák Müller Brennan Osei Yılmaz Moreau Costa Ferreira Łukasz").split()
-PLACES = ("Kharkiv|Mariupol|Bogotá|Zürich|Kraków|São Paulo|Kyiv|Donbas|Lagos|Osaka|Tromsø|"
-          "Málaga|Izmir|Gdańsk|Porto|Accra|Pune|Brno|Cork|Québec|Réunion|Nîmes").split("|")
 SOURCES = ["Reuters", "The Guardian", "Le Monde", "Die Zeit", "El País", "AP", "BBC News"]
 
 
