@@ -7,6 +7,7 @@ this module owns the I/O at both ends.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import html
 import json
@@ -434,6 +435,12 @@ def _view_stand_in(view: ArticleView) -> tuple:
     return (view.article, view.html, view.words, mentions)
 
 
+@functools.lru_cache(maxsize=256)
+def _references(env: jinja2.Environment, source: str) -> frozenset[str]:
+    """The templates a template source names (parsed once per distinct source)."""
+    return frozenset(r for r in meta.find_referenced_templates(env.parse(source)) if r)
+
+
 def _template_prints(env: jinja2.Environment) -> dict[str, str]:
     """Each template's digest together with every template it extends, includes or imports."""
     sources: dict[str, str] = {}
@@ -443,7 +450,7 @@ def _template_prints(env: jinja2.Environment) -> dict[str, str]:
     for name in loader.list_templates():
         try:
             source = loader.get_source(env, name)[0]
-            refs[name] = {r for r in meta.find_referenced_templates(env.parse(source)) if r}
+            refs[name] = _references(env, source)
         except (jinja2.TemplateError, OSError):
             source, refs[name] = "", set()
         sources[name] = source

@@ -150,7 +150,7 @@ class Handler(SimpleHTTPRequestHandler):
 class Rebuilder(FileSystemEventHandler):
     """Collects file events; after a quiet spell, ingests new seeds and rebuilds once."""
 
-    def __init__(self, rebuild, ignore: list[Path], delay: float = 0.15):
+    def __init__(self, rebuild, ignore: list[Path], delay: float = 0.08):
         self._rebuild = rebuild
         self._ignore = [p.resolve() for p in ignore]
         self._delay = delay
