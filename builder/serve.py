@@ -147,6 +147,26 @@ class Handler(SimpleHTTPRequestHandler):
             self.broadcaster.unsubscribe(q)
 
 
+SEARCH_DELAY = 1.0  # seconds without edits before the search index is rebuilt
+
+
+class Debounced:
+    """Runs a function once, `delay` seconds after the last call to restart()."""
+
+    def __init__(self, function, delay: float):
+        self._function, self._delay = function, delay
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+
+    def restart(self) -> None:
+        with self._lock:
+            if self._timer:
+                self._timer.cancel()
+            self._timer = threading.Timer(self._delay, self._function)
+            self._timer.daemon = True
+            self._timer.start()
+
+
 class Rebuilder(FileSystemEventHandler):
     """Collects file events; after a quiet spell, ingests new seeds and rebuilds once."""
 
@@ -272,14 +292,21 @@ def serve_command(content: Path, output: Path, host: str, port: int) -> int:
             seconds = time.perf_counter() - started
             print(f"rebuilt in {seconds:.2f} s: {len(written)} file(s) written")
             broadcaster.publish(changed, [])
-            if not first:  # pages first, so the edit shows at once; then the search index
-                try:
-                    index = write_site(builder.build_search(output), output)
-                except Exception as err:  # the server must survive anything an edit does
-                    broadcaster.publish([], [f"internal error in the search index: {err!r}"])
-                    return
-                print(f"search index updated in {time.perf_counter() - started:.2f} s: "
-                      f"{len(index)} file(s) written")
+            if not first:  # pages first, so the edit shows at once; the index when edits pause
+                search_timer.restart()
+
+    def update_search() -> None:
+        with build_lock:
+            started = time.perf_counter()
+            try:
+                index = write_site(builder.build_search(output), output)
+            except Exception as err:  # the server must survive anything an edit does
+                broadcaster.publish([], [f"internal error in the search index: {err!r}"])
+                return
+            print(f"search index updated in {time.perf_counter() - started:.2f} s: "
+                  f"{len(index)} file(s) written")
+
+    search_timer = Debounced(update_search, SEARCH_DELAY)
 
     rebuild()
     if not (output / "index.html").exists():
