@@ -19,8 +19,10 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(VENV)/.runtime $@
 
+# A raw file ingest cannot read, or an article you edited since, is reported and skipped;
+# the site is still built from everything else.
 ingest: $(VENV)/.runtime
-	$(BIN)/python -m builder ingest --content $(CONTENT) seeds
+	-$(BIN)/python -m builder ingest --content $(CONTENT) seeds
 
 build: ingest
 	$(BIN)/python -m builder build --content $(CONTENT) --output $(OUTPUT)
