@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 ENTITY_TYPES = ("person", "place", "organization", "event", "other")
 
@@ -59,11 +59,3 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
-
-
-@dataclass
-class Site:
-    """Everything a build renders: articles, entities and what links them."""
-
-    articles: list[Article] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
