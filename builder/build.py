@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import html
 import json
 import multiprocessing
 import os
@@ -43,7 +42,7 @@ from builder.glossary.annotate import Annotator
 from builder.glossary.load import load_glossary
 from builder.glossary.match import Matcher
 from builder.model import Article, Entity, Problem
-from builder.render.markdown import BodyRenderer
+from builder.render.markdown import BodyRenderer, plain_text
 from builder.render.pages import ArticleView, Page, article_path, entity_path, site_pages
 from builder.render.templates import make_environment, relative, render_page
 from builder.search import SearchDoc, build_search_files
@@ -53,10 +52,6 @@ SEARCH_PREFIX = "search/"  # where builder.search writes the index
 CACHE = Path(".cache") / "build.pickle"
 MAX_ARTICLE_BYTES = 5_000_000
 PARALLEL_MIN = 64  # articles to render before a process pool pays for its start
-_TAG = re.compile(r"<[^>]+>")
-_BLOCK_TAG = re.compile(
-    r"</?(?:p|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|div|br|hr|figure|figcaption|pre|table|tr|td"
-    r"|th|thead|tbody|section|article)\b[^>]*>", re.I)
 _WORD = re.compile(r"\w+")
 
 
@@ -180,13 +175,6 @@ def read_inputs(content: Path, config_path: Path = Path("site.toml"),
         problems.append(Problem(str(static_dir), "theme static folder is missing"))
     inputs.problems = problems
     return inputs
-
-
-def plain_text(html_text: str) -> str:
-    """Visible text of rendered HTML: blocks apart, inline markup (links, emphasis) joined,
-    so `<a>Kremlin</a>’s` stays `Kremlin’s`."""
-    spaced = _BLOCK_TAG.sub(" ", html_text)
-    return " ".join(html.unescape(_TAG.sub("", spaced)).split())
 
 
 # --- rendering article bodies (in worker processes when there are many) -------------

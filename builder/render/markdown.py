@@ -6,6 +6,8 @@ so it sees text nodes only; nh3 then sanitises whatever raw HTML the article car
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 
 import markdown
@@ -129,3 +131,16 @@ def sanitise(html: str) -> str:
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
+
+
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|div|br|hr|figure|figcaption|pre|table|tr|td"
+    r"|th|thead|tbody|section|article)\b[^>]*>", re.I)
+
+
+def plain_text(html_text: str) -> str:
+    """Visible text of rendered HTML: blocks apart, inline markup (links, emphasis) joined,
+    so `<a>Kremlin</a>’s` stays `Kremlin’s`."""
+    spaced = _BLOCK_TAG.sub(" ", html_text)
+    return " ".join(html.unescape(_TAG.sub("", spaced)).split())

@@ -6,9 +6,7 @@ so it can be tested (and planned incrementally) without rendering anything.
 
 from __future__ import annotations
 
-import html
 import math
-import re
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -16,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from builder.model import Article, Entity, Mention
+from builder.render.markdown import plain_text
 from builder.render.related import companions, entity_sets, related_articles
 from builder.slugs import slugify
 
@@ -23,10 +22,6 @@ MONTHS = ("January February March April May June July August September October "
           "November December").split()
 FEED_SIZE = 50  # entries in atom.xml: what a reader polls, not an archive
 UNLISTED = ("404.html", "search.html")  # pages a search engine should not index
-_BLOCK_TAG = re.compile(
-    r"</?(?:p|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|div|br|hr|figure|figcaption|pre|table|tr|td|th)"
-    r"\b[^>]*>", re.I)
-_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -394,15 +389,10 @@ def summary_of(view: ArticleView, limit: int = 300) -> str:
     """The dek, or the start of the text cut at a word: what a feed reader or card shows."""
     if view.article.dek:
         return view.article.dek
-    text = " ".join(_strip_tags(view.html).split())
+    text = plain_text(view.html)
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"
-
-
-def _strip_tags(html_text: str) -> str:
-    """Text of an HTML fragment: blocks become spaces, inline tags vanish (`<a>X</a>’s` → `X’s`)."""
-    return html.unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", html_text)))
 
 
 def _years(months: list[Group]) -> list[tuple[str, list[Group]]]:
