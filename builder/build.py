@@ -81,6 +81,7 @@ class Built:
     entities: int = 0
     staged: dict[str, str] = field(default_factory=dict)  # rendered pages in staging: digests
     staging: Path | None = None  # a folder beside the output, holding the rendered pages
+    shown: dict = field(default_factory=dict)  # path → (template/config digests, context)
 
     def discard(self) -> None:
         """Forget a build that will not be written (it had errors)."""
@@ -161,8 +162,8 @@ def read_inputs(content: Path, config_path: Path = Path("site.toml"),
         except (OSError, UnicodeDecodeError) as err:
             problems.append(Problem(str(glossary), f"cannot read as UTF-8: {err}"))
         else:
-            entities, found = load_glossary(text, str(glossary))
-            inputs.entities = entities
+            entities, found = _parse_glossary(text, str(glossary))
+            inputs.entities = list(entities)
             problems.extend(found)
     static_dir = inputs.theme_dir / "static"
     if static_dir.is_dir():
@@ -177,19 +178,30 @@ def read_inputs(content: Path, config_path: Path = Path("site.toml"),
     return inputs
 
 
+@functools.lru_cache(maxsize=4)
+def _parse_glossary(text: str, path: str) -> tuple[tuple[Entity, ...], tuple[Problem, ...]]:
+    """load_glossary, once per distinct text: the live server rebuilds on every save, and
+    the same Entity objects build after build keep their digests and equality cheap."""
+    entities, problems = load_glossary(text, path)
+    return tuple(entities), tuple(problems)
+
+
 # --- rendering article bodies (in worker processes when there are many) -------------
 
 _worker: BodyRenderer | None = None
 _worker_glossary = ""
+_worker_key: tuple[str, bool] | None = None
 
 
 def _start_worker(entities: list[Entity], every: bool, glossary: str) -> None:
-    global _worker, _worker_glossary
+    global _worker, _worker_glossary, _worker_key
+    if _worker is not None and _worker_key == (glossary, every):
+        return  # the same glossary: the compiled matcher is still right
     matcher = Matcher(entities)
     # Entity links are written relative to an article page (articles/<slug>.html).
     urls = {e.slug: relative(article_path("x"), entity_path(e.slug)) for e in entities}
     _worker = BodyRenderer(Annotator(matcher, urls, every_mention=every))
-    _worker_glossary = glossary
+    _worker_glossary, _worker_key = glossary, (glossary, every)
 
 
 def _render_bodies(bodies: list[str]) -> list[Rendered]:
@@ -219,12 +231,32 @@ def render_bodies(bodies: list[str], entities: list[Entity], every: bool) -> lis
         return [r for chunk in pool.map(_render_bodies, chunks) for r in chunk]
 
 
+class BodyKeys:
+    """body_key per article, hashed again only for articles read anew (by object identity)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[Article, str, str]] = {}
+
+    def __call__(self, articles: list[Article], annotate: str) -> list[str]:
+        seen: dict[int, tuple[Article, str, str]] = {}
+        keys = []
+        for article in articles:
+            hit = self._seen.get(id(article))
+            if hit is None or hit[0] is not article or hit[1] != annotate:
+                hit = (article, annotate, body_key(article.body, annotate))
+            seen[id(article)] = hit
+            keys.append(hit[2])
+        self._seen = seen
+        return keys
+
+
 def render_views(articles: list[Article], entities: list[Entity], config: Config,
-                 cache: RenderCache | None = None) -> list[ArticleView]:
+                 cache: RenderCache | None = None, keys_of: BodyKeys | None = None
+                 ) -> list[ArticleView]:
     """Every article's view, reusing what the cache still holds."""
     cache = cache if cache is not None else RenderCache()
     valid = cache.valid_entries(entities)
-    keys = [body_key(a.body, config.annotate) for a in articles]
+    keys = (keys_of or BodyKeys())(articles, config.annotate)
     missing = list(dict.fromkeys(k for k in keys if k not in valid))
     bodies = {k: a.body for k, a in zip(keys, articles, strict=True)}
     fresh = render_bodies([bodies[k] for k in missing], entities, config.annotate == "all")
@@ -273,7 +305,11 @@ class Builder:
         self._printer = Fingerprinter({ArticleView: _view_stand_in})
         self._views: dict[tuple[int, int], ArticleView] = {}
         self._search: tuple[str, dict[str, bytes]] | None = None  # docs digest → index files
-        self._docs: list[SearchDoc] = []
+        self._for_search: tuple[list[ArticleView], list[Entity], list[Rendered]] = ([], [], [])
+        self._body_keys = BodyKeys()
+        # path → (template and config digests, context) of each page last written: a page
+        # whose data compares equal is unchanged, found without digesting it again.
+        self._shown: dict[str, tuple[tuple[str, str], dict]] = {}
 
     def env(self, theme_dir: Path) -> jinja2.Environment:
         if self._env is None or self._env_theme != theme_dir:
@@ -293,8 +329,8 @@ class Builder:
 
         inputs = read_inputs(self.content, self.config_path, self._reader)
         lap("load")
-        views = self._same_objects(
-            render_views(inputs.articles, inputs.entities, inputs.config, self.cache))
+        views = self._same_objects(render_views(
+            inputs.articles, inputs.entities, inputs.config, self.cache, self._body_keys))
         lap("markdown+annotate")
         pages = site_pages(views, inputs.entities, inputs.config.per_page, inputs.config.base_url)
         lap("pages")
@@ -302,22 +338,7 @@ class Builder:
         existing = _manifest(output) if output is not None else {}
         files: dict[str, bytes] = dict(inputs.static)
         problems = list(inputs.problems)
-        keep: set[str] = set()
-        todo: list[Page] = []
-        prints: dict[str, str] = {}
-        printer = self._printer
-        printer.new_round()
-        template_prints = _template_prints(env)
-        config_print = printer.hex(inputs.config)
-        for page in pages:
-            print_ = printer.hex((page.path, template_prints.get(page.template, ""),
-                                  config_print, page.context))
-            prints[page.path] = print_
-            if self.page_prints.get(page.path) == print_ and page.path in existing:
-                keep.add(page.path)
-                continue
-            todo.append(page)
-        printer.forget_unused()
+        keep, todo, prints, shown = self._plan(pages, env, inputs.config, existing)
         lap("plan")
         staging = _staging_for(output)
         results = render_pages(env, todo, inputs.config, staging)
@@ -328,22 +349,58 @@ class Builder:
             else:
                 problems.append(template_problem(result, inputs.theme_dir, page))
         lap("render")
-        texts = {v.url: self.cache.entries[key].text for v, key in zip(
-            views, self.cache.keys, strict=True)}
-        self._docs = search_documents(views, inputs.entities, texts)
+        self._for_search = (views, inputs.entities,
+                            [self.cache.entries[key] for key in self.cache.keys])
         if with_search:
             files.update(self._search_files())
         else:  # the server writes the pages first and the index right after
             keep.update(p for p in existing if p.startswith(SEARCH_PREFIX))
         lap("search")
         return Built(files, problems, len(pages), timings, keep, prints,
-                     len(inputs.articles), len(inputs.entities), staged, staging)
+                     len(inputs.articles), len(inputs.entities), staged, staging, shown)
+
+    def _plan(self, pages: list[Page], env: jinja2.Environment, config: Config,
+              existing: dict[str, str]) -> tuple[set[str], list[Page], dict[str, str], dict]:
+        """Which pages must be rendered: those whose template, config or data changed.
+
+        A page's data is first compared with what was last written (cheap: unchanged
+        articles are the very same objects); only pages that differ, or that this process
+        has not written before, are digested and compared with the stored digests.
+        """
+        keep: set[str] = set()
+        todo: list[Page] = []
+        prints: dict[str, str] = {}
+        shown: dict[str, tuple[tuple[str, str], dict]] = {}
+        printer = self._printer
+        printer.new_round()
+        template_prints = _template_prints(env)
+        config_print = printer.hex(config)
+        for page in pages:
+            path = page.path
+            sources = (template_prints.get(page.template, ""), config_print)
+            shown[path] = (sources, page.context)
+            last = self._shown.get(path)
+            if (last is not None and last[0] == sources and path in self.page_prints
+                    and last[1] == page.context):
+                print_ = self.page_prints[path]
+            else:
+                print_ = printer.hex((path, *sources, page.context))
+            prints[path] = print_
+            if self.page_prints.get(path) == print_ and path in existing:
+                keep.add(path)
+            else:
+                todo.append(page)
+        printer.forget_unused()
+        return keep, todo, prints, shown
 
     def _search_files(self) -> dict[str, bytes]:
         """The search index for the last build's documents, rebuilt only when they changed."""
-        docs_print = Fingerprinter().hex(self._docs)
+        views, entities, rendered = self._for_search
+        texts = {v.url: r.text for v, r in zip(views, rendered, strict=True)}
+        docs = search_documents(views, entities, texts)
+        docs_print = Fingerprinter().hex(docs)
         if self._search is None or self._search[0] != docs_print:
-            self._search = (docs_print, build_search_files(self._docs))
+            self._search = (docs_print, build_search_files(docs))
         return self._search[1]
 
     def build_search(self, output: Path) -> Built:
@@ -370,6 +427,7 @@ class Builder:
     def commit(self, built: Built) -> None:
         """Remember what was written, once it is on disk."""
         self.page_prints = built.prints
+        self._shown = built.shown
 
 
 _RENDER_ERRORS = (jinja2.TemplateError, LookupError, TypeError, ValueError)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import gc
 import json
 import os
 import queue
@@ -170,7 +171,7 @@ class Debounced:
 class Rebuilder(FileSystemEventHandler):
     """Collects file events; after a quiet spell, ingests new seeds and rebuilds once."""
 
-    def __init__(self, rebuild, ignore: list[Path], delay: float = 0.08):
+    def __init__(self, rebuild, ignore: list[Path], delay: float = 0.05):
         self._rebuild = rebuild
         self._ignore = [p.resolve() for p in ignore]
         self._delay = delay
@@ -309,6 +310,10 @@ def serve_command(content: Path, output: Path, host: str, port: int) -> int:
     search_timer = Debounced(update_search, SEARCH_DELAY)
 
     rebuild()
+    # What the first build made (modules, templates, every article's view) lives as long as
+    # the server: out of the collector's sight, a collection no longer walks it in the middle
+    # of a rebuild (it cost ~70 ms, one rebuild in three, on 1,000 articles).
+    gc.freeze()
     if not (output / "index.html").exists():
         print("error: the first build failed; fix the errors above and run again", file=sys.stderr)
     handler = functools.partial(Handler, directory=str(output))

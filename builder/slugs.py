@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 
+@functools.lru_cache(maxsize=65_536)  # every build slugs each article's source and tags again
 def slugify(text: str, max_length: int = 80) -> str:
     """`José Andrés’s kitchen` → `jose-andress-kitchen`; never empty, never a path."""
     folded = unicodedata.normalize("NFKD", text)

@@ -6,8 +6,8 @@ so it can be tested (and planned incrementally) without rendering anything.
 
 from __future__ import annotations
 
+import functools
 import math
-import weakref
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +35,11 @@ class Page:
 
 @dataclass(frozen=True)
 class ArticleView:
-    """An article as the templates need it (rendered body, mentions)."""
+    """An article as the templates need it (rendered body, mentions).
+
+    What is derived from the mentions is computed once per view: the live server keeps an
+    unchanged article's view from build to build, so these cost nothing after the first.
+    """
 
     article: Article
     html: str
@@ -45,6 +49,24 @@ class ArticleView:
     @property
     def url(self) -> str:
         return article_path(self.article.slug)
+
+    @functools.cached_property
+    def entity_slugs(self) -> tuple[str, ...]:
+        """The entities mentioned, in order of first mention."""
+        return tuple(dict.fromkeys(m.entity for m in self.mentions))
+
+    @functools.cached_property
+    def entity_set(self) -> frozenset[str]:
+        return frozenset(self.entity_slugs)
+
+    @functools.cached_property
+    def appearances(self) -> dict[str, Appearance]:
+        """Entity slug → (this view, the distinct sentences naming it)."""
+        sentences: dict[str, list[str]] = defaultdict(list)
+        for mention in self.mentions:
+            if mention.sentence not in sentences[mention.entity]:
+                sentences[mention.entity].append(mention.sentence)
+        return {slug: Appearance(self, said) for slug, said in sentences.items()}
 
 
 class Appearance(NamedTuple):
@@ -226,31 +248,9 @@ def appearances_by_entity(
     """For each entity, the articles naming it (newest first) with each distinct sentence."""
     by_entity: dict[str, list[Appearance]] = defaultdict(list)
     for view in ordered:
-        for slug, appearance in _appearances_of(view).items():
+        for slug, appearance in view.appearances.items():
             by_entity[slug].append(appearance)
-    if len(_APPEARANCES) > 2 * len(ordered) + 64:
-        for key in [k for k, (ref, _) in _APPEARANCES.items() if ref() is None]:
-            del _APPEARANCES[key]
     return by_entity
-
-
-# view id → (weak reference to the view, its appearances): the same tuples for the same
-# view in every build, so a long-lived server fingerprints them once.
-_APPEARANCES: dict[int, tuple[weakref.ref, dict[str, Appearance]]] = {}
-
-
-def _appearances_of(view: ArticleView) -> dict[str, Appearance]:
-    """Entity slug → (view, the distinct sentences naming it)."""
-    hit = _APPEARANCES.get(id(view))
-    if hit is not None and hit[0]() is view:
-        return hit[1]
-    sentences: dict[str, list[str]] = defaultdict(list)
-    for mention in view.mentions:
-        if mention.sentence not in sentences[mention.entity]:
-            sentences[mention.entity].append(mention.sentence)
-    result = {slug: Appearance(view, said) for slug, said in sentences.items()}
-    _APPEARANCES[id(view)] = (weakref.ref(view), result)
-    return result
 
 
 def listing_pages(
@@ -403,7 +403,6 @@ def _years(months: list[Group]) -> list[tuple[str, list[Group]]]:
 
 
 def _entities_in_order(view: ArticleView, known: dict[str, Entity]) -> list[Entity]:
-    seen = dict.fromkeys(m.entity for m in view.mentions if m.entity in known)
-    return [known[slug] for slug in seen]
+    return [known[slug] for slug in view.entity_slugs if slug in known]
 
 

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Protocol
 
-from builder.model import Article, Mention
+from builder.model import Article
 
 COMMON_SHARE = 0.2  # an entity in more than this share of articles is skipped as a link
 MIN_COMMON = 30  # ...but small sites keep every entity
@@ -26,12 +26,12 @@ EntitySets = tuple[tuple[str, frozenset[str]], ...]
 
 class _View(Protocol):
     article: Article
-    mentions: tuple[Mention, ...]
+    entity_set: frozenset[str]  # the entities it mentions
 
 
 def entity_sets(views: list[_View]) -> EntitySets:
     """(article slug, the entities it mentions), in the order of views."""
-    return tuple((v.article.slug, frozenset(m.entity for m in v.mentions)) for v in views)
+    return tuple((v.article.slug, v.entity_set) for v in views)
 
 
 def related_articles(views: list[_View], limit: int = 5) -> dict[str, list]:

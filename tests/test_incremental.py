@@ -1,0 +1,90 @@
+"""One long-lived Builder (as in the live server) through a run of edits: after each, the
+site equals a fresh full build byte for byte, and only what depends on the edit is rendered."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import ROOT
+
+from builder.build import Builder, write_site
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    subprocess.run([sys.executable, str(ROOT / "bench/gen_corpus.py"), "--n", "30",
+                    "--out", str(tmp_path / "content")], check=True, capture_output=True)
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    (tmp_path / "site.toml").write_text('title = "T"\nper_page = 5\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def build_into(builder: Builder, output: Path) -> tuple[int, list[str]]:
+    """Build and write; (pages rendered, files written)."""
+    built = builder.build(output)
+    assert not built.problems, built.problems
+    rendered = len(built.staged)
+    written = write_site(built, output)
+    builder.commit(built)
+    return rendered, written
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and p.name != ".gloss-manifest.json"}
+
+
+def assert_same_as_a_full_build(site: Path, output: Path) -> None:
+    fresh = site / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    build_into(Builder(Path("content")), fresh)
+    live, full = tree(output), tree(fresh)
+    assert live.keys() == full.keys()
+    assert [p for p in live if live[p] != full[p]] == []
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(old, new, text, count=1, flags=re.MULTILINE)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+
+
+def test_a_run_of_edits_always_ends_as_a_full_build(site: Path):
+    output = site / "output"
+    builder = Builder(Path("content"))
+    total, _ = build_into(builder, output)
+    article = site / "content/articles/article-00003.md"
+    glossary = site / "content/glossary.yaml"
+
+    unrelated = output / "articles/article-00017.html"
+    stamp = unrelated.stat().st_mtime_ns
+    article.write_text(article.read_text(encoding="utf-8") + "\nA closing line.\n",
+                       encoding="utf-8")
+    rendered, written = build_into(builder, output)
+    assert rendered < total / 4
+    assert [p for p in written if not p.startswith("search/")] == ["articles/article-00003.html"]
+    assert unrelated.stat().st_mtime_ns == stamp
+    assert_same_as_a_full_build(site, output)
+
+    for path, old, new in [
+        (article, r"^title: .*$", 'title: "A retitled article"'),  # listings change
+        (article, r"^date: .*$", "date: 2031-01-01"),  # it moves to the top of the home page
+        (glossary, r'(description: ")[^"]*', r"\g<1>A new description"),
+        (glossary, r"^- name: .*$", '- name: "Renamed Entity"'),
+        (site / "theme/templates/base.html", r"</footer>", "<p>edited</p></footer>"),
+    ]:
+        edit(path, old, new)
+        build_into(builder, output)
+        assert_same_as_a_full_build(site, output)
+
+    (site / "content/articles/article-00010.md").unlink()
+    build_into(builder, output)
+    assert_same_as_a_full_build(site, output)
+    assert build_into(builder, output) == (0, [])  # nothing changed: nothing rendered
