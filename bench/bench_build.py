@@ -46,6 +46,43 @@ print(json.dumps({"seconds": time.perf_counter() - started, "stages": timings,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
+LIVE_PROBE = """
+import json, statistics, sys, time
+from pathlib import Path
+from builder.build import Builder, write_site
+output, runs = Path("output"), int(sys.argv[1])
+builder = Builder(Path("content"))
+built = builder.build(output)
+write_site(built, output)
+builder.commit(built)
+article = Path("content/articles/article-00001.md")
+original = article.read_text(encoding="utf-8")
+pages, total, written = [], [], []
+try:
+    for i in range(runs):
+        article.write_text(original + f"\\n\\nA live sentence, edit {i}.\\n", encoding="utf-8")
+        started = time.perf_counter()
+        built = builder.build(output, with_search=False)
+        files = write_site(built, output)
+        builder.commit(built)
+        pages.append(time.perf_counter() - started)
+        files += write_site(builder.build_search(output), output)
+        total.append(time.perf_counter() - started)
+        written.append(len(files))
+finally:
+    article.write_text(original, encoding="utf-8")
+print(json.dumps({"pages": statistics.median(pages), "total": statistics.median(total),
+                  "written": statistics.median(written)}))
+"""
+
+
+def live_runs(work: Path, runs: int) -> dict:
+    """One-article edits in one long-lived process, as `gloss serve` rebuilds: the pages
+    (what the open tab waits for), then the search index."""
+    result = subprocess.run([sys.executable, "-c", LIVE_PROBE, str(runs)], cwd=work,
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
 
 def site(n: int, base: Path) -> Path:
     work = base / f"site-{n}"
@@ -178,6 +215,10 @@ def main() -> int:
         work = site(n, base)
         for name, result in gloss_runs(work, args.runs).items():
             table.append((n, name, result))
+        live = live_runs(work, max(5, args.runs))
+        table.append((n, "one-article rebuild, live server (pages, then search)",
+                      {"wall": live["total"], "stages": {"pages written": live["pages"]},
+                       "peak_mb": 0, "written": live["written"]}))
         if n == 1000 and not args.no_pelican:
             python = pelican_python(base)
             if python is None:

@@ -286,8 +286,9 @@ def article_pages(
     filed: dict[str, dict[str, list[Crumb]]] = defaultdict(lambda: defaultdict(list))
     for kind, found in groups.items():
         for group in found:
+            link = Crumb(group.label, group.path())  # one object, digested once for all pages
             for v in group.views:
-                filed[v.article.slug][kind].append(Crumb(group.label, group.path()))
+                filed[v.article.slug][kind].append(link)
     pages = []
     for i, view in enumerate(ordered):
         slug = view.article.slug
@@ -297,11 +298,14 @@ def article_pages(
         if source:
             crumbs += [Crumb("Sources", "sources.html"), source]
         crumbs.append(Crumb(view.article.title))
+        shown = _entities_in_order(view, known)
         pages.append(Page(view.url, "article.html", {
             "view": view,
             "article": view.article,
-            "entities": _entities_in_order(view, known),
-            "counts": counts,
+            "entities": shown,
+            # Only its own entities' counts: a page holds just what it shows, so another
+            # article's edit does not change it (nor make every page slower to compare).
+            "counts": {e.slug: counts[e.slug] for e in shown},
             "newer": ordered[i - 1] if i > 0 else None,
             "older": ordered[i + 1] if i + 1 < len(ordered) else None,
             "related": related.get(slug, []),
