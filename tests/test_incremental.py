@@ -73,6 +73,19 @@ def test_a_run_of_edits_always_ends_as_a_full_build(site: Path):
     assert unrelated.stat().st_mtime_ns == stamp
     assert_same_as_a_full_build(site, output)
 
+    # A first mention of an entity changes its count, shown only on its articles' pages.
+    texts = [p.read_text(encoding="utf-8") for p in (site / "content/articles").glob("*.md")]
+    names = re.findall(r'^- name: "([^"]+)"', glossary.read_text(encoding="utf-8"), re.M)
+    name = next(n for n in names if " " in n and not any(n in t for t in texts))
+    article.write_text(article.read_text(encoding="utf-8") + f"\n{name} spoke.\n",
+                       encoding="utf-8")
+    built = builder.build(output)
+    pages = [p for p in built.staged if p.startswith("articles/")]
+    assert "articles/article-00003.html" in pages and len(pages) <= 8, pages
+    write_site(built, output)
+    builder.commit(built)
+    assert_same_as_a_full_build(site, output)
+
     for path, old, new in [
         (article, r"^title: .*$", 'title: "A retitled article"'),  # listings change
         (article, r"^date: .*$", "date: 2031-01-01"),  # it moves to the top of the home page
