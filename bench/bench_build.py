@@ -43,7 +43,8 @@ Path(".cache/inputs.json").write_text(json.dumps(stamps))
 timings = dict(built.timings, write=time.perf_counter() - clock)
 print(json.dumps({"seconds": time.perf_counter() - started, "stages": timings,
                   "written": len(written),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "child_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 LIVE_PROBE = """
@@ -127,6 +128,7 @@ def median_of(runs: list[dict]) -> dict:
         "wall": statistics.median(r["wall"] for r in runs),
         "stages": stages,
         "peak_mb": max(r["peak_mb"] for r in runs),
+        "child_mb": max(r.get("child_mb", 0) for r in runs),
         "written": statistics.median(r["written"] for r in runs),
     }
 
@@ -238,12 +240,14 @@ def main() -> int:
                 f"ratio {gloss / pelican:.2f}"
             )
     stages = sorted({k for _, _, r in table for k in r["stages"]})
-    print("\n| articles | build | wall s | peak MB | files written | " + " | ".join(stages) + " |")
-    print("|---" * (5 + len(stages)) + "|")
+    print("\n| articles | build | wall s | peak MB | largest worker MB | files written | "
+          + " | ".join(stages) + " |")
+    print("|---" * (6 + len(stages)) + "|")
     for n, name, r in table:
         cells = " | ".join(f"{r['stages'][k]:.2f}" if k in r["stages"] else "" for k in stages)
         print(
-            f"| {n} | {name} | {r['wall']:.2f} | {r['peak_mb']:.0f} | {r['written']:.0f} | "
+            f"| {n} | {name} | {r['wall']:.2f} | {r['peak_mb']:.0f} | {r.get('child_mb', 0):.0f} | "
+            f"{r['written']:.0f} | "
             f"{cells} |"
         )
     return 0

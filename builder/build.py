@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ from builder.cache import (
 from builder.config import Config, ConfigError, load_config
 from builder.content import article_files, file_slug, load_article
 from builder.fingerprint import Fingerprinter
+from builder.forked import Forked
 from builder.glossary.annotate import Annotator
 from builder.glossary.load import load_glossary
 from builder.glossary.match import Matcher
@@ -332,6 +334,9 @@ class Builder:
         views = self._same_objects(render_views(
             inputs.articles, inputs.entities, inputs.config, self.cache, self._body_keys))
         lap("markdown+annotate")
+        self._for_search = (views, inputs.entities,
+                            [self.cache.entries[key] for key in self.cache.keys])
+        search = self._start_search() if with_search else None
         pages = site_pages(views, inputs.entities, inputs.config.per_page, inputs.config.base_url)
         lap("pages")
         env = self.env(inputs.theme_dir)
@@ -349,10 +354,8 @@ class Builder:
             else:
                 problems.append(template_problem(result, inputs.theme_dir, page))
         lap("render")
-        self._for_search = (views, inputs.entities,
-                            [self.cache.entries[key] for key in self.cache.keys])
-        if with_search:
-            files.update(self._search_files())
+        if search is not None:
+            files.update(search())
         else:  # the server writes the pages first and the index right after
             keep.update(p for p in existing if p.startswith(SEARCH_PREFIX))
         lap("search")
@@ -393,15 +396,29 @@ class Builder:
         printer.forget_unused()
         return keep, todo, prints, shown
 
-    def _search_files(self) -> dict[str, bytes]:
-        """The search index for the last build's documents, rebuilt only when they changed."""
+    def _start_search(self, in_child: bool = True) -> Callable[[], dict[str, bytes]]:
+        """The search index for the last build's documents, rebuilt only when they changed:
+        in a forked child, beside the page work, when there are many (call the result)."""
         views, entities, rendered = self._for_search
         texts = {v.url: r.text for v, r in zip(views, rendered, strict=True)}
         docs = search_documents(views, entities, texts)
         docs_print = Fingerprinter().hex(docs)
-        if self._search is None or self._search[0] != docs_print:
-            self._search = (docs_print, build_search_files(docs))
-        return self._search[1]
+        if self._search is not None and self._search[0] == docs_print:
+            files = self._search[1]
+            return lambda: files
+        job = (Forked(functools.partial(build_search_files, docs))
+               if in_child and len(docs) >= PARALLEL_MIN else None)
+
+        def finish() -> dict[str, bytes]:
+            files = job.result() if job is not None else build_search_files(docs)
+            self._search = (docs_print, files)
+            return files
+
+        return finish
+
+    def _search_files(self) -> dict[str, bytes]:
+        """The search index, computed here (the live server's threads rule out a fork)."""
+        return self._start_search(in_child=False)()
 
     def build_search(self, output: Path) -> Built:
         """Just the search index of the last build, every other file of output/ kept."""

@@ -1,0 +1,26 @@
+"""Forked: the result comes back from the child; a failure is raised here, not lost."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from builder.forked import Forked
+
+
+def test_the_result_comes_from_a_child_process():
+    parent = os.getpid()
+    job = Forked(lambda: (os.getpid(), b"x" * 3_000_000))
+    pid, data = job.result()
+    assert data == b"x" * 3_000_000
+    if (os.cpu_count() or 1) > 1:
+        assert pid != parent
+
+
+def test_an_error_in_the_child_is_raised_in_the_parent():
+    def fail() -> None:
+        raise ValueError("bad document")
+
+    with pytest.raises(ValueError, match="bad document"):
+        Forked(fail).result()
