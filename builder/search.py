@@ -27,6 +27,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Container
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -85,9 +86,24 @@ these they this tis to too twas us wants was we were what when where which while
 why will with would yet you your""".split())
 
 
+# str.split() splits on JS's `\s` too, except U+FEFF; and on these, where JS does not.
+_PYTHON_ONLY_SPACES = "\x1c\x1d\x1e\x1f\x85"
+_NOT_PYTHON_SPACES = "\ufeff-\u2010\u2011\u2012\u2013\u2014\u2015\u2026/"  # the rest of _SEPARATOR
+
+
 def tokenize(text: str) -> list[str]:
-    """lunr.tokenizer: lower-case the whole string, split on whitespace and hyphens."""
-    return [t for t in _SEPARATOR.split(text.lower()) if t]
+    """lunr.tokenizer: lower-case the whole string, split on whitespace and hyphens.
+
+    str.split() in C takes half the time of the regex split: the other separators become
+    spaces first. The regex remains for the rare text with a space only Python sees.
+    """
+    text = text.lower()
+    if any(c in text for c in _PYTHON_ONLY_SPACES):
+        return [t for t in _SEPARATOR.split(text) if t]
+    for c in _NOT_PYTHON_SPACES:
+        if c in text:
+            text = text.replace(c, " ")
+    return text.split()
 
 
 def fold(word: str) -> str:
@@ -122,65 +138,77 @@ _MGR0 = re.compile(f"^({_C})?{_V}{_C}")
 _MEQ1 = re.compile(f"^({_C})?{_V}{_C}({_V})?\\Z")
 _MGR1 = re.compile(f"^({_C})?{_V}{_C}{_V}{_C}")
 _S_V = re.compile(f"^({_C})?[aeiouy]")
-_1A, _1A2 = re.compile(r"^(.+?)(ss|i)es\Z"), re.compile(r"^(.+?)([^s])s\Z")
-_1B, _1B2 = re.compile(r"^(.+?)eed\Z"), re.compile(r"^(.+?)(ed|ing)\Z")
-_1B_AT = re.compile(r"(at|bl|iz)\Z")
-_1B_DOUBLE = re.compile(r"([^aeiouylsz])\1\Z")
 _CVC = re.compile(f"^{_C}[aeiouy][^aeiouwxy]\\Z")
-_1C = re.compile(r"^(.+?[^aeiou])y\Z")
-_2 = re.compile("^(.+?)(" + "|".join(_STEP2) + ")\\Z")
-_3 = re.compile("^(.+?)(" + "|".join(_STEP3) + ")\\Z")
-_4 = re.compile(r"^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous"
-                r"|ive|ize)\Z")
-_4B = re.compile(r"^(.+?)(s|t)(ion)\Z")
-_5 = re.compile(r"^(.+?)e\Z")
+_STEP4 = ("al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ou",
+          "ism", "ate", "iti", "ous", "ive", "ize")
+# Each step's endings by length, longest first: lunr's `^(.+?)(ending|…)$` takes the longest
+# ending that leaves a letter before it. String tests do what its regexes did, faster.
+_STEP2_BY_LENGTH = tuple(sorted({len(e) for e in _STEP2}, reverse=True))
+_STEP3_BY_LENGTH = tuple(sorted({len(e) for e in _STEP3}, reverse=True))
+_STEP4_BY_LENGTH = tuple(sorted({len(e) for e in _STEP4}, reverse=True))
 _STEP2_ENDS, _STEP3_ENDS = tuple(_STEP2), tuple(_STEP3)
-_STEP4_ENDS = ("al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
-               "ou", "ism", "ate", "iti", "ous", "ive", "ize", "sion", "tion")
+_STEP4_ENDS = (*_STEP4, "sion", "tion")
+
+
+def _ending(w: str, endings: Container[str], lengths: tuple[int, ...]) -> int:
+    """Length of the longest of `endings` that w ends with after at least one letter, or 0."""
+    for n in lengths:
+        if len(w) > n and w[-n:] in endings:
+            return n
+    return 0
 
 
 def stem(w: str) -> str:
-    """lunr.js 2.3.9's Porter stemmer, line for line (lunr.py's differs: `delay` → `delai`)."""
+    """lunr.js 2.3.9's Porter stemmer, step for step (lunr.py's differs: `delay` → `delai`).
+
+    Its suffix regexes are string tests here (a word has no line break for `.` to miss);
+    the measure regexes (_MGR0, _MEQ1, _MGR1, _S_V, _CVC) are lunr's own.
+    """
     if len(w) < 3:
         return w
     first_y = w[0] == "y"
     if first_y:
         w = "Y" + w[1:]
-    if w[-1] == "s":  # the checks on endings only skip patterns that cannot match
-        if _1A.search(w):
-            w = _1A.sub(r"\1\2", w, count=1)
-        elif _1A2.search(w):
-            w = _1A2.sub(r"\1\2", w, count=1)
-    if not w.endswith(("ed", "ing")):
+    # Step 1a: sses → ss, ies → i, s → "" (not after s).
+    if w[-1] != "s":
         pass
-    elif m := _1B.search(w):
-        if _MGR0.search(m.group(1)):
+    elif w.endswith("sses") and len(w) > 4 or w.endswith("ies") and len(w) > 3:
+        w = w[:-2]
+    elif w[-2] != "s":
+        w = w[:-1]
+    # Step 1b: eed → ee if m > 0; ed, ing → "" if a vowel stays, then tidy the end.
+    if w.endswith("eed") and len(w) > 3:
+        if _MGR0.search(w[:-3]):
             w = w[:-1]
-    elif (m := _1B2.search(w)) and _S_V.search(m.group(1)):
-        w = m.group(1)
-        if _1B_AT.search(w):
+    elif (w.endswith("ed") and len(w) > 2 or w.endswith("ing") and len(w) > 3) and _S_V.search(
+            s := w[:-2] if w[-1] == "d" else w[:-3]):
+        w = s
+        if w.endswith(("at", "bl", "iz")):
             w += "e"
-        elif _1B_DOUBLE.search(w):
+        elif len(w) > 1 and w[-1] == w[-2] and w[-1] not in "aeiouylsz":
             w = w[:-1]
         elif _CVC.search(w):
             w += "e"
-    if w[-1] == "y" and (m := _1C.search(w)):
-        w = m.group(1) + "i"
-    if w.endswith(_STEP2_ENDS) and (m := _2.search(w)) and _MGR0.search(m.group(1)):
-        w = m.group(1) + _STEP2[m.group(2)]
-    if w.endswith(_STEP3_ENDS) and (m := _3.search(w)) and _MGR0.search(m.group(1)):
-        w = m.group(1) + _STEP3[m.group(2)]
+    # Step 1c: y → i after a consonant that is not the first letter.
+    if w[-1] == "y" and len(w) > 2 and w[-2] not in "aeiou":
+        w = w[:-1] + "i"
+    if w.endswith(_STEP2_ENDS) and (n := _ending(w, _STEP2, _STEP2_BY_LENGTH)) and _MGR0.search(
+            w[:-n]):
+        w = w[:-n] + _STEP2[w[-n:]]
+    if w.endswith(_STEP3_ENDS) and (n := _ending(w, _STEP3, _STEP3_BY_LENGTH)) and _MGR0.search(
+            w[:-n]):
+        w = w[:-n] + _STEP3[w[-n:]]
     if not w.endswith(_STEP4_ENDS):
         pass
-    elif m := _4.search(w):
-        if _MGR1.search(m.group(1)):
-            w = m.group(1)
-    elif (m := _4B.search(w)) and _MGR1.search(m.group(1) + m.group(2)):
-        w = m.group(1) + m.group(2)
-    if w[-1] == "e" and (m := _5.search(w)):
-        s = m.group(1)
-        if _MGR1.search(s) or (_MEQ1.search(s) and not _CVC.search(s)):
-            w = s
+    elif n := _ending(w, _STEP4, _STEP4_BY_LENGTH):
+        if _MGR1.search(w[:-n]):
+            w = w[:-n]
+    elif w.endswith(("sion", "tion")) and len(w) > 4 and _MGR1.search(w[:-3]):
+        w = w[:-3]
+    # Step 5: e → "" if m > 1, or m = 1 and not *o; ll → l if m > 1.
+    if w[-1] == "e" and len(w) > 1 and (_MGR1.search(s := w[:-1])
+                                        or (_MEQ1.search(s) and not _CVC.search(s))):
+        w = s
     if w.endswith("ll") and _MGR1.search(w):
         w = w[:-1]
     if first_y:
@@ -235,10 +263,10 @@ def analyse(docs: list[SearchDoc]) -> Analysis:
     fields: list[list[tuple[int, Counter, int]]] = [[] for _ in FIELDS]
     index: dict[str, int] = {}
     df: Counter = Counter()
-    lookup, split = _TERMS.__getitem__, _SEPARATOR.split
+    lookup = _TERMS.__getitem__
     for ref, doc in enumerate(docs):
         for f, text in enumerate(field_texts(doc)):
-            tokens = split(text.lower())  # "" at the edges maps to "" and is popped
+            tokens = tokenize(text)
             counts = Counter(map(lookup, tokens))
             length = len(tokens) - counts.pop("", 0)
             if not length:
