@@ -16,6 +16,7 @@ import argparse
 import gzip
 import json
 import random
+import resource
 import statistics
 import string
 import sys
@@ -144,15 +145,23 @@ def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6))
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended (the build's worker)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def build_gloss(docs: list[SearchDoc]) -> tuple[float, float, dict[str, bytes]]:
     """Build time (wall, CPU) with a cold word memo, as in a fresh build process.
 
     CPU time is reported too: on a shared 2-core machine wall time also counts others' work.
+    It includes the forked worker's, so it can exceed the wall time.
     """
     search._TERMS.clear()
-    start, cpu = time.perf_counter(), time.process_time()
+    start, cpu = time.perf_counter(), cpu_seconds()
     files = build_search_files(docs)
-    return time.perf_counter() - start, time.process_time() - cpu, files
+    return time.perf_counter() - start, cpu_seconds() - cpu, files
 
 
 def build_stock(docs: list[SearchDoc]) -> tuple[float, float, bytes]:

@@ -26,11 +26,14 @@ import multiprocessing as mp
 import os
 import re
 import unicodedata
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Container, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import accumulate, chain, repeat
+from operator import sub
 
 
 @dataclass(frozen=True)
@@ -85,9 +88,24 @@ these they this tis to too twas us wants was we were what when where which while
 why will with would yet you your""".split())
 
 
+# str.split() splits on JS's `\s` too, except U+FEFF; and on these, where JS does not.
+_PYTHON_ONLY_SPACES = "\x1c\x1d\x1e\x1f\x85"
+_NOT_PYTHON_SPACES = "\ufeff-\u2010\u2011\u2012\u2013\u2014\u2015\u2026/"  # the rest of _SEPARATOR
+
+
 def tokenize(text: str) -> list[str]:
-    """lunr.tokenizer: lower-case the whole string, split on whitespace and hyphens."""
-    return [t for t in _SEPARATOR.split(text.lower()) if t]
+    """lunr.tokenizer: lower-case the whole string, split on whitespace and hyphens.
+
+    str.split() in C takes half the time of the regex split: the other separators become
+    spaces first. The regex remains for the rare text with a space only Python sees.
+    """
+    text = text.lower()
+    if any(c in text for c in _PYTHON_ONLY_SPACES):
+        return [t for t in _SEPARATOR.split(text) if t]
+    for c in _NOT_PYTHON_SPACES:
+        if c in text:
+            text = text.replace(c, " ")
+    return text.split()
 
 
 def fold(word: str) -> str:
@@ -122,65 +140,77 @@ _MGR0 = re.compile(f"^({_C})?{_V}{_C}")
 _MEQ1 = re.compile(f"^({_C})?{_V}{_C}({_V})?\\Z")
 _MGR1 = re.compile(f"^({_C})?{_V}{_C}{_V}{_C}")
 _S_V = re.compile(f"^({_C})?[aeiouy]")
-_1A, _1A2 = re.compile(r"^(.+?)(ss|i)es\Z"), re.compile(r"^(.+?)([^s])s\Z")
-_1B, _1B2 = re.compile(r"^(.+?)eed\Z"), re.compile(r"^(.+?)(ed|ing)\Z")
-_1B_AT = re.compile(r"(at|bl|iz)\Z")
-_1B_DOUBLE = re.compile(r"([^aeiouylsz])\1\Z")
 _CVC = re.compile(f"^{_C}[aeiouy][^aeiouwxy]\\Z")
-_1C = re.compile(r"^(.+?[^aeiou])y\Z")
-_2 = re.compile("^(.+?)(" + "|".join(_STEP2) + ")\\Z")
-_3 = re.compile("^(.+?)(" + "|".join(_STEP3) + ")\\Z")
-_4 = re.compile(r"^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous"
-                r"|ive|ize)\Z")
-_4B = re.compile(r"^(.+?)(s|t)(ion)\Z")
-_5 = re.compile(r"^(.+?)e\Z")
+_STEP4 = ("al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ou",
+          "ism", "ate", "iti", "ous", "ive", "ize")
+# Each step's endings by length, longest first: lunr's `^(.+?)(ending|…)$` takes the longest
+# ending that leaves a letter before it. String tests do what its regexes did, faster.
+_STEP2_BY_LENGTH = tuple(sorted({len(e) for e in _STEP2}, reverse=True))
+_STEP3_BY_LENGTH = tuple(sorted({len(e) for e in _STEP3}, reverse=True))
+_STEP4_BY_LENGTH = tuple(sorted({len(e) for e in _STEP4}, reverse=True))
 _STEP2_ENDS, _STEP3_ENDS = tuple(_STEP2), tuple(_STEP3)
-_STEP4_ENDS = ("al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
-               "ou", "ism", "ate", "iti", "ous", "ive", "ize", "sion", "tion")
+_STEP4_ENDS = (*_STEP4, "sion", "tion")
+
+
+def _ending(w: str, endings: Container[str], lengths: tuple[int, ...]) -> int:
+    """Length of the longest of `endings` that w ends with after at least one letter, or 0."""
+    for n in lengths:
+        if len(w) > n and w[-n:] in endings:
+            return n
+    return 0
 
 
 def stem(w: str) -> str:
-    """lunr.js 2.3.9's Porter stemmer, line for line (lunr.py's differs: `delay` → `delai`)."""
+    """lunr.js 2.3.9's Porter stemmer, step for step (lunr.py's differs: `delay` → `delai`).
+
+    Its suffix regexes are string tests here (a word has no line break for `.` to miss);
+    the measure regexes (_MGR0, _MEQ1, _MGR1, _S_V, _CVC) are lunr's own.
+    """
     if len(w) < 3:
         return w
     first_y = w[0] == "y"
     if first_y:
         w = "Y" + w[1:]
-    if w[-1] == "s":  # the checks on endings only skip patterns that cannot match
-        if _1A.search(w):
-            w = _1A.sub(r"\1\2", w, count=1)
-        elif _1A2.search(w):
-            w = _1A2.sub(r"\1\2", w, count=1)
-    if not w.endswith(("ed", "ing")):
+    # Step 1a: sses → ss, ies → i, s → "" (not after s).
+    if w[-1] != "s":
         pass
-    elif m := _1B.search(w):
-        if _MGR0.search(m.group(1)):
+    elif w.endswith("sses") and len(w) > 4 or w.endswith("ies") and len(w) > 3:
+        w = w[:-2]
+    elif w[-2] != "s":
+        w = w[:-1]
+    # Step 1b: eed → ee if m > 0; ed, ing → "" if a vowel stays, then tidy the end.
+    if w.endswith("eed") and len(w) > 3:
+        if _MGR0.search(w[:-3]):
             w = w[:-1]
-    elif (m := _1B2.search(w)) and _S_V.search(m.group(1)):
-        w = m.group(1)
-        if _1B_AT.search(w):
+    elif (w.endswith("ed") and len(w) > 2 or w.endswith("ing") and len(w) > 3) and _S_V.search(
+            s := w[:-2] if w[-1] == "d" else w[:-3]):
+        w = s
+        if w.endswith(("at", "bl", "iz")):
             w += "e"
-        elif _1B_DOUBLE.search(w):
+        elif len(w) > 1 and w[-1] == w[-2] and w[-1] not in "aeiouylsz":
             w = w[:-1]
         elif _CVC.search(w):
             w += "e"
-    if w[-1] == "y" and (m := _1C.search(w)):
-        w = m.group(1) + "i"
-    if w.endswith(_STEP2_ENDS) and (m := _2.search(w)) and _MGR0.search(m.group(1)):
-        w = m.group(1) + _STEP2[m.group(2)]
-    if w.endswith(_STEP3_ENDS) and (m := _3.search(w)) and _MGR0.search(m.group(1)):
-        w = m.group(1) + _STEP3[m.group(2)]
+    # Step 1c: y → i after a consonant that is not the first letter.
+    if w[-1] == "y" and len(w) > 2 and w[-2] not in "aeiou":
+        w = w[:-1] + "i"
+    if w.endswith(_STEP2_ENDS) and (n := _ending(w, _STEP2, _STEP2_BY_LENGTH)) and _MGR0.search(
+            w[:-n]):
+        w = w[:-n] + _STEP2[w[-n:]]
+    if w.endswith(_STEP3_ENDS) and (n := _ending(w, _STEP3, _STEP3_BY_LENGTH)) and _MGR0.search(
+            w[:-n]):
+        w = w[:-n] + _STEP3[w[-n:]]
     if not w.endswith(_STEP4_ENDS):
         pass
-    elif m := _4.search(w):
-        if _MGR1.search(m.group(1)):
-            w = m.group(1)
-    elif (m := _4B.search(w)) and _MGR1.search(m.group(1) + m.group(2)):
-        w = m.group(1) + m.group(2)
-    if w[-1] == "e" and (m := _5.search(w)):
-        s = m.group(1)
-        if _MGR1.search(s) or (_MEQ1.search(s) and not _CVC.search(s)):
-            w = s
+    elif n := _ending(w, _STEP4, _STEP4_BY_LENGTH):
+        if _MGR1.search(w[:-n]):
+            w = w[:-n]
+    elif w.endswith(("sion", "tion")) and len(w) > 4 and _MGR1.search(w[:-3]):
+        w = w[:-3]
+    # Step 5: e → "" if m > 1, or m = 1 and not *o; ll → l if m > 1.
+    if w[-1] == "e" and len(w) > 1 and (_MGR1.search(s := w[:-1])
+                                        or (_MEQ1.search(s) and not _CVC.search(s))):
+        w = s
     if w.endswith("ll") and _MGR1.search(w):
         w = w[:-1]
     if first_y:
@@ -221,141 +251,252 @@ def field_texts(doc: SearchDoc) -> tuple[str, ...]:
     return (doc.title, " ".join(doc.names), dek, doc.source, doc.body)
 
 
+Postings = dict[str, list[int]]  # term → one number per document holding it, ascending refs
+
+
 @dataclass
-class Analysis:
-    """Per field, each document's term counts and length, and lunr's term numbering."""
+class FieldPostings:
+    """Per field, each term's documents and the term's count in each.
 
-    fields: list[list[tuple[int, Counter, int]]]  # field → [(ref, counts, length)]
-    index: dict[str, int]  # term → _index, in order of first appearance
-    df: Counter  # term → number of (document, field) pairs holding it
+    Grouped by term as the documents are read, in order: no sort afterwards.
+    """
+
+    refs: list[Postings]  # field → term → documents holding it
+    tfs: list[Postings]  # field → term → its count in each of those documents
+
+    def select(self, keep: Callable[[str], bool]) -> FieldPostings:
+        """The postings of the terms `keep` accepts."""
+        return FieldPostings([{t: r for t, r in refs.items() if keep(t)} for refs in self.refs],
+                             [{t: n for t, n in tfs.items() if keep(t)} for tfs in self.tfs])
+
+    def extend(self, later: FieldPostings) -> None:
+        """Add the postings of later documents after these."""
+        for mine, theirs in zip(self.refs + self.tfs, later.refs + later.tfs, strict=True):
+            for term, more in theirs.items():
+                mine[term] = mine[term] + more if term in mine else more
+
+    def df(self) -> Counter:
+        """Term → number of (document, field) pairs holding it."""
+        df: Counter = Counter()
+        for refs in self.refs:
+            df.update({t: len(docs) for t, docs in refs.items()})
+        return df
 
 
-def analyse(docs: list[SearchDoc]) -> Analysis:
-    """One pass over the text in lunr.Builder.add's order (document, then field)."""
-    fields: list[list[tuple[int, Counter, int]]] = [[] for _ in FIELDS]
-    index: dict[str, int] = {}
-    df: Counter = Counter()
-    lookup, split = _TERMS.__getitem__, _SEPARATOR.split
-    for ref, doc in enumerate(docs):
+@dataclass
+class Part:
+    """A run of consecutive documents, analysed."""
+
+    postings: FieldPostings
+    lengths: list[dict[int, int]]  # field → document → its number of tokens (if any)
+    order: dict[str, int]  # its terms in order of first appearance (lunr numbers them so)
+
+
+def _append_each(lists: Iterable[list], items: Iterable) -> None:
+    """lists[i].append(items[i]) for each i, looped in C (a Python loop per posting is slow)."""
+    deque(map(list.append, lists, items), maxlen=0)
+
+
+def analyse(docs: list[SearchDoc], start: int = 0) -> Part:
+    """One pass over the text in lunr.Builder.add's order (document, then field).
+
+    `start` is the ref of docs[0] when the documents are a later run of the site's.
+    """
+    refs: list[Postings] = [defaultdict(list) for _ in FIELDS]
+    tfs: list[Postings] = [defaultdict(list) for _ in FIELDS]
+    lengths: list[dict[int, int]] = [{} for _ in FIELDS]
+    order: dict[str, int] = {}
+    lookup = _TERMS.__getitem__
+    for ref, doc in enumerate(docs, start):
         for f, text in enumerate(field_texts(doc)):
-            tokens = split(text.lower())  # "" at the edges maps to "" and is popped
+            tokens = tokenize(text)
             counts = Counter(map(lookup, tokens))
             length = len(tokens) - counts.pop("", 0)
             if not length:
                 continue
-            new = [t for t in counts if t not in index]
-            if new:
-                index.update(zip(new, range(len(index), len(index) + len(new)), strict=True))
-            df.update(counts.keys())
-            fields[f].append((ref, counts, length))
-    return Analysis(fields, index, df)
+            order.update(counts)  # a dict keeps each key where it first came
+            lengths[f][ref] = length
+            _append_each(map(refs[f].__getitem__, counts), repeat(ref))
+            _append_each(map(tfs[f].__getitem__, counts), counts.values())
+    return Part(FieldPostings(refs, tfs), lengths, order)
 
 
-Piece = tuple[int, int, str, str]  # first doc, last doc, later doc gaps, scores (text)
+@dataclass(frozen=True)
+class Summary:
+    """What scoring needs from each run of documents: lunr's numbering, df and lengths."""
+
+    order: list[str]  # the run's terms in order of first appearance
+    df: Counter
+    lengths: list[dict[int, int]]
 
 
-def chunk_postings(rows: list[tuple[int, Counter, int]], boost: int, average: float,
-                   idf: dict[str, float], rank: dict[str, int]) -> dict[int, Piece]:
-    """Rank of term → its postings among these (document, counts, length) rows.
+@dataclass(frozen=True)
+class Totals:
+    """Over all the documents: lunr's term numbering, df, idf, and BM25's length norms."""
+
+    index: dict[str, int]  # term → _index, in order of first appearance
+    df: Counter
+    idf: dict[str, float]
+    norms: list[dict[int, float]]  # field → document → k1·(1 − b + b·len/avg)
+
+
+def summary_of(part: Part) -> Summary:
+    """What a run's part of the totals needs, small enough to send between processes."""
+    return Summary(list(part.order), part.postings.df(), part.lengths)
+
+
+def totals(runs: list[Summary], n_docs: int) -> Totals:
+    """Totals over consecutive runs of documents, as lunr.Builder computes them."""
+    order = dict.fromkeys(chain.from_iterable(r.order for r in runs))
+    index = dict(zip(order, range(len(order)), strict=True))
+    df: Counter = Counter()
+    for r in runs:
+        df.update(r.df)
+    idf = {t: math.log(1 + abs((n_docs - d + 0.5) / (d + 0.5))) for t, d in df.items()}
+    norms = []
+    for f in range(len(FIELDS)):
+        lengths = {ref: n for r in runs for ref, n in r.lengths[f].items()}
+        average = sum(lengths.values()) / n_docs
+        norms.append({ref: K1 * (1 - B + B * (n / average)) for ref, n in lengths.items()})
+    return Totals(index, df, idf, norms)
+
+
+class _Numerals(dict):
+    """int → its decimal text, memoised: postings repeat the same few thousand numbers."""
+
+    def __missing__(self, n: int) -> str:
+        self[n] = text = str(n)
+        return text
+
+
+_NUMERALS = _Numerals()
+
+
+def postings_cell(docs: list[int], tfs: list[int], norms: dict[int, float], boost: int,
+                  idf: float) -> str:
+    """`[[doc gaps…],[score×1000…]]`: the first document whole, then gaps (fewer digits).
 
     lunr.Builder's BM25 in its float operations, then Math.round(score·1000):
-    idf·(k1+1)·tf / (k1·(1 − b + b·len/avg) + tf) · boost. Work per posting stays in
-    comprehensions and C-level sorts: a Python loop per posting is what makes lunr.py slow.
+    idf·(k1+1)·tf / (k1·(1 − b + b·len/avg) + tf) · boost.
     """
     k1p1 = K1 + 1
-    ranks: list[int] = []
-    refs: list[int] = []
-    scores: list[int] = []
-    for ref, counts, length in rows:
-        norm = K1 * (1 - B + B * (length / average))
-        # Math.round(x) for x ≥ 0 is n + (x − n ≥ 0.5) with n = int(x): ties go up.
-        scores += [(n := int(x := idf[t] * (k1p1 * tf) / (norm + tf) * boost * 1000))
-                   + (x - n >= 0.5) for t, tf in counts.items()]
-        ranks += map(rank.__getitem__, counts)
-        refs += [ref] * len(counts)
-    order = sorted(range(len(ranks)), key=ranks.__getitem__)  # stable: refs stay ascending
-    if len(order) > 1:
-        refs, scores = list(itemgetter(*order)(refs)), list(itemgetter(*order)(scores))
-    gaps = [0] + [b - a for a, b in zip(refs, refs[1:], strict=False)]
-    out: dict[int, Piece] = {}
-    start = 0
-    for r, count in sorted(Counter(ranks).items()):
-        end = start + count
-        out[r] = (refs[start], refs[end - 1], ",".join(map(str, gaps[start + 1:end])),
-                  ",".join(map(str, scores[start:end])))
-        start = end
-    return out
+    # Math.round(x) for x ≥ 0 is n + (x − n ≥ 0.5) with n = int(x): ties go up.
+    scores = [(n := int(x := idf * (k1p1 * tf) / (norms[ref] + tf) * boost * 1000))
+              + (x - n >= 0.5) for ref, tf in zip(docs, tfs, strict=True)]
+    text = _NUMERALS.__getitem__
+    gaps = [docs[0], *map(sub, docs[1:], docs)]
+    return f"[[{','.join(map(text, gaps))}],[{','.join(map(text, scores))}]]"
 
 
-def join_pieces(a: Piece, b: Piece) -> Piece:
-    """Postings of earlier documents, then later ones: one gap bridges the two."""
-    gaps = ",".join(p for p in (a[2], str(b[0] - a[1]), b[2]) if p)
-    return a[0], b[1], gaps, a[3] + "," + b[3]
+def term_rows(terms: list[str], postings: FieldPostings, index: dict[str, int],
+              idf: dict[str, float], norms: list[dict[int, float]]) -> list[str]:
+    """JSON rows `[term, _index, field postings or 0…]` for these terms, as shards store them."""
+    fields = list(zip(postings.refs, postings.tfs, norms, [b for _, b in FIELDS], strict=True))
+    rows = []
+    for term in terms:
+        w = idf[term]
+        cells = [postings_cell(refs[term], tfs[term], norm, boost, w) if term in refs else "0"
+                 for refs, tfs, norm, boost in fields]
+        rows.append(f"[{_json_string(term)},{index[term]},{','.join(cells)}]")
+    return rows
 
 
-def encode_piece(piece: Piece) -> str:
-    """`[[doc gaps…],[score×1000…]]`: the first document whole, then gaps (fewer digits)."""
-    first, _, gaps, scores = piece
-    return f"[[{first}{',' if gaps else ''}{gaps}],[{scores}]]"
+def middle_term(df: Counter) -> str:
+    """The term that cuts the sorted terms into two runs of about as many postings ("" if none)."""
+    terms = sorted(df)
+    half = sum(df.values()) / 2
+    return next((t for t, n in zip(terms, accumulate(map(df.__getitem__, terms)), strict=True)
+                 if n >= half), "")
 
 
-_JOB: tuple = ()  # what a forked worker computes: set just before the fork, read after it
+_DOCS: list[SearchDoc] = []  # a forked worker's input: set just before the fork, read after it
+_PART: Part | None = None  # the worker's analysed documents, kept between its tasks
 
 
-def _job_postings(part: int) -> list[dict[int, Piece]]:
-    return [chunk_postings(*args) for args in _JOB[part]]
+def _analyse_later(start: int) -> tuple[Summary, str, FieldPostings]:
+    """The worker's first task: read its documents; send back their summary, where to cut
+    the terms, and its postings of the terms before the cut, which this process scores."""
+    global _PART
+    _PART = analyse(_DOCS[start:], start)
+    summary = summary_of(_PART)
+    cut = middle_term(summary.df)
+    return summary, cut, _PART.postings.select(lambda term: term < cut)
 
 
-def all_postings(jobs: list[list[tuple]]) -> list[list[dict[int, Piece]]]:
-    """Each part's postings, the last parts in forked processes when the machine has cores.
+def _rows_from(cut: str, earlier: FieldPostings, terms: list[str], index: dict[str, int],
+               idf: dict[str, float], norms: list[dict[int, float]]) -> list[str]:
+    """The worker's second task: the rows of the terms from the cut on."""
+    assert _PART is not None
+    earlier.extend(_PART.postings.select(lambda term: term >= cut))
+    return term_rows(terms, earlier, index, idf, norms)
 
-    Workers read their input from a global inherited through fork (pickling millions of
-    counts would cost more than the work); any failure falls back to doing it here.
+
+PARALLEL_CHARS = 1_000_000  # below this much text a second process costs more than it saves
+
+
+def can_fork() -> bool:
+    """Whether a forked worker can take half the work: two cores, fork, not a daemon."""
+    return ((os.cpu_count() or 1) > 1 and not mp.current_process().daemon
+            and "fork" in mp.get_all_start_methods())
+
+
+def text_sizes(docs: list[SearchDoc]) -> list[int]:
+    """Characters of searchable text in each document: a measure of the work it makes."""
+    return [sum(map(len, field_texts(d))) for d in docs]
+
+
+def rows_in_two_processes(docs: list[SearchDoc], sizes: list[int],
+                          meanwhile: Callable[[], object]) -> list[str]:
+    """shard_rows, with a forked worker doing half: read by documents, scored by terms.
+
+    The worker reads the later half of the documents while this process reads the first;
+    then each scores the terms on one side of a cut, with the other's postings of them.
+    The worker reads the documents from a global inherited through fork (pickling them
+    would cost more than the work) and keeps its postings between its two tasks: it is the
+    pool's only process. `meanwhile` runs while this process waits for the worker's half.
     """
-    global _JOB
-    if (len(jobs) > 1 and (os.cpu_count() or 1) > 1 and not mp.current_process().daemon
-            and "fork" in mp.get_all_start_methods()):
-        _JOB = tuple(jobs)
+    global _DOCS
+    _DOCS = docs
+    try:
+        with ProcessPoolExecutor(1, mp_context=mp.get_context("fork")) as pool:
+            total = sum(sizes)
+            half = next(i for i, n in enumerate(accumulate(sizes)) if n >= total / 2)
+            later = pool.submit(_analyse_later, half)
+            mine = analyse(docs[:half])
+            summary = summary_of(mine)
+            meanwhile()
+            theirs, cut, their_lower = later.result()
+            t = totals([summary, theirs], len(docs))
+            terms = sorted(t.index)
+            at = bisect_left(terms, cut)
+            lower, upper = terms[:at], terms[at:]
+            rows_after = pool.submit(_rows_from, cut,
+                                     mine.postings.select(lambda term: term >= cut), upper,
+                                     {term: t.index[term] for term in upper},
+                                     {term: t.idf[term] for term in upper}, t.norms)
+            postings = mine.postings.select(lambda term: term < cut)
+            postings.extend(their_lower)
+            return term_rows(lower, postings, t.index, t.idf, t.norms) + rows_after.result()
+    finally:
+        _DOCS = []
+
+
+def shard_rows(docs: list[SearchDoc], meanwhile: Callable[[], object]) -> list[str]:
+    """Sorted JSON rows `[term, _index, field postings or 0…]`, as shards store them.
+
+    `meanwhile` is other work of this build, done while a worker finishes if there is one
+    (idempotent: it runs again if the worker fails).
+    """
+    sizes = text_sizes(docs)
+    if sum(sizes) >= PARALLEL_CHARS and can_fork():
         try:
-            with ProcessPoolExecutor(len(jobs) - 1, mp_context=mp.get_context("fork")) as pool:
-                later = [pool.submit(_job_postings, i) for i in range(1, len(jobs))]
-                first = _job_postings(0)
-                return [first, *(f.result() for f in later)]
+            return rows_in_two_processes(docs, sizes, meanwhile)
         except (OSError, BrokenProcessPool):
-            pass
-        finally:
-            _JOB = ()
-    return [[chunk_postings(*args) for args in job] for job in jobs]
-
-
-PARALLEL_POSTINGS = 400_000  # below this many postings a second process costs more than it saves
-
-
-def shard_rows(analysis: Analysis, n_docs: int) -> list[str]:
-    """Sorted JSON rows `[term, _index, field postings or 0…]`, as shards store them."""
-    terms = sorted(analysis.index)
-    rank = {t: i for i, t in enumerate(terms)}
-    idf = {t: math.log(1 + abs((n_docs - d + 0.5) / (d + 0.5))) for t, d in analysis.df.items()}
-    size = sum(analysis.df.values())
-    halves = 2 if size >= PARALLEL_POSTINGS else 1
-    jobs: list[list[tuple]] = [[] for _ in range(halves)]
-    for f, rows in enumerate(analysis.fields):
-        average = sum(length for _, _, length in rows) / n_docs
-        cut = len(rows) // halves
-        for h in range(halves):
-            part = rows[h * cut:(h + 1) * cut if h < halves - 1 else len(rows)]
-            jobs[h].append((part, FIELDS[f][1], average, idf, rank))
-    parts = all_postings(jobs)
-    per_field: list[dict[int, str]] = []
-    for f in range(len(FIELDS)):
-        merged = dict(parts[0][f])
-        for later in parts[1:]:
-            for r, piece in later[f].items():
-                merged[r] = join_pieces(merged[r], piece) if r in merged else piece
-        per_field.append({r: encode_piece(p) for r, p in merged.items()})
-    index = analysis.index
-    return [f"[{_json(t)},{index[t]},{','.join(p.get(r, '0') for p in per_field)}]"
-            for r, t in enumerate(terms)]
+            pass  # no second process after all: do it all here
+    part = analyse(docs)
+    t = totals([summary_of(part)], len(docs))
+    meanwhile()
+    return term_rows(sorted(t.index), part.postings, t.index, t.idf, t.norms)
 
 
 def split_shards(rows: list[str], target: int = SHARD_BYTES) -> list[list[str]]:
@@ -395,6 +536,11 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _json_string(text: str) -> str:
+    """_json(text), without json.dumps's Python overhead for the plain words most terms are."""
+    return f'"{text}"' if text.isalnum() and text.isascii() else _json(text)
+
+
 def script(key: str, value: object) -> bytes:
     """A script that registers `value` under `key`: loads by <script src> under file://."""
     return script_json(key, _json(value))
@@ -408,20 +554,28 @@ def script_json(key: str, text: str) -> bytes:
             f"[{_json(key)}]=JSON.parse('{text}');\n").encode()
 
 
+def doc_table_files(docs: list[SearchDoc]) -> dict[str, bytes]:
+    """search/d<N>.js: the document table in blocks of DOC_BLOCK documents."""
+    files = {}
+    for n in range(0, len(docs), DOC_BLOCK):
+        key = f"d{n // DOC_BLOCK}"
+        files[f"search/{key}.js"] = script(key, [doc_row(d) for d in docs[n:n + DOC_BLOCK]])
+    return files
+
+
 def build_search_files(docs: list[SearchDoc]) -> dict[str, bytes]:
     """Relative output path → file content, for the manifest, term shards and doc table."""
     if len(_TERMS) > 2_000_000:  # a long-lived server: keep the word memo bounded
         _TERMS.clear()
-    analysis = analyse(docs)
-    shards = split_shards(shard_rows(analysis, len(docs)) if docs else [])
+    tables: dict[str, bytes] = {}
+    shards = split_shards(
+        shard_rows(docs, meanwhile=lambda: tables.update(doc_table_files(docs))) if docs else [])
     files: dict[str, bytes] = {}
     bounds = []
     for n, rows in enumerate(shards):
         files[f"search/t{n}.js"] = data = script_json(f"t{n}", "[" + ",".join(rows) + "]")
         bounds.append([json.loads(rows[0])[0], len(data)])
-    for n in range(0, len(docs), DOC_BLOCK):
-        key = f"d{n // DOC_BLOCK}"
-        files[f"search/{key}.js"] = script(key, [doc_row(d) for d in docs[n:n + DOC_BLOCK]])
+    files.update(tables)
     manifest = {"version": LUNR_VERSION, "fields": [f for f, _ in FIELDS],
                 "boosts": [b for _, b in FIELDS], "pipeline": list(PIPELINE),
                 "docs": len(docs), "block": DOC_BLOCK, "shards": bounds}

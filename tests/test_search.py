@@ -293,7 +293,7 @@ def test_postings_split_across_processes_equal_one_process(monkeypatch):
 
     docs = corpus(n=90)
     serial = build_search_files(docs)
-    monkeypatch.setattr(search, "PARALLEL_POSTINGS", 0)
+    monkeypatch.setattr(search, "PARALLEL_CHARS", 0)
     assert build_search_files(docs) == serial
-    monkeypatch.setattr(search.os, "cpu_count", lambda: 1)  # the in-process path for halves
+    monkeypatch.setattr(search.os, "cpu_count", lambda: 1)  # one core: all in this process
     assert build_search_files(docs) == serial
