@@ -345,6 +345,11 @@ class Builder:
         problems = list(inputs.problems)
         keep, todo, prints, shown = self._plan(pages, env, inputs.config, existing)
         lap("plan")
+        if search is not None:  # collected before rendering, which keeps both cores busy
+            files.update(search())  # anyway: fewer processes alive at once, less memory
+        else:  # the server writes the pages first and the index right after
+            keep.update(p for p in existing if p.startswith(SEARCH_PREFIX))
+        lap("search")
         staging = _staging_for(output)
         results = render_pages(env, todo, inputs.config, staging)
         staged: dict[str, str] = {}
@@ -354,11 +359,6 @@ class Builder:
             else:
                 problems.append(template_problem(result, inputs.theme_dir, page))
         lap("render")
-        if search is not None:
-            files.update(search())
-        else:  # the server writes the pages first and the index right after
-            keep.update(p for p in existing if p.startswith(SEARCH_PREFIX))
-        lap("search")
         return Built(files, problems, len(pages), timings, keep, prints,
                      len(inputs.articles), len(inputs.entities), staged, staging, shown)
 
