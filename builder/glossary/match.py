@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from builder.glossary.common_words import COMMON_WORDS
 from builder.model import Entity
@@ -164,13 +165,20 @@ class Matcher:
         for start in starts:
             if start < done:
                 continue
-            tokens = list(_TOKEN.finditer(text, start, min(len(text), start + self._window)))
-            if not tokens or tokens[0].start() != start:
+            first = _TOKEN.match(text, start, min(len(text), start + self._window))
+            if first is None:
                 continue
+            buckets = [b for fold in self._folds
+                       if (b := self._index[fold].get(_fold(first.group(), fold)))]
+            if not buckets:
+                continue
+            # Only as many words as the longest name starting here (buckets: longest first).
+            need = max(len(b[0].words) for b in buckets)
+            tokens = [first] if need == 1 else list(islice(_TOKEN.finditer(
+                text, start, min(len(text), start + self._window)), need))
             best: tuple[int, _Pattern] | None = None
-            for fold in self._folds:
-                bucket = self._index[fold].get(_fold(tokens[0].group(), fold))
-                for pattern in bucket or ():
+            for bucket in buckets:
+                for pattern in bucket:
                     if best and len(pattern.words) <= best[0]:
                         break
                     if self._matches(text, tokens, 0, pattern):
