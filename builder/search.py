@@ -58,8 +58,11 @@ PIPELINE = ("glossFold", "trimmer", "stopWordFilter", "stemmer")
 LUNR_VERSION = "2.3.9"
 K1, B = 1.2, 0.75
 SHARD_BYTES = 48_000  # target raw size of one term shard
-DOC_BLOCK = 32  # documents per table file
-TEXT_CHARS = 480  # stored text per document, for snippets
+# A result's snippet is cut around the first word that matched, wherever it is in the
+# article, so the table stores the text whole (up to TEXT_CHARS), in small blocks: a
+# query loads only the blocks of the results it shows.
+DOC_BLOCK = 8  # documents per table file
+TEXT_CHARS = 12_000  # stored text per document (~2,000 words), for snippets
 
 # --- lunr.js's text pipeline, ported -------------------------------------------------
 
@@ -516,7 +519,7 @@ _SPACE_BEFORE = re.compile(r"\s+(?=[,.;:!?)\]”’]|['’]s\b)")
 
 
 def snippet_text(doc: SearchDoc) -> str:
-    """The stored text snippets are cut from: the body's opening, ended at a word.
+    """The stored text snippets are cut from: the body (its start, if long), ended at a word.
 
     Text taken from HTML can have a space where an inline tag ended ("Kremlin ’s", "x ,").
     """

@@ -77,3 +77,15 @@ def test_hostile_queries_are_calm_over_http(page, sub_path_url: str, query: str)
     page.locator("#search-page-results").wait_for()
     page.wait_for_timeout(300)
     assert page.errors == []
+
+
+def test_the_snippet_shows_a_match_from_deep_in_the_article(page, search_site: Path):
+    # "Scandinavian" is in the seed's last paragraph only, thousands of characters in.
+    page.goto((search_site / "search.html").as_uri() + "?q=scandinavian")
+    result = page.locator("#search-page-results li", has_text=SEED_TITLE)
+    mark = result.locator(".search-snippet mark").first
+    mark.wait_for(timeout=10_000)
+    assert mark.inner_text().lower() == "scandinavian"
+    snippet = result.locator(".search-snippet").inner_text()
+    assert snippet.startswith("…") and len(snippet) < 400
+    assert page.errors == []

@@ -321,6 +321,8 @@
         terms.has(textHelp.term(parts[i].toLowerCase()));
       pieces.push({text: parts[i], mark: mark});
       if (mark && first < 0) first = i;
+      // Past the window after the first match: the rest is not shown, so not looked at.
+      if (width && first >= 0 && pos - starts[first] > width) { pos = Infinity; break; }
     }
     if (!width || pos <= width) return pieces;
     var from = first < 0 ? 0 : Math.max(0, starts[first] - Math.floor(width / 3));
