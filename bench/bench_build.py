@@ -2,8 +2,9 @@
 
 Each measured build runs in a fresh process; peak memory is the summed PSS of it and its
 workers (sampled every 50 ms; pages shared through fork counted once), beside the main
-process's own peak RSS. Medians of --runs runs. Pelican builds the same 1,000 articles in the same run (installed into a
-private venv under .cache/bench-pelican on first use), and the ratio is printed.
+process's own peak RSS. Medians of --runs runs. Pelican builds the same 1,000 articles in
+the same run (installed into a private venv under .cache/bench-pelican on first use), and
+the ratio is printed.
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ try:
         files = write_site(built, output)
         builder.commit(built)
         pages.append(time.perf_counter() - started)
-        files += write_site(builder.build_search(output), output)
+        built = builder.build_search(output)
+        files += write_site(built, output)
+        builder.commit(built)
         total.append(time.perf_counter() - started)
         written.append(len(files))
 finally:

@@ -84,6 +84,8 @@ class Built:
     staged: dict[str, str] = field(default_factory=dict)  # rendered pages in staging: digests
     staging: Path | None = None  # a folder beside the output, holding the rendered pages
     shown: dict = field(default_factory=dict)  # path → (template/config digests, context)
+    search_print: str | None = None  # digest of the documents of the search index written
+    search_only: bool = False  # just the search index (the live server's second step)
 
     def discard(self) -> None:
         """Forget a build that will not be written (it had errors)."""
@@ -306,7 +308,7 @@ class Builder:
         self._reader = CachedReader()
         self._printer = Fingerprinter({ArticleView: _view_stand_in})
         self._views: dict[tuple[int, int], ArticleView] = {}
-        self._search: tuple[str, dict[str, bytes]] | None = None  # docs digest → index files
+        self._search_print: str | None = None  # digest of the documents of the index written
         self._for_search: tuple[list[ArticleView], list[Entity], list[Rendered]] = ([], [], [])
         self._body_keys = BodyKeys()
         # path → (template and config digests, context) of each page last written: a page
@@ -336,23 +338,36 @@ class Builder:
         lap("markdown+annotate")
         self._for_search = (views, inputs.entities,
                             [self.cache.entries[key] for key in self.cache.keys])
-        search = self._start_search() if with_search else None
+        existing = _manifest(output)
+        staging = _staging_for(output)
+        try:
+            return self._build_into(staging, existing, inputs, views, with_search, timings, lap)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+
+    def _build_into(self, staging: Path, existing: dict[str, str], inputs: Inputs,
+                    views: list[ArticleView], with_search: bool, timings: dict[str, float],
+                    lap: Callable[[str], None]) -> Built:
+        """The rest of build(): pages, plan, search index and rendering, into staging."""
+        search = self._start_search(staging, existing) if with_search else None
         pages = site_pages(views, inputs.entities, inputs.config.per_page, inputs.config.base_url)
         lap("pages")
         env = self.env(inputs.theme_dir)
-        existing = _manifest(output) if output is not None else {}
         files: dict[str, bytes] = dict(inputs.static)
         problems = list(inputs.problems)
         keep, todo, prints, shown = self._plan(pages, env, inputs.config, existing)
         lap("plan")
+        staged: dict[str, str] = {}
+        search_print = None
         if search is not None:  # collected before rendering, which keeps both cores busy
-            files.update(search())  # anyway: fewer processes alive at once, less memory
+            found, kept, search_print = search()  # anyway: fewer processes alive at once
+            staged.update(found)
+            keep.update(kept)
         else:  # the server writes the pages first and the index right after
             keep.update(p for p in existing if p.startswith(SEARCH_PREFIX))
         lap("search")
-        staging = _staging_for(output)
         results = render_pages(env, todo, inputs.config, staging)
-        staged: dict[str, str] = {}
         for page, result in zip(todo, results, strict=True):
             if isinstance(result, str):
                 staged[page.path] = result
@@ -360,7 +375,8 @@ class Builder:
                 problems.append(template_problem(result, inputs.theme_dir, page))
         lap("render")
         return Built(files, problems, len(pages), timings, keep, prints,
-                     len(inputs.articles), len(inputs.entities), staged, staging, shown)
+                     len(inputs.articles), len(inputs.entities), staged, staging, shown,
+                     search_print)
 
     def _plan(self, pages: list[Page], env: jinja2.Environment, config: Config,
               existing: dict[str, str]) -> tuple[set[str], list[Page], dict[str, str], dict]:
@@ -396,36 +412,34 @@ class Builder:
         printer.forget_unused()
         return keep, todo, prints, shown
 
-    def _start_search(self, in_child: bool = True) -> Callable[[], dict[str, bytes]]:
-        """The search index for the last build's documents, rebuilt only when they changed:
-        in a forked child, beside the page work, when there are many (call the result)."""
+    def _start_search(self, staging: Path, existing: dict[str, str], in_child: bool = True
+                      ) -> Callable[[], tuple[dict[str, str], set[str], str]]:
+        """The search index of the last build's documents, written into staging only when
+        they changed since the index in output/ was made: in a forked child, beside the page
+        work, when there are many. Call the result for (staged files: digests, files kept,
+        the documents' digest)."""
         views, entities, rendered = self._for_search
         texts = {v.url: r.text for v, r in zip(views, rendered, strict=True)}
         docs = search_documents(views, entities, texts)
         docs_print = Fingerprinter().hex(docs)
-        if self._search is not None and self._search[0] == docs_print:
-            files = self._search[1]
-            return lambda: files
-        job = (Forked(functools.partial(build_search_files, docs))
-               if in_child and len(docs) >= PARALLEL_MIN else None)
-
-        def finish() -> dict[str, bytes]:
-            files = job.result() if job is not None else build_search_files(docs)
-            self._search = (docs_print, files)
-            return files
-
-        return finish
-
-    def _search_files(self) -> dict[str, bytes]:
-        """The search index, computed here (the live server's threads rule out a fork)."""
-        return self._start_search(in_child=False)()
+        on_disk = {p for p in existing if p.startswith(SEARCH_PREFIX)}
+        if docs_print == self._search_print and on_disk:
+            return lambda: ({}, on_disk, docs_print)
+        write = functools.partial(_write_search, docs, staging)
+        job = Forked(write) if in_child and len(docs) >= PARALLEL_MIN else None
+        return lambda: (job.result() if job is not None else write(), set(), docs_print)
 
     def build_search(self, output: Path) -> Built:
-        """Just the search index of the last build, every other file of output/ kept."""
-        files = self._search_files()
-        keep = {p for p in _manifest(output) if p not in files and not
-                p.startswith(SEARCH_PREFIX)}
-        return Built(dict(files), [], keep=keep)
+        """Just the search index of the last build, every other file of output/ kept.
+
+        Built here, not in a forked child: the live server, which calls this, has threads.
+        """
+        existing = _manifest(output)
+        staging = _staging_for(output)
+        staged, kept, docs_print = self._start_search(staging, existing, in_child=False)()
+        keep = kept | {p for p in existing if not p.startswith(SEARCH_PREFIX)}
+        return Built({}, [], keep=keep, staged=staged, staging=staging,
+                     search_print=docs_print, search_only=True)
 
     def _same_objects(self, views: list[ArticleView]) -> list[ArticleView]:
         """Unchanged views as the very objects of the last build, so their digests are reused."""
@@ -443,8 +457,11 @@ class Builder:
 
     def commit(self, built: Built) -> None:
         """Remember what was written, once it is on disk."""
-        self.page_prints = built.prints
-        self._shown = built.shown
+        if not built.search_only:
+            self.page_prints = built.prints
+            self._shown = built.shown
+        if built.search_print is not None:
+            self._search_print = built.search_print
 
 
 _RENDER_ERRORS = (jinja2.TemplateError, LookupError, TypeError, ValueError)
@@ -463,6 +480,18 @@ def _render_one(env: jinja2.Environment, page: Page, config: Config, staging: Pa
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     return _digest(data)
+
+
+def _write_search(docs: list[SearchDoc], staging: Path) -> dict[str, str]:
+    """The search index files, written into staging (they never all sit in memory in the
+    process that builds the pages); path → digest."""
+    written = {}
+    for path, data in build_search_files(docs).items():
+        target = staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written[path] = _digest(data)
+    return written
 
 
 def _render_slice(bounds: tuple[int, int]) -> list[str | Exception]:
@@ -626,7 +655,7 @@ def load_builder(content: Path, output: Path) -> Builder:
             state = pickle.load(handle)
         builder.cache = state["cache"]
         builder.page_prints = state["pages"].get(str(output.resolve()), {})
-        builder._search = state.get("search")
+        builder._search_print = state.get("search_print")
     except (OSError, pickle.PickleError, EOFError, KeyError, TypeError, AttributeError,
             ValueError):
         pass
@@ -637,7 +666,7 @@ def load_builder(content: Path, output: Path) -> Builder:
 
 def save_builder(builder: Builder, output: Path) -> None:
     state = {"cache": builder.cache, "pages": {str(output.resolve()): builder.page_prints},
-             "search": builder._search}
+             "search_print": builder._search_print}
     with contextlib.suppress(OSError):
         write_bytes_atomic(CACHE, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 

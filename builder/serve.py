@@ -300,7 +300,9 @@ def serve_command(content: Path, output: Path, host: str, port: int) -> int:
         with build_lock:
             started = time.perf_counter()
             try:
-                index = write_site(builder.build_search(output), output)
+                built = builder.build_search(output)
+                index = write_site(built, output)
+                builder.commit(built)
             except Exception as err:  # the server must survive anything an edit does
                 broadcaster.publish([], [f"internal error in the search index: {err!r}"])
                 return
