@@ -425,9 +425,9 @@ class Builder:
         on_disk = {p for p in existing if p.startswith(SEARCH_PREFIX)}
         if docs_print == self._search_print and on_disk:
             return lambda: ({}, on_disk, docs_print)
-        write = functools.partial(_write_search, docs, staging)
+        write = functools.partial(_write_search, docs, staging, existing)
         job = Forked(write) if in_child and len(docs) >= PARALLEL_MIN else None
-        return lambda: (job.result() if job is not None else write(), set(), docs_print)
+        return lambda: (*(job.result() if job is not None else write()), docs_print)
 
     def build_search(self, output: Path) -> Built:
         """Just the search index of the last build, every other file of output/ kept.
@@ -482,16 +482,21 @@ def _render_one(env: jinja2.Environment, page: Page, config: Config, staging: Pa
     return _digest(data)
 
 
-def _write_search(docs: list[SearchDoc], staging: Path) -> dict[str, str]:
+def _write_search(docs: list[SearchDoc], staging: Path, existing: dict[str, str]
+                  ) -> tuple[dict[str, str], set[str]]:
     """The search index files, written into staging (they never all sit in memory in the
-    process that builds the pages); path → digest."""
-    written = {}
+    process that builds the pages): (path → digest of those written, paths unchanged)."""
+    written, same = {}, set()
     for path, data in build_search_files(docs).items():
+        digest = _digest(data)
+        if existing.get(path) == digest:
+            same.add(path)
+            continue
         target = staging / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        written[path] = _digest(data)
-    return written
+        written[path] = digest
+    return written, same
 
 
 def _render_slice(bounds: tuple[int, int]) -> list[str | Exception]:

@@ -557,12 +557,25 @@ def script_json(key: str, text: str) -> bytes:
             f"[{_json(key)}]=JSON.parse('{text}');\n").encode()
 
 
+_BLOCKS: dict[tuple[str, tuple[SearchDoc, ...]], bytes] = {}  # the last table, by block
+
+
 def doc_table_files(docs: list[SearchDoc]) -> dict[str, bytes]:
-    """search/d<N>.js: the document table in blocks of DOC_BLOCK documents."""
-    files = {}
+    """search/d<N>.js: the document table in blocks of DOC_BLOCK documents.
+
+    Blocks whose documents are unchanged since the last call are reused: the live server
+    rebuilds the index on every pause in edits, and the table holds every article's text.
+    """
+    global _BLOCKS
+    files, blocks = {}, {}
     for n in range(0, len(docs), DOC_BLOCK):
         key = f"d{n // DOC_BLOCK}"
-        files[f"search/{key}.js"] = script(key, [doc_row(d) for d in docs[n:n + DOC_BLOCK]])
+        block = (key, tuple(docs[n:n + DOC_BLOCK]))
+        data = _BLOCKS.get(block)
+        if data is None:
+            data = script(key, [doc_row(d) for d in block[1]])
+        files[f"search/{key}.js"] = blocks[block] = data
+    _BLOCKS = blocks
     return files
 
 
