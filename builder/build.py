@@ -26,7 +26,8 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta
 
-from builder import __version__
+from builder import __version__, frontmatter, model
+from builder import content as content_module
 from builder.atomic import write_bytes_atomic
 from builder.cache import (
     VERSION,
@@ -44,6 +45,7 @@ from builder.glossary.annotate import Annotator
 from builder.glossary.load import load_glossary
 from builder.glossary.match import Matcher
 from builder.model import Article, Entity, Problem
+from builder.render import related
 from builder.render.markdown import BodyRenderer, plain_text
 from builder.render.pages import ArticleView, Page, article_path, entity_path, site_pages
 from builder.render.templates import make_environment, relative, render_page
@@ -113,7 +115,14 @@ class CachedReader:
     """read_article that re-reads only files whose size or modification time changed."""
 
     def __init__(self) -> None:
-        self._seen: dict[str, tuple[tuple, Article | Problem]] = {}
+        self.seen: dict[str, tuple[tuple, Article | Problem]] = {}
+        self._used: set[str] = set()
+
+    def new_round(self) -> None:
+        """Start a build: forget the files the last one did not read (deleted, renamed)."""
+        if self._used:
+            self.seen = {k: v for k, v in self.seen.items() if k in self._used}
+        self._used = set()
 
     def __call__(self, path: Path, slug: str) -> Article | Problem:
         try:
@@ -121,11 +130,12 @@ class CachedReader:
         except OSError:
             return read_article(path, slug)
         key = (stat.st_mtime_ns, stat.st_size, slug)
-        hit = self._seen.get(str(path))
+        self._used.add(str(path))
+        hit = self.seen.get(str(path))
         if hit is not None and hit[0] == key:
             return hit[1]
         result = read_article(path, slug)
-        self._seen[str(path)] = (key, result)
+        self.seen[str(path)] = (key, result)
         return result
 
 
@@ -331,6 +341,7 @@ class Builder:
             timings[name] = now - clock
             clock = now
 
+        self._reader.new_round()
         inputs = read_inputs(self.content, self.config_path, self._reader)
         lap("load")
         views = self._same_objects(render_views(
@@ -661,6 +672,9 @@ def load_builder(content: Path, output: Path) -> Builder:
         builder.cache = state["cache"]
         builder.page_prints = state["pages"].get(str(output.resolve()), {})
         builder._search_print = state.get("search_print")
+        if state.get("code") == _code_stamp():  # what the code that made them would make
+            builder._reader.seen = state["articles"]
+            related.SAVED.update(state["related"])
     except (OSError, pickle.PickleError, EOFError, KeyError, TypeError, AttributeError,
             ValueError):
         pass
@@ -671,9 +685,20 @@ def load_builder(content: Path, output: Path) -> Builder:
 
 def save_builder(builder: Builder, output: Path) -> None:
     state = {"cache": builder.cache, "pages": {str(output.resolve()): builder.page_prints},
-             "search_print": builder._search_print}
+             "search_print": builder._search_print, "code": _code_stamp(),
+             "articles": builder._reader.seen, "related": related.SAVED}
     with contextlib.suppress(OSError):
         write_bytes_atomic(CACHE, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+@functools.cache
+def _code_stamp() -> str:
+    """Digest of the code behind the articles and related lists kept in the cache: a
+    changed reader or ranking must not be answered by what an older one made."""
+    h = hashlib.blake2b(digest_size=16)
+    for module in (sys.modules[__name__], content_module, frontmatter, model, related):
+        h.update(Path(module.__file__ or "").read_bytes())
+    return h.hexdigest()
 
 
 INPUTS_STAMP = Path(".cache") / "inputs.json"
