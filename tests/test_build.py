@@ -76,6 +76,18 @@ def test_a_second_build_writes_nothing_and_matches(project: Path):
     assert first == second
 
 
+def test_an_edit_of_the_same_size_is_seen_by_the_next_build(project: Path):
+    # The cache keeps parsed articles by modification time and size between builds.
+    assert run_gloss("ingest", cwd=project).returncode == 0
+    assert run_gloss("build", cwd=project).returncode == 0
+    (path,) = (project / "content/articles").glob("*.md")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Kyiv", "Kiev", 1), encoding="utf-8")  # same length
+    assert run_gloss("build", cwd=project).returncode == 0
+    page = (project / "output" / ARTICLE).read_text(encoding="utf-8")
+    assert ">Kiev</a>" in page
+
+
 def test_output_not_made_by_gloss_is_not_clobbered(project: Path):
     (project / "output").mkdir()
     (project / "output/precious.txt").write_text("mine")
