@@ -24,9 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBE = """
 import json, resource, sys, time
 from pathlib import Path
-from builder.build import (MANIFEST, read_stamps, inputs_stamp, load_builder, save_builder,
-                           write_site)
+from builder.build import (MANIFEST, batch_gc, read_stamps, inputs_stamp, load_builder,
+                           save_builder, write_site)
 started = time.perf_counter()
+batch_gc()  # as build_command does
 output = Path("output")
 stamp = inputs_stamp(Path("content"), output)
 if read_stamps().get(str(output.resolve())) == stamp and (output / MANIFEST).is_file():
