@@ -204,19 +204,18 @@ def _parse_glossary(text: str, path: str) -> tuple[tuple[Entity, ...], tuple[Pro
 # --- rendering article bodies (in worker processes when there are many) -------------
 
 _worker: BodyRenderer | None = None
-_worker_glossary = ""
-_worker_key: tuple[str, bool] | None = None
+_worker_key: tuple[str, bool] = ("", False)  # (glossary id, annotate every mention)
 
 
 def _start_worker(entities: list[Entity], every: bool, glossary: str) -> None:
-    global _worker, _worker_glossary, _worker_key
+    global _worker, _worker_key
     if _worker is not None and _worker_key == (glossary, every):
         return  # the same glossary: the compiled matcher is still right
     matcher = Matcher(entities)
     # Entity links are written relative to an article page (articles/<slug>.html).
     urls = {e.slug: relative(article_path("x"), entity_path(e.slug)) for e in entities}
     _worker = BodyRenderer(Annotator(matcher, urls, every_mention=every))
-    _worker_glossary, _worker_key = glossary, (glossary, every)
+    _worker_key = (glossary, every)
 
 
 def _render_bodies(bodies: list[str]) -> list[Rendered]:
@@ -226,7 +225,7 @@ def _render_bodies(bodies: list[str]) -> list[Rendered]:
         rendered = _worker.render(body)
         text = plain_text(rendered.html)
         out.append(Rendered(rendered.html, rendered.mentions, len(_WORD.findall(text)), text,
-                            _worker_glossary))
+                            _worker_key[0]))
     return out
 
 
