@@ -33,7 +33,8 @@ class Fingerprinter:
     def __init__(self, reducers: dict[type, Callable[[Any], Any]] | None = None) -> None:
         self._memo: dict[int, tuple[bytes, Any]] = {}
         self._used: set[int] = set()
-        # type → a cheaper stand-in with the same information (e.g. one string for many parts)
+        # type → a cheaper stand-in with the same information (e.g. one string for many
+        # parts): a tuple whose items are digested in place of the object's
         self._reducers = reducers or {}
 
     def digest(self, value: Any) -> bytes:
@@ -63,7 +64,12 @@ class Fingerprinter:
     def _compute(self, value: Any) -> bytes:
         h = hashlib.blake2b(digest_size=16)
         feed = self._feed
-        if isinstance(value, str | int | float | bool | type(None)):
+        reducer = self._reducers.get(type(value))
+        if reducer is not None:  # first: a named tuple with a stand-in is not walked as one
+            h.update(b"r" + type(value).__qualname__.encode())
+            for part in reducer(value):
+                feed(h, part)
+        elif isinstance(value, str | int | float | bool | type(None)):
             feed(h, value)
         elif isinstance(value, list | tuple):
             h.update(b"l%d:" % len(value))
@@ -78,9 +84,6 @@ class Fingerprinter:
             h.update(b"S")
             for d in sorted(self.digest(item) for item in value):
                 h.update(d)
-        elif type(value) in self._reducers:
-            h.update(b"r" + type(value).__qualname__.encode())
-            feed(h, self._reducers[type(value)](value))
         elif dataclasses.is_dataclass(value):
             h.update(b"c" + type(value).__qualname__.encode())
             for name in _field_names(type(value)):

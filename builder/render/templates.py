@@ -98,8 +98,10 @@ def _unchanged(path: Path, mtime: float) -> bool:
         return False
 
 
-def make_environment(theme_dir: Path) -> jinja2.Environment:
+def make_environment(theme_dir: Path, bytecode_cache: jinja2.BytecodeCache | None = None
+                     ) -> jinja2.Environment:
     env = jinja2.Environment(
+        bytecode_cache=bytecode_cache,
         loader=jinja2.ChoiceLoader([
             jinja2.FileSystemLoader(str(theme_dir / "templates")),
             StaticTextLoader(theme_dir / "static"),
