@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from support import ROOT
 
+from builder import build as build_module
 from builder.build import Builder, write_site
 
 
@@ -101,3 +102,20 @@ def test_a_run_of_edits_always_ends_as_a_full_build(site: Path):
     build_into(builder, output)
     assert_same_as_a_full_build(site, output)
     assert build_into(builder, output) == (0, [])  # nothing changed: nothing rendered
+
+
+@pytest.mark.parametrize("pool", [False, True])
+def test_a_fresh_process_after_a_first_build_renders_nothing(site: Path, pool: bool,
+                                                             monkeypatch: pytest.MonkeyPatch):
+    # A first build digests its pages where it renders them (in the workers when there are
+    # many); the next process, digesting them itself, must find every one unchanged.
+    if pool:
+        monkeypatch.setattr(build_module, "PARALLEL_MIN", 1)
+    output = site / "output"
+    first = Builder(Path("content"))
+    total, _ = build_into(first, output)
+    assert len(first.page_prints) > 30 and None not in first.page_prints.values()
+    later = Builder(Path("content"))
+    later.page_prints = dict(first.page_prints)  # what load_builder would give it
+    rendered, written = build_into(later, output)
+    assert (rendered, written) == (0, [])
