@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CONTENT ?= content
 OUTPUT ?= output
 
-.PHONY: build ingest serve test lint clean bench bench-build bench-serve bench-extract bench-entities bench-search bench-match
+.PHONY: build ingest serve test lint clean bench bench-build bench-serve bench-extract bench-entities bench-search bench-match bench-render
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ bench-extract: $(VENV)/.dev
 bench-match: $(VENV)/.dev
 	$(BIN)/python bench/bench_match.py
 
+bench-render: $(VENV)/.dev
+	$(BIN)/python bench/bench_render.py
+
 bench-entities: $(VENV)/.dev
 	$(BIN)/python bench/bench_entities.py
 
@@ -55,7 +58,7 @@ bench-build: $(VENV)/.dev
 bench-serve: $(VENV)/.dev
 	$(BIN)/python bench/bench_serve.py
 
-bench: bench-build bench-serve bench-search bench-extract bench-entities bench-match
+bench: bench-build bench-serve bench-search bench-extract bench-entities bench-match bench-render
 
 clean:
 	rm -rf $(OUTPUT) .cache .pytest_cache .ruff_cache

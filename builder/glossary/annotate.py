@@ -1,37 +1,31 @@
-"""Put glossary mentions into an article's element tree, as links to entity pages.
+"""Put glossary mentions into an article's markdown-it token stream, as links to entities.
 
-Works on the tree Python-Markdown built (like its abbr extension), so links,
-headings, code and raw HTML are never touched, and the visible text never changes.
+Works on the parsed tokens, before they are rendered, so links, headings, code and raw
+HTML are never touched, and the visible text never changes: the text tokens around a
+mention become one token of the same text, escaped, with the mention in a gloss link.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from html import escape
 
-from builder.glossary.match import Matcher
+from markdown_it.token import Token
+
+from builder.glossary.match import Found, Matcher
 from builder.glossary.sentences import sentence_at, sentence_spans
 from builder.model import Mention
 
-BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "figcaption"})
+# Raw inline HTML elements whose text is never annotated (as Markdown links and code are).
 SKIP = frozenset(
-    {
-        "a",
-        "code",
-        "pre",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "script",
-        "style",
-        "abbr",
-        "kbd",
-        "samp",
-    }
+    {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "abbr",
+     "kbd", "samp"}
 )
+_RAW_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
+_RAW_BREAKS = frozenset({"br", "hr", "p", "div", "li", "tr", "td", "th"})
 
 
 @dataclass
@@ -42,36 +36,40 @@ class Annotator:
     entity_url: dict[str, str]  # entity slug → href from an article page
     every_mention: bool = False
 
-    def annotate(self, root: ET.Element) -> list[Mention]:
+    def annotate(self, tokens: list[Token]) -> list[Mention]:
+        """Wrap mentions in the tokens (in place); every mention found, in order."""
         mentions: list[Mention] = []
         linked: set[str] = set()
-        for block in _blocks(root):
+        for block in _blocks(tokens):
             mentions.extend(self._annotate_block(block, linked))
         return mentions
 
-    def _annotate_block(self, block: ET.Element, linked: set[str]) -> list[Mention]:
+    def _annotate_block(self, block: list[tuple[Token | str, bool]],
+                        linked: set[str]) -> list[Mention]:
         segments = _segments(block)
         text = "".join(s.text for s in segments)
         found = self.matcher.find(text)
         if not found:
             return []
-        found = [f for f in found if _in_prose(segments, f.start)]
+        starts = [s.start for s in segments]
+        found = [f for f in found if segments[bisect_right(starts, f.start) - 1].editable]
         spans = sentence_spans(text)
         mentions = [
             Mention(f.entity, text[f.start : f.end], sentence_at(text, f.start, spans))
             for f in found
         ]
-        wrap: dict[int, list] = {}
+        wrap: dict[int, list[Found]] = {}
         for f in found:
             if f.entity not in self.entity_url:
                 continue
             if not self.every_mention and f.entity in linked:
                 continue
-            seg_index = _segment_at(segments, f.start, f.end)
-            if seg_index is None:
-                continue  # crosses markup (e.g. half inside <em>): leave it alone
+            index = bisect_right(starts, f.start) - 1
+            seg = segments[index]
+            if f.end > seg.start + len(seg.text):
+                continue  # crosses markup (e.g. half inside *emphasis*): leave it alone
             linked.add(f.entity)
-            wrap.setdefault(seg_index, []).append(f)
+            wrap.setdefault(index, []).append(f)
         for index in sorted(wrap, reverse=True):
             _wrap_segment(segments[index], wrap[index], self.entity_url)
         return mentions
@@ -79,89 +77,131 @@ class Annotator:
 
 @dataclass
 class _Segment:
-    """A run of text in the tree: an element's .text or .tail, at an offset in the block."""
+    """A run of text at an offset in the block; when editable, children[first:last] of
+    the inline token `owner` (text and soft line breaks) make it up."""
 
-    element: ET.Element
-    attr: str  # "text" | "tail"
     text: str
     start: int
     editable: bool
-    parent: ET.Element | None = None
+    owner: Token | None = None
+    first: int = 0
+    last: int = 0
 
 
-def _blocks(root: ET.Element):
-    """Block elements holding text, outside skipped subtrees."""
-    for child in root:
-        if child.tag in SKIP:
-            continue
-        if child.tag in BLOCKS:
-            yield child
-        else:
-            yield from _blocks(child)
+def _blocks(tokens: list[Token]) -> Iterator[list[tuple[Token | str, bool]]]:
+    """The text blocks of an article: each paragraph or table cell outside lists, and each
+    outermost list item as a whole (nested items, code and headings in it included, so a
+    mention's sentence reads on into a sub-item as before). Headings alone are skipped.
+    Each block is a list of (inline token or raw text, whether it may be annotated)."""
+    group: list[tuple[Token | str, bool]] | None = None
+    depth = 0
+    heading = False
+    for token in tokens:
+        kind = token.type
+        if kind == "inline":
+            if group is not None:
+                group.append((token, not heading))
+            elif not heading:
+                yield [(token, True)]
+        elif kind == "list_item_open":
+            if depth == 0:
+                group = []
+            depth += 1
+        elif kind == "list_item_close":
+            depth -= 1
+            if depth == 0 and group is not None:
+                yield group
+                group = None
+        elif kind == "heading_open":
+            heading = True
+        elif kind == "heading_close":
+            heading = False
+        elif group is not None and kind in ("fence", "code_block"):
+            group.append((token.content, False))
 
 
-def _segments(block: ET.Element) -> list[_Segment]:
+def _segments(block: list[tuple[Token | str, bool]]) -> list[_Segment]:
     out: list[_Segment] = []
     offset = 0
-
-    def visit(element: ET.Element, editable: bool) -> None:
-        nonlocal offset
-        inside = editable and element.tag not in SKIP and element.get("class") != "gloss"
-        if element.text:
-            out.append(_Segment(element, "text", element.text, offset, inside))
-            offset += len(element.text)
-        for child in list(element):
-            visit(child, inside)
-            if child.tail:
-                out.append(_Segment(child, "tail", child.tail, offset, inside, element))
-                offset += len(child.tail)
-
-    visit(block, True)
+    for n, (part, editable) in enumerate(block):
+        if n:
+            out.append(_Segment("\n", offset, False))
+            offset += 1
+        if isinstance(part, str):
+            out.append(_Segment(part, offset, False))
+            offset += len(part)
+        else:
+            offset = _inline_segments(part, editable, out, offset)
     return out
 
 
-def _in_prose(segments: list[_Segment], start: int) -> bool:
-    """Whether offset start lies in text we may annotate (not code, a link or a heading)."""
-    for seg in segments:
-        if seg.start <= start < seg.start + len(seg.text):
-            return seg.editable
-    return False
+def _inline_segments(inline: Token, editable: bool, out: list[_Segment], offset: int) -> int:
+    """Segments of one inline token's children, appended to out; returns the new offset."""
+    children = inline.children or []
+    link = 0  # depth inside Markdown links
+    raw: list[str] = []  # open raw HTML elements we must not touch
+    run: _Segment | None = None  # the editable text run being gathered
+    for i, child in enumerate(children):
+        kind = child.type
+        if kind == "text" or kind == "softbreak":
+            piece = child.content if kind == "text" else "\n"
+            if run is not None:
+                run.text += piece
+                run.last = i + 1
+            else:
+                ok = editable and not link and not raw
+                run = _Segment(piece, offset, ok, inline, i, i + 1)
+                out.append(run)
+            offset += len(piece)
+            if not run.editable:
+                run = None  # only editable runs need their tokens; others stay apart
+            continue
+        run = None
+        piece = ""
+        if kind == "link_open":
+            link += 1
+        elif kind == "link_close":
+            link -= 1
+        elif kind == "code_inline":
+            piece = child.content
+        elif kind == "hardbreak":
+            piece = "\n"
+        elif kind == "html_inline":
+            piece = _raw_html(child.content, raw)
+        # emphasis marks and images (alt text is an attribute, not text) add no text
+        if piece:
+            out.append(_Segment(piece, offset, False))
+            offset += len(piece)
+    return offset
 
 
-def _segment_at(segments: list[_Segment], start: int, end: int) -> int | None:
-    for index, seg in enumerate(segments):
-        if seg.start <= start and end <= seg.start + len(seg.text):
-            return index if seg.editable else None
-    return None
+def _raw_html(html: str, open_skipped: list[str]) -> str:
+    """Follow raw inline tags that shield their text; the text the tag stands for."""
+    tag = _RAW_TAG.match(html)
+    if tag is None:
+        return ""  # a comment, processing instruction or declaration
+    closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+    if name in SKIP and not self_closing:
+        if not closing:
+            open_skipped.append(name)
+        elif name in open_skipped:
+            del open_skipped[len(open_skipped) - 1 - open_skipped[::-1].index(name):]
+    return "\n" if name in _RAW_BREAKS else ""
 
 
-def _wrap_segment(seg: _Segment, found: list, entity_url: dict[str, str]) -> None:
-    """Split one text run into text + <a class="gloss"> links."""
-    pieces: list[ET.Element] = []
+def _wrap_segment(seg: _Segment, found: list[Found], entity_url: dict[str, str]) -> None:
+    """Replace one text run's tokens with the same text, mentions linked, as one token of
+    rendered HTML (cheaper than a text / link_open / text / link_close token each)."""
+    assert seg.owner is not None and seg.owner.children is not None
+    pieces: list[str] = []
     cursor = 0
-    head = None
     for f in found:
         a, b = f.start - seg.start, f.end - seg.start
-        before = seg.text[cursor:a]
-        link = ET.Element(
-            "a", {"class": "gloss", "href": entity_url[f.entity], "data-entity": f.entity}
-        )
-        link.text = seg.text[a:b]
-        if pieces:
-            pieces[-1].tail = (pieces[-1].tail or "") + before
-        else:
-            head = before
-        pieces.append(link)
+        pieces.append(escape(seg.text[cursor:a], quote=False))
+        pieces.append(f'<a class="gloss" data-entity="{escape(f.entity)}" '
+                      f'href="{escape(entity_url[f.entity])}">'
+                      f"{escape(seg.text[a:b], quote=False)}</a>")
         cursor = b
-    pieces[-1].tail = seg.text[cursor:]
-    if seg.attr == "text":
-        seg.element.text = head
-        for i, piece in enumerate(pieces):
-            seg.element.insert(i, piece)
-    else:
-        parent = seg.parent
-        assert parent is not None
-        seg.element.tail = head
-        position = list(parent).index(seg.element) + 1
-        for i, piece in enumerate(pieces):
-            parent.insert(position + i, piece)
+    pieces.append(escape(seg.text[cursor:], quote=False))
+    seg.owner.children[seg.first : seg.last] = [Token("html_inline", "", 0,
+                                                      content="".join(pieces))]

@@ -8,29 +8,48 @@ import yaml
 
 from builder.ingest import Block, Extracted
 
-# Characters that would turn plain text into Markdown structure at a line start.
-_LINE_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])(\s)")
+# What would start a block at the beginning of a line in CommonMark: a heading, a quote,
+# a list item (`-`, `+`, `*`, `1.`, `1)`, even with nothing after it), a thematic break or
+# setext underline (a line of `-`, `=`, `_`, `*`), a `~~~` fence. Every line is checked:
+# a list item may interrupt a paragraph.
+_LINE_START = re.compile(
+    r"^([ \t]*)(?:(#{1,6}|[+\-*])(?=[ \t]|$)|(>)|(\d{1,9})([.)])(?=[ \t]|$)"
+    r"|([-=_*])(?=[-=_* \t]*$)|(~~~))",
+    re.M,
+)
 # Inline characters only where Markdown would read them as markup: a backslash before
-# punctuation, backticks, emphasis markers touching a word, `[x](` or `[x][`, tag-like `<`.
+# punctuation or at a line end (a hard break), backticks, `*` touching a word, runs of `_`
+# at a word's edge (`snake_case` is safe), `[x](` or `[x][`, tag-like `<`, entity-like `&`.
 _INLINE = re.compile(
-    r"""\\(?=[!-/:-@\[-`{-~])|`|(?<![\w*_])[*_](?=\S)|(?<=\S)[*_](?![\w*_])"""
-    r"""|\[(?=[^\]]*\][(\[:])|\](?=[(\[])|<(?=[A-Za-z/!?])|&(?=#?\w+;)"""
+    r"""\\(?=[!-/:-@\[-`{-~]|$)|`|\*(?=\S)|(?<=\S)\*|(?<![\w_])_+(?=\S)|(?<=\S)_+(?![\w_])"""
+    r"""|\[(?=[^\]]*\][(\[:])|\](?=[(\[])|<(?=[A-Za-z/!?])|&(?=#?\w+;)""",
+    re.M,
 )
 
 
-_ENTITIES = {"<": "&lt;", "&": "&amp;"}  # Python-Markdown has no backslash escape for these
+_ENTITIES = {"<": "&lt;", "&": "&amp;"}  # read more easily than `\<` and `\&`
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    indent, marker, quote, number, dot, rule, fence = m.groups()
+    if number:
+        return f"{indent}{number}\\{dot}"  # `1990\.`: a backslash before a digit is literal
+    return indent + "\\" + (marker or quote or rule or fence)
 
 
 def escape_markdown(text: str) -> str:
     """Escape only what Markdown would misread, so the file stays readable:
     `[expletive]` stays as it is, `[x](y)` and `*word*` are escaped."""
-    text = _INLINE.sub(lambda m: _ENTITIES.get(m.group(0)) or "\\" + m.group(0), text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) + m.group(3), text)
+    text = _INLINE.sub(
+        lambda m: _ENTITIES.get(m.group(0)) or "".join("\\" + c for c in m.group(0)), text)
+    return _LINE_START.sub(_escape_line_start, text)
 
 
 def block_markdown(block: Block) -> str:
     """One body block as Markdown source."""
-    inline = block.markdown or escape_markdown(block.text)
+    # Spaces at a line's edges show nothing, but 4 in front make code and 2 behind a break.
+    trimmed = "\n".join(line.strip(" \t") for line in block.text.split("\n"))
+    inline = block.markdown or escape_markdown(trimmed)
     if block.kind in ("h2", "h3"):
         return "#" * int(block.kind[1]) + " " + " ".join(inline.split())
     if block.kind == "quote":

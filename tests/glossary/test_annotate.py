@@ -58,3 +58,35 @@ def test_raw_html_is_sanitised():
     assert "<script" not in out.html
     assert "onerror" not in out.html
     assert "javascript:" not in out.html
+
+
+def test_raw_html_links_and_code_are_left_alone():
+    out = render('<a href="https://example.org">Kremlin</a>, <kbd>Kremlin</kbd> and Scholz.')
+    assert 'href="https://example.org" rel="noopener noreferrer nofollow">Kremlin</a>' in out.html
+    assert out.html.count('class="gloss"') == 1
+    assert [m.entity for m in out.mentions] == ["olaf-scholz"]
+
+
+def test_sentences_are_the_visible_text():
+    out = render("The <b>Kremlin</b> &amp; `code` said.\n\nThen Mr. Scholz<br>left.")
+    assert [m.sentence for m in out.mentions] == ["The Kremlin & code said.",
+                                                  "Then Mr. Scholz\nleft."]
+
+
+def test_an_empty_body_has_no_mentions_of_the_article_before():
+    renderer = BodyRenderer(Annotator(Matcher(ENTITIES), URLS))
+    assert renderer.render("The Kremlin.").mentions
+    assert renderer.render("").mentions == ()
+    assert renderer.render("  \n").mentions == ()
+
+
+def test_a_mention_over_a_line_break_is_linked_one_across_markup_only_recorded():
+    out = render("Olaf\nScholz spoke. Then Olaf *Scholz* did.", every=True)
+    assert out.html.count('class="gloss"') == 1
+    assert '">Olaf\nScholz</a>' in out.html
+    assert [m.text for m in out.mentions] == ["Olaf\nScholz", "Olaf Scholz"]
+
+
+def test_list_items_tables_and_quotes_are_annotated():
+    out = render("- the Kremlin\n- Scholz\n\n| who |\n| --- |\n| Kremlin |\n\n> Scholz", every=True)
+    assert out.html.count('class="gloss"') == 4

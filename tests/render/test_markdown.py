@@ -1,0 +1,33 @@
+"""Article Markdown is CommonMark with tables; what news bodies rely on renders as expected."""
+
+from builder.render.markdown import BodyRenderer, plain_text
+
+RENDER = BodyRenderer(None)
+
+
+def html(markdown: str) -> str:
+    return RENDER.render(markdown).html
+
+
+def test_a_list_may_follow_a_paragraph_line():
+    assert "<p>Demands:</p>\n<ul>\n<li>a ceasefire</li>" in html("Demands:\n- a ceasefire\n- talks")
+
+
+def test_tables_and_fenced_code():
+    out = html("| a | b |\n|---|--:|\n| 1 | 2 |\n\n```python\nx = 1 < 2\n```")
+    assert "<th>a</th>" in out and "<td>1</td>" in out
+    assert "<pre><code>x = 1 &lt; 2\n</code></pre>" in out
+
+
+def test_a_heading_needs_a_space_after_the_hashes():
+    assert html("#MeToo began in 2017.") == "<p>#MeToo began in 2017.</p>\n"
+    assert html("## Background") == "<h2>Background</h2>\n"
+
+
+def test_no_typographic_replacements():
+    assert plain_text(html("\"Quotes\" -- and 'dashes' ...")) == "\"Quotes\" -- and 'dashes' ..."
+
+
+def test_unsafe_markdown_links_stay_text():
+    out = html("[click](javascript:alert(1)) and ![x](data:text/html,hi)")
+    assert "<a" not in out and "<img" not in out
