@@ -98,10 +98,13 @@ def _unchanged(path: Path, mtime: float) -> bool:
         return False
 
 
-def make_environment(theme_dir: Path, bytecode_cache: jinja2.BytecodeCache | None = None
-                     ) -> jinja2.Environment:
+def make_environment(theme_dir: Path, bytecode_cache: jinja2.BytecodeCache | None = None,
+                     auto_reload: bool = True) -> jinja2.Environment:
+    """With auto_reload off, the caller clears env.cache when a template changes (Jinja
+    would otherwise look at each template's modification time on every page)."""
     env = jinja2.Environment(
         bytecode_cache=bytecode_cache,
+        auto_reload=auto_reload,
         loader=jinja2.ChoiceLoader([
             jinja2.FileSystemLoader(str(theme_dir / "templates")),
             StaticTextLoader(theme_dir / "static"),
