@@ -63,8 +63,9 @@ def fold_accents(text: str) -> str:
     return text.translate(_ACCENTS)
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """One regex alternation for many words, shaped as a trie so matching stays fast."""
+def _trie_pattern(words: Iterable[str], after_first: str = "") -> str:
+    """One regex alternation for many words, shaped as a trie so matching stays fast;
+    after_first goes after each word's first character."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -72,8 +73,9 @@ def _trie_pattern(words: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+    def emit(node: dict, guard: str) -> str:
+        branches = [re.escape(char) + guard + emit(child, "")
+                    for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -81,7 +83,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
             return "(?:" + body + ")?" if len(branches) == 1 else body + "?"
         return body
 
-    return emit(trie)
+    return emit(trie, after_first)
 
 
 _WORD_CHAR = r"[\w\u0300-\u036f]"
@@ -112,7 +114,11 @@ def _first_word_finder(fold: int, words: set[str]) -> re.Pattern[str]:
     latin = [fold_accents(w) if fold & 2 else w for w in words - cjk]
     parts = []
     if latin:
-        parts.append(f"(?<!{_WORD_CHAR})(?:{_trie_pattern(latin)})(?!{_WORD_CHAR})")
+        # "Not after a word character", asked once the first character matched rather
+        # than before: the regex engine can then skip ahead to the characters that
+        # begin a name instead of trying the look-behind at every place.
+        not_in_word = rf"(?<!{_WORD_CHAR}[\s\S])"
+        parts.append(f"(?:{_trie_pattern(latin, not_in_word)})(?!{_WORD_CHAR})")
     if cjk:
         parts.append(f"(?:{_trie_pattern(cjk)})")
     flags = re.IGNORECASE if fold & 1 else 0
@@ -157,12 +163,9 @@ class Matcher:
         """
         if not self._folds:
             return []
-        folded = fold_accents(text) if any(f & 2 for f in self._folds) else text
-        starts = sorted({m.start() for fold, finder in zip(self._folds, self._finders, strict=True)
-                         for m in finder.finditer(folded if fold & 2 else text)})
         found: list[Found] = []
         done = 0
-        for start in starts:
+        for start in self._starts(text):
             if start < done:
                 continue
             first = _TOKEN.match(text, start, min(len(text), start + self._window))
@@ -196,6 +199,15 @@ class Matcher:
                 found.append(Found(start, end, pattern.entity))
                 done = end
         return found
+
+    def _starts(self, text: str) -> Iterable[int]:
+        """Where a name's first word stands, in order; one regex per fold in use."""
+        folded = fold_accents(text) if any(f & 2 for f in self._folds) else text
+        if len(self._finders) == 1:  # the usual glossary: no merging needed
+            finder = self._finders[0]
+            return (m.start() for m in finder.finditer(folded if self._folds[0] & 2 else text))
+        return sorted({m.start() for fold, finder in zip(self._folds, self._finders, strict=True)
+                       for m in finder.finditer(folded if fold & 2 else text)})
 
     @staticmethod
     def _matches(text: str, tokens: list[re.Match[str]], i: int, pattern: _Pattern) -> bool:
