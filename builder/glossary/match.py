@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from builder.glossary.common_words import COMMON_WORDS
 from builder.model import Entity
@@ -40,6 +40,27 @@ class _Pattern:
     entity: str
     fold: int  # 0 exact, 1 casefold, 2 accents, 3 both
     tail: str = ""  # punctuation that ends the name, as in `U.S.`
+
+
+_Key = tuple[tuple[str, ...], tuple[str, ...]]  # a name's words after the first, separators
+
+
+class _Names:
+    """The names of one fold that begin with one word: per length, longest first, a dict
+    from the rest of the name to its pattern, so that trying them at a place costs a dict
+    probe per length instead of a word-by-word comparison per name."""
+
+    def __init__(self) -> None:
+        self._by_length: dict[int, dict[_Key, _Pattern]] = {}
+        self.lengths: list[tuple[int, dict[_Key, _Pattern]]] = []
+        self.longest = 0
+
+    def add(self, pattern: _Pattern) -> None:
+        """The first of names written the same wins, as it did among compared names."""
+        table = self._by_length.setdefault(len(pattern.words), {})
+        table.setdefault((pattern.words[1:], pattern.seps), pattern)
+        self.lengths = sorted(self._by_length.items(), key=lambda item: -item[0])
+        self.longest = self.lengths[0][0]
 
 
 def _accent_table() -> dict[int, str]:
@@ -99,9 +120,14 @@ def _fold(word: str, fold: int) -> str:
     return word
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _sep(text: str) -> str:
     """Separators compare loosely: any whitespace is one space; ’ and ' are the same."""
-    return re.sub(r"\s+", " ", text).replace("’", "'")
+    if text == " ":  # by far the most common, and already as compared
+        return text
+    return _SPACES.sub(" ", text).replace("’", "'")
 
 
 def _tokens(text: str) -> list[re.Match[str]]:
@@ -130,7 +156,7 @@ class Matcher:
 
     def __init__(self, entities: Iterable[Entity]):
         entities = list(entities)
-        self._index: list[dict[str, list[_Pattern]]] = [{}, {}, {}, {}]
+        self._index: list[dict[str, _Names]] = [{}, {}, {}, {}]
         firsts: list[set[str]] = [set(), set(), set(), set()]
         for entity in entities:
             fold = (1 if entity.case_insensitive else 0) | (2 if entity.accent_insensitive else 0)
@@ -144,12 +170,9 @@ class Matcher:
                     for a, b in zip(tokens, tokens[1:], strict=False)
                 )
                 firsts[fold].add(unicodedata.normalize("NFC", tokens[0].group()))
-                bucket = self._index[fold].setdefault(words[0], [])
                 tail = name[tokens[-1].end() :].strip()
-                bucket.append(_Pattern(words, seps, entity.slug, fold, tail))
-        for table in self._index:
-            for bucket in table.values():
-                bucket.sort(key=lambda p: -len(p.words))
+                names = self._index[fold].setdefault(words[0], _Names())
+                names.add(_Pattern(words, seps, entity.slug, fold, tail))
         self._folds = [f for f in range(4) if self._index[f]]
         self._finders = [_first_word_finder(fold, firsts[fold]) for fold in self._folds]
         longest = max((len(n) for e in entities for n in (e.name, *e.aliases)), default=0)
@@ -168,29 +191,10 @@ class Matcher:
         for start in self._starts(text):
             if start < done:
                 continue
-            first = _TOKEN.match(text, start, min(len(text), start + self._window))
-            if first is None:
+            best = self._longest_at(text, start)
+            if best is None:
                 continue
-            buckets = [b for fold in self._folds
-                       if (b := self._index[fold].get(_fold(first.group(), fold)))]
-            if not buckets:
-                continue
-            # Only as many words as the longest name starting here (buckets: longest first).
-            need = max(len(b[0].words) for b in buckets)
-            tokens = [first] if need == 1 else list(islice(_TOKEN.finditer(
-                text, start, min(len(text), start + self._window)), need))
-            best: tuple[int, _Pattern] | None = None
-            for bucket in buckets:
-                for pattern in bucket:
-                    if best and len(pattern.words) <= best[0]:
-                        break
-                    if self._matches(text, tokens, 0, pattern):
-                        best = (len(pattern.words), pattern)
-                        break
-            if not best:
-                continue
-            n, pattern = best
-            end = tokens[n - 1].end()
+            end, pattern = best
             if _free_standing(text, start, end) and not _capital_by_position(
                 text, start, end, pattern
             ):
@@ -200,6 +204,32 @@ class Matcher:
                 done = end
         return found
 
+    def _longest_at(self, text: str, start: int) -> tuple[int, _Pattern] | None:
+        """The longest name at start (the earlier fold's on a tie), and where it ends."""
+        stop = min(len(text), start + self._window)
+        first = _TOKEN.match(text, start, stop)
+        if first is None:
+            return None
+        heads = [(fold, names) for fold in self._folds
+                 if (names := self._index[fold].get(_fold(first.group(), fold)))]
+        if not heads:
+            return None
+        # Only as many words as the longest name starting here.
+        need = max(names.longest for _, names in heads)
+        tokens = [first] if need == 1 else list(islice(_TOKEN.finditer(text, start, stop), need))
+        seps = tuple(_sep(text[a.end() : b.start()]) for a, b in pairwise(tokens))
+        best: _Pattern | None = None
+        best_n = 0
+        for fold, names in heads:
+            words = tuple(_fold(t.group(), fold) for t in tokens[1:])
+            for n, table in names.lengths:
+                if n <= best_n:
+                    break
+                if n <= len(tokens) and (pattern := table.get((words[: n - 1], seps[: n - 1]))):
+                    best, best_n = pattern, n
+                    break
+        return None if best is None else (tokens[best_n - 1].end(), best)
+
     def _starts(self, text: str) -> Iterable[int]:
         """Where a name's first word stands, in order; one regex per fold in use."""
         folded = fold_accents(text) if any(f & 2 for f in self._folds) else text
@@ -208,18 +238,6 @@ class Matcher:
             return (m.start() for m in finder.finditer(folded if self._folds[0] & 2 else text))
         return sorted({m.start() for fold, finder in zip(self._folds, self._finders, strict=True)
                        for m in finder.finditer(folded if fold & 2 else text)})
-
-    @staticmethod
-    def _matches(text: str, tokens: list[re.Match[str]], i: int, pattern: _Pattern) -> bool:
-        n = len(pattern.words)
-        if i + n > len(tokens):
-            return False
-        for k in range(1, n):
-            if _fold(tokens[i + k].group(), pattern.fold) != pattern.words[k]:
-                return False
-            if _sep(text[tokens[i + k - 1].end() : tokens[i + k].start()]) != pattern.seps[k - 1]:
-                return False
-        return True
 
 
 _SENTENCE_END = re.compile(r"""(?:^|[.!?:…]["”’)\]]*)[\s"“‘'(\[—–-]*$""")
