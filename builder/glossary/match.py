@@ -12,7 +12,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice, pairwise
+from itertools import pairwise
+from typing import NamedTuple
 
 from builder.glossary.common_words import COMMON_WORDS
 from builder.model import Entity
@@ -24,9 +25,9 @@ _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 _APOSTROPHES = "'’"
 
 
-@dataclass(frozen=True)
-class Found:
-    """A mention of an entity at [start, end) of the text."""
+class Found(NamedTuple):
+    """A mention of an entity at [start, end) of the text (a tuple: one is made per
+    mention, and a frozen dataclass costs three times as much to make)."""
 
     start: int
     end: int
@@ -134,6 +135,14 @@ def _tokens(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text))
 
 
+def _next_tokens(text: str, first: re.Match[str], stop: int, n: int) -> list[re.Match[str]]:
+    """first and the words after it, n at most, before stop."""
+    tokens = [first]
+    while len(tokens) < n and (token := _TOKEN.search(text, tokens[-1].end(), stop)):
+        tokens.append(token)
+    return tokens
+
+
 def _first_word_finder(fold: int, words: set[str]) -> re.Pattern[str]:
     """Where any name of this fold could begin: its first word, whole."""
     cjk = {w for w in words if re.fullmatch(f"[{_CJK}]", w)}
@@ -174,6 +183,7 @@ class Matcher:
                 names = self._index[fold].setdefault(words[0], _Names())
                 names.add(_Pattern(words, seps, entity.slug, fold, tail))
         self._folds = [f for f in range(4) if self._index[f]]
+        self._tables = [(fold, self._index[fold]) for fold in self._folds]
         self._finders = [_first_word_finder(fold, firsts[fold]) for fold in self._folds]
         longest = max((len(n) for e in entities for n in (e.name, *e.aliases)), default=0)
         self._window = 4 * longest + 64
@@ -210,13 +220,13 @@ class Matcher:
         first = _TOKEN.match(text, start, stop)
         if first is None:
             return None
-        heads = [(fold, names) for fold in self._folds
-                 if (names := self._index[fold].get(_fold(first.group(), fold)))]
+        word = first.group()
+        heads = [(fold, names) for fold, table in self._tables
+                 if (names := table.get(_fold(word, fold)))]
         if not heads:
             return None
         # Only as many words as the longest name starting here.
-        need = max(names.longest for _, names in heads)
-        tokens = [first] if need == 1 else list(islice(_TOKEN.finditer(text, start, stop), need))
+        tokens = _next_tokens(text, first, stop, max(names.longest for _, names in heads))
         seps = tuple(_sep(text[a.end() : b.start()]) for a, b in pairwise(tokens))
         best: _Pattern | None = None
         best_n = 0
