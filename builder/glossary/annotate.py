@@ -52,19 +52,21 @@ class Annotator:
         if not found:
             return []
         starts = [s.start for s in segments]
-        found = [f for f in found if segments[bisect_right(starts, f.start) - 1].editable]
-        spans = sentence_spans(text)
+        placed = [(f, index) for f in found
+                  if segments[index := bisect_right(starts, f.start) - 1].editable]
+        if not placed:
+            return []
+        spans = sentence_spans(text, until=placed[-1][0].start)
         mentions = [
             Mention(f.entity, text[f.start : f.end], sentence_at(text, f.start, spans))
-            for f in found
+            for f, _ in placed
         ]
         wrap: dict[int, list[Found]] = {}
-        for f in found:
+        for f, index in placed:
             if f.entity not in self.entity_url:
                 continue
             if not self.every_mention and f.entity in linked:
                 continue
-            index = bisect_right(starts, f.start) - 1
             seg = segments[index]
             if f.end > seg.start + len(seg.text):
                 continue  # crosses markup (e.g. half inside *emphasis*): leave it alone
