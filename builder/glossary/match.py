@@ -12,7 +12,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 from typing import NamedTuple
 
 from builder.glossary.common_words import COMMON_WORDS
@@ -135,12 +134,18 @@ def _tokens(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text))
 
 
-def _next_tokens(text: str, first: re.Match[str], stop: int, n: int) -> list[re.Match[str]]:
-    """first and the words after it, n at most, before stop."""
-    tokens = [first]
-    while len(tokens) < n and (token := _TOKEN.search(text, tokens[-1].end(), stop)):
-        tokens.append(token)
-    return tokens
+def _words_after(text: str, first: re.Match[str], stop: int,
+                 n: int) -> tuple[list[str], tuple[str, ...], list[int]]:
+    """Up to n words after first, before stop: the words, the separators before them
+    (as compared), and where first and each word end."""
+    words: list[str] = []
+    seps: list[str] = []
+    ends = [first.end()]
+    while len(words) < n and (token := _TOKEN.search(text, ends[-1], stop)):
+        words.append(token.group())
+        seps.append(_sep(text[ends[-1] : token.start()]))
+        ends.append(token.end())
+    return words, tuple(seps), ends
 
 
 def _first_word_finder(fold: int, words: set[str]) -> re.Pattern[str]:
@@ -226,19 +231,19 @@ class Matcher:
         if not heads:
             return None
         # Only as many words as the longest name starting here.
-        tokens = _next_tokens(text, first, stop, max(names.longest for _, names in heads))
-        seps = tuple(_sep(text[a.end() : b.start()]) for a, b in pairwise(tokens))
+        need = heads[0][1].longest if len(heads) == 1 else max(n.longest for _, n in heads)
+        later, seps, ends = _words_after(text, first, stop, need - 1)
         best: _Pattern | None = None
         best_n = 0
         for fold, names in heads:
-            words = tuple(_fold(t.group(), fold) for t in tokens[1:])
+            words = tuple([_fold(w, fold) for w in later])
             for n, table in names.lengths:
                 if n <= best_n:
                     break
-                if n <= len(tokens) and (pattern := table.get((words[: n - 1], seps[: n - 1]))):
+                if n <= len(ends) and (pattern := table.get((words[: n - 1], seps[: n - 1]))):
                     best, best_n = pattern, n
                     break
-        return None if best is None else (tokens[best_n - 1].end(), best)
+        return None if best is None else (ends[best_n - 1], best)
 
     def _starts(self, text: str) -> Iterable[int]:
         """Where a name's first word stands, in order; one regex per fold in use."""
