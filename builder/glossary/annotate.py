@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from html import escape
 
 from markdown_it.token import Token
@@ -35,6 +35,7 @@ class Annotator:
     matcher: Matcher
     entity_url: dict[str, str]  # entity slug → href from an article page
     every_mention: bool = False
+    _link_tags: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
     def annotate(self, tokens: list[Token]) -> list[Mention]:
         """Wrap mentions in the tokens (in place); every mention found, in order."""
@@ -52,27 +53,38 @@ class Annotator:
         if not found:
             return []
         starts = [s.start for s in segments]
-        found = [f for f in found if segments[bisect_right(starts, f.start) - 1].editable]
-        spans = sentence_spans(text)
+        placed = [(f, index) for f in found
+                  if segments[index := bisect_right(starts, f.start) - 1].editable]
+        if not placed:
+            return []
+        spans = sentence_spans(text, until=placed[-1][0].start)
         mentions = [
             Mention(f.entity, text[f.start : f.end], sentence_at(text, f.start, spans))
-            for f in found
+            for f, _ in placed
         ]
         wrap: dict[int, list[Found]] = {}
-        for f in found:
+        for f, index in placed:
             if f.entity not in self.entity_url:
                 continue
             if not self.every_mention and f.entity in linked:
                 continue
-            index = bisect_right(starts, f.start) - 1
             seg = segments[index]
             if f.end > seg.start + len(seg.text):
                 continue  # crosses markup (e.g. half inside *emphasis*): leave it alone
             linked.add(f.entity)
             wrap.setdefault(index, []).append(f)
         for index in sorted(wrap, reverse=True):
-            _wrap_segment(segments[index], wrap[index], self.entity_url)
+            _wrap_segment(segments[index], wrap[index], self._link_open)
         return mentions
+
+    def _link_open(self, entity: str) -> str:
+        """The opening tag of a gloss link, made once per entity (escaping adds up)."""
+        tag = self._link_tags.get(entity)
+        if tag is None:
+            tag = self._link_tags[entity] = (
+                f'<a class="gloss" data-entity="{escape(entity)}" '
+                f'href="{escape(self.entity_url[entity])}">')
+        return tag
 
 
 @dataclass
@@ -189,19 +201,28 @@ def _raw_html(html: str, open_skipped: list[str]) -> str:
     return "\n" if name in _RAW_BREAKS else ""
 
 
-def _wrap_segment(seg: _Segment, found: list[Found], entity_url: dict[str, str]) -> None:
+def _wrap_segment(seg: _Segment, found: list[Found], link_open: Callable[[str], str]) -> None:
     """Replace one text run's tokens with the same text, mentions linked, as one token of
     rendered HTML (cheaper than a text / link_open / text / link_close token each)."""
     assert seg.owner is not None and seg.owner.children is not None
+    text = seg.text
+    # Most runs have nothing to escape: then their pieces go as they are.
+    esc = _escape_text if "&" in text or "<" in text or ">" in text else _as_is
     pieces: list[str] = []
     cursor = 0
     for f in found:
         a, b = f.start - seg.start, f.end - seg.start
-        pieces.append(escape(seg.text[cursor:a], quote=False))
-        pieces.append(f'<a class="gloss" data-entity="{escape(f.entity)}" '
-                      f'href="{escape(entity_url[f.entity])}">'
-                      f"{escape(seg.text[a:b], quote=False)}</a>")
+        pieces.append(esc(text[cursor:a]))
+        pieces.append(f"{link_open(f.entity)}{esc(text[a:b])}</a>")
         cursor = b
-    pieces.append(escape(seg.text[cursor:], quote=False))
+    pieces.append(esc(text[cursor:]))
     seg.owner.children[seg.first : seg.last] = [Token("html_inline", "", 0,
                                                       content="".join(pieces))]
+
+
+def _escape_text(text: str) -> str:
+    return escape(text, quote=False)
+
+
+def _as_is(text: str) -> str:
+    return text

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from typing import NamedTuple
 
 from builder.glossary.common_words import COMMON_WORDS
 from builder.model import Entity
@@ -24,9 +24,9 @@ _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 _APOSTROPHES = "'’"
 
 
-@dataclass(frozen=True)
-class Found:
-    """A mention of an entity at [start, end) of the text."""
+class Found(NamedTuple):
+    """A mention of an entity at [start, end) of the text (a tuple: one is made per
+    mention, and a frozen dataclass costs three times as much to make)."""
 
     start: int
     end: int
@@ -40,6 +40,27 @@ class _Pattern:
     entity: str
     fold: int  # 0 exact, 1 casefold, 2 accents, 3 both
     tail: str = ""  # punctuation that ends the name, as in `U.S.`
+
+
+_Key = tuple[tuple[str, ...], tuple[str, ...]]  # a name's words after the first, separators
+
+
+class _Names:
+    """The names of one fold that begin with one word: per length, longest first, a dict
+    from the rest of the name to its pattern, so that trying them at a place costs a dict
+    probe per length instead of a word-by-word comparison per name."""
+
+    def __init__(self) -> None:
+        self._by_length: dict[int, dict[_Key, _Pattern]] = {}
+        self.lengths: list[tuple[int, dict[_Key, _Pattern]]] = []
+        self.longest = 0
+
+    def add(self, pattern: _Pattern) -> None:
+        """The first of names written the same wins, as it did among compared names."""
+        table = self._by_length.setdefault(len(pattern.words), {})
+        table.setdefault((pattern.words[1:], pattern.seps), pattern)
+        self.lengths = sorted(self._by_length.items(), key=lambda item: -item[0])
+        self.longest = self.lengths[0][0]
 
 
 def _accent_table() -> dict[int, str]:
@@ -63,8 +84,9 @@ def fold_accents(text: str) -> str:
     return text.translate(_ACCENTS)
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """One regex alternation for many words, shaped as a trie so matching stays fast."""
+def _trie_pattern(words: Iterable[str], after_first: str = "") -> str:
+    """One regex alternation for many words, shaped as a trie so matching stays fast;
+    after_first goes after each word's first character."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -72,8 +94,9 @@ def _trie_pattern(words: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+    def emit(node: dict, guard: str) -> str:
+        branches = [re.escape(char) + guard + emit(child, "")
+                    for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -81,7 +104,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
             return "(?:" + body + ")?" if len(branches) == 1 else body + "?"
         return body
 
-    return emit(trie)
+    return emit(trie, after_first)
 
 
 _WORD_CHAR = r"[\w\u0300-\u036f]"
@@ -97,13 +120,32 @@ def _fold(word: str, fold: int) -> str:
     return word
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _sep(text: str) -> str:
     """Separators compare loosely: any whitespace is one space; ’ and ' are the same."""
-    return re.sub(r"\s+", " ", text).replace("’", "'")
+    if text == " ":  # by far the most common, and already as compared
+        return text
+    return _SPACES.sub(" ", text).replace("’", "'")
 
 
 def _tokens(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text))
+
+
+def _words_after(text: str, first: re.Match[str], stop: int,
+                 n: int) -> tuple[list[str], tuple[str, ...], list[int]]:
+    """Up to n words after first, before stop: the words, the separators before them
+    (as compared), and where first and each word end."""
+    words: list[str] = []
+    seps: list[str] = []
+    ends = [first.end()]
+    while len(words) < n and (token := _TOKEN.search(text, ends[-1], stop)):
+        words.append(token.group())
+        seps.append(_sep(text[ends[-1] : token.start()]))
+        ends.append(token.end())
+    return words, tuple(seps), ends
 
 
 def _first_word_finder(fold: int, words: set[str]) -> re.Pattern[str]:
@@ -112,7 +154,11 @@ def _first_word_finder(fold: int, words: set[str]) -> re.Pattern[str]:
     latin = [fold_accents(w) if fold & 2 else w for w in words - cjk]
     parts = []
     if latin:
-        parts.append(f"(?<!{_WORD_CHAR})(?:{_trie_pattern(latin)})(?!{_WORD_CHAR})")
+        # "Not after a word character", asked once the first character matched rather
+        # than before: the regex engine can then skip ahead to the characters that
+        # begin a name instead of trying the look-behind at every place.
+        not_in_word = rf"(?<!{_WORD_CHAR}[\s\S])"
+        parts.append(f"(?:{_trie_pattern(latin, not_in_word)})(?!{_WORD_CHAR})")
     if cjk:
         parts.append(f"(?:{_trie_pattern(cjk)})")
     flags = re.IGNORECASE if fold & 1 else 0
@@ -124,7 +170,7 @@ class Matcher:
 
     def __init__(self, entities: Iterable[Entity]):
         entities = list(entities)
-        self._index: list[dict[str, list[_Pattern]]] = [{}, {}, {}, {}]
+        self._index: list[dict[str, _Names]] = [{}, {}, {}, {}]
         firsts: list[set[str]] = [set(), set(), set(), set()]
         for entity in entities:
             fold = (1 if entity.case_insensitive else 0) | (2 if entity.accent_insensitive else 0)
@@ -138,13 +184,11 @@ class Matcher:
                     for a, b in zip(tokens, tokens[1:], strict=False)
                 )
                 firsts[fold].add(unicodedata.normalize("NFC", tokens[0].group()))
-                bucket = self._index[fold].setdefault(words[0], [])
                 tail = name[tokens[-1].end() :].strip()
-                bucket.append(_Pattern(words, seps, entity.slug, fold, tail))
-        for table in self._index:
-            for bucket in table.values():
-                bucket.sort(key=lambda p: -len(p.words))
+                names = self._index[fold].setdefault(words[0], _Names())
+                names.add(_Pattern(words, seps, entity.slug, fold, tail))
         self._folds = [f for f in range(4) if self._index[f]]
+        self._tables = [(fold, self._index[fold]) for fold in self._folds]
         self._finders = [_first_word_finder(fold, firsts[fold]) for fold in self._folds]
         longest = max((len(n) for e in entities for n in (e.name, *e.aliases)), default=0)
         self._window = 4 * longest + 64
@@ -157,37 +201,15 @@ class Matcher:
         """
         if not self._folds:
             return []
-        folded = fold_accents(text) if any(f & 2 for f in self._folds) else text
-        starts = sorted({m.start() for fold, finder in zip(self._folds, self._finders, strict=True)
-                         for m in finder.finditer(folded if fold & 2 else text)})
         found: list[Found] = []
         done = 0
-        for start in starts:
+        for start in self._starts(text):
             if start < done:
                 continue
-            first = _TOKEN.match(text, start, min(len(text), start + self._window))
-            if first is None:
+            best = self._longest_at(text, start)
+            if best is None:
                 continue
-            buckets = [b for fold in self._folds
-                       if (b := self._index[fold].get(_fold(first.group(), fold)))]
-            if not buckets:
-                continue
-            # Only as many words as the longest name starting here (buckets: longest first).
-            need = max(len(b[0].words) for b in buckets)
-            tokens = [first] if need == 1 else list(islice(_TOKEN.finditer(
-                text, start, min(len(text), start + self._window)), need))
-            best: tuple[int, _Pattern] | None = None
-            for bucket in buckets:
-                for pattern in bucket:
-                    if best and len(pattern.words) <= best[0]:
-                        break
-                    if self._matches(text, tokens, 0, pattern):
-                        best = (len(pattern.words), pattern)
-                        break
-            if not best:
-                continue
-            n, pattern = best
-            end = tokens[n - 1].end()
+            end, pattern = best
             if _free_standing(text, start, end) and not _capital_by_position(
                 text, start, end, pattern
             ):
@@ -197,17 +219,40 @@ class Matcher:
                 done = end
         return found
 
-    @staticmethod
-    def _matches(text: str, tokens: list[re.Match[str]], i: int, pattern: _Pattern) -> bool:
-        n = len(pattern.words)
-        if i + n > len(tokens):
-            return False
-        for k in range(1, n):
-            if _fold(tokens[i + k].group(), pattern.fold) != pattern.words[k]:
-                return False
-            if _sep(text[tokens[i + k - 1].end() : tokens[i + k].start()]) != pattern.seps[k - 1]:
-                return False
-        return True
+    def _longest_at(self, text: str, start: int) -> tuple[int, _Pattern] | None:
+        """The longest name at start (the earlier fold's on a tie), and where it ends."""
+        stop = min(len(text), start + self._window)
+        first = _TOKEN.match(text, start, stop)
+        if first is None:
+            return None
+        word = first.group()
+        heads = [(fold, names) for fold, table in self._tables
+                 if (names := table.get(_fold(word, fold)))]
+        if not heads:
+            return None
+        # Only as many words as the longest name starting here.
+        need = heads[0][1].longest if len(heads) == 1 else max(n.longest for _, n in heads)
+        later, seps, ends = _words_after(text, first, stop, need - 1)
+        best: _Pattern | None = None
+        best_n = 0
+        for fold, names in heads:
+            words = tuple([_fold(w, fold) for w in later])
+            for n, table in names.lengths:
+                if n <= best_n:
+                    break
+                if n <= len(ends) and (pattern := table.get((words[: n - 1], seps[: n - 1]))):
+                    best, best_n = pattern, n
+                    break
+        return None if best is None else (ends[best_n - 1], best)
+
+    def _starts(self, text: str) -> Iterable[int]:
+        """Where a name's first word stands, in order; one regex per fold in use."""
+        folded = fold_accents(text) if any(f & 2 for f in self._folds) else text
+        if len(self._finders) == 1:  # the usual glossary: no merging needed
+            finder = self._finders[0]
+            return (m.start() for m in finder.finditer(folded if self._folds[0] & 2 else text))
+        return sorted({m.start() for fold, finder in zip(self._folds, self._finders, strict=True)
+                       for m in finder.finditer(folded if fold & 2 else text)})
 
 
 _SENTENCE_END = re.compile(r"""(?:^|[.!?:…]["”’)\]]*)[\s"“‘'(\[—–-]*$""")
