@@ -31,7 +31,7 @@ from jinja2 import meta
 from builder import __version__, frontmatter, model
 from builder import content as content_module
 from builder import search as search_module
-from builder.atomic import write_bytes_atomic
+from builder.atomic import write_atomic, write_bytes_atomic
 from builder.cache import (
     VERSION,
     RenderCache,
@@ -380,7 +380,7 @@ class Builder:
         env = self.env(inputs.theme_dir)
         files: dict[str, bytes] = dict(inputs.static)
         problems = list(inputs.problems)
-        keep, todo, prints, shown, unprinted = self._plan(pages, env, inputs.config, existing)
+        keep, todo, prints, shown = self._plan(pages, env, inputs.config, existing)
         lap("plan")
         staged: dict[str, str] = {}
         search_print = None
@@ -391,16 +391,8 @@ class Builder:
         else:  # the server writes the pages first and the index right after
             keep.update(p for p in existing if p.startswith(SEARCH_PREFIX))
         lap("search")
-        printer = self._printer
-
-        def print_of(page: Page) -> str | None:
-            sources = unprinted.get(page.path)
-            return None if sources is None else printer.hex((page.path, *sources, page.context))
-
-        results = render_pages(env, todo, inputs.config, staging, print_of)
-        for page, (result, print_) in zip(todo, results, strict=True):
-            if print_ is not None:
-                prints[page.path] = print_
+        results = render_pages(env, todo, inputs.config, staging)
+        for page, result in zip(todo, results, strict=True):
             if isinstance(result, str):
                 staged[page.path] = result
             else:
@@ -411,21 +403,17 @@ class Builder:
                      search_print)
 
     def _plan(self, pages: list[Page], env: jinja2.Environment, config: Config,
-              existing: dict[str, str]
-              ) -> tuple[set[str], list[Page], dict[str, str], dict, dict[str, tuple[str, str]]]:
+              existing: dict[str, str]) -> tuple[set[str], list[Page], dict[str, str], dict]:
         """Which pages must be rendered: those whose template, config or data changed.
 
         A page's data is first compared with what was last written (cheap: unchanged
         articles are the very same objects); only pages that differ, or that this process
-        has not written before, are digested and compared with the stored digests. A page
-        with nothing to compare with (a first build) is digested where it is rendered,
-        on both cores: its template and config digests are returned in `unprinted`.
+        has not written before, are digested and compared with the stored digests.
         """
         keep: set[str] = set()
         todo: list[Page] = []
         prints: dict[str, str] = {}
         shown: dict[str, tuple[tuple[str, str], dict]] = {}
-        unprinted: dict[str, tuple[str, str]] = {}
         printer = self._printer
         printer.new_round()
         template_prints = _template_prints(env)
@@ -437,10 +425,6 @@ class Builder:
             path = page.path
             sources = (template_prints.get(page.template, ""), config_print)
             shown[path] = (sources, page.context)
-            if path not in self.page_prints or path not in existing:
-                unprinted[path] = sources
-                todo.append(page)
-                continue
             last = self._shown.get(path)
             if (last is not None and last[0] == sources and path in self.page_prints
                     and last[1] == page.context):
@@ -453,7 +437,7 @@ class Builder:
             else:
                 todo.append(page)
         printer.forget_unused()
-        return keep, todo, prints, shown, unprinted
+        return keep, todo, prints, shown
 
     def _start_search(self, staging: Path, existing: dict[str, str], in_child: bool = True
                       ) -> Callable[[], tuple[dict[str, str], set[str], str]]:
@@ -529,8 +513,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
 _RENDER_ERRORS = (jinja2.TemplateError, LookupError, TypeError, ValueError)
 # What forked workers inherit instead of receiving through a pipe.
-_jobs: tuple[jinja2.Environment, list[Page], Config, Path, Callable[[Page], str | None]
-             ] | None = None
+_jobs: tuple[jinja2.Environment, list[Page], Config, Path] | None = None
 
 
 def _render_one(env: jinja2.Environment, page: Page, config: Config, staging: Path
@@ -566,18 +549,15 @@ def _write_search(docs: list[SearchDoc], staging: Path, existing: dict[str, str]
     return written, same
 
 
-def _render_slice(bounds: tuple[int, int]) -> list[tuple[str | Exception, str | None]]:
+def _render_slice(bounds: tuple[int, int]) -> list[str | Exception]:
     assert _jobs is not None
-    env, pages, config, staging, print_of = _jobs
-    return [(_render_one(env, page, config, staging), print_of(page))
-            for page in pages[bounds[0] : bounds[1]]]
+    env, pages, config, staging = _jobs
+    return [_render_one(env, page, config, staging) for page in pages[bounds[0] : bounds[1]]]
 
 
-def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, staging: Path,
-                 print_of: Callable[[Page], str | None] = lambda page: None
-                 ) -> list[tuple[str | Exception, str | None]]:
+def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, staging: Path
+                 ) -> list[str | Exception]:
     """Render pages into staging (so the site is never held in memory); both cores when many.
-    Each result: the page's digest (or the error that stopped it), and print_of(page).
 
     Workers are forked after the pages exist, so they read them from inherited memory.
     """
@@ -585,8 +565,8 @@ def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, sta
     workers = min(os.cpu_count() or 1, 4)
     if (len(pages) < 4 * PARALLEL_MIN or workers < 2
             or "fork" not in multiprocessing.get_all_start_methods()):
-        return [(_render_one(env, page, config, staging), print_of(page)) for page in pages]
-    _jobs = (env, pages, config, staging, print_of)
+        return [_render_one(env, page, config, staging) for page in pages]
+    _jobs = (env, pages, config, staging)
     try:
         size = max(16, len(pages) // (workers * 16))  # small: a short idle tail
         bounds = [(i, min(i + size, len(pages))) for i in range(0, len(pages), size)]
@@ -769,7 +749,7 @@ def save_builder(builder: Builder, output: Path) -> None:
              "articles": builder._reader.seen, "related": related.SAVED,
              "template_refs": TEMPLATE_REFS}
     with contextlib.suppress(OSError):
-        write_bytes_atomic(CACHE, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(CACHE, lambda handle: pickle.dump(state, handle, pickle.HIGHEST_PROTOCOL))
 
 
 @functools.cache
