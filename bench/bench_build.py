@@ -3,13 +3,15 @@
 Each measured build runs in a fresh process; peak memory is the summed PSS of it and its
 workers (sampled every 50 ms; pages shared through fork counted once), beside the main
 process's own peak RSS. Medians of --runs runs. Pelican builds the same 1,000 articles in
-the same run (installed into a private venv under .cache/bench-pelican on first use), and
-the ratio is printed.
+the same run (installed into a private venv under .cache/bench-pelican on first use), right
+after each Gloss full build, so that a shared machine's drift touches both alike; the
+ratio printed is the median of those pairs' ratios.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import shutil
@@ -18,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,6 +165,7 @@ def median_of(runs: list[dict]) -> dict:
               for k in runs[0]["stages"]}
     return {
         "wall": statistics.median(r["wall"] for r in runs),
+        "walls": [r["wall"] for r in runs],
         "stages": stages,
         "peak_mb": max(r["peak_mb"] for r in runs),
         "child_mb": max(r.get("child_mb", 0) for r in runs),
@@ -170,7 +174,10 @@ def median_of(runs: list[dict]) -> dict:
     }
 
 
-def gloss_runs(work: Path, runs: int) -> dict[str, dict]:
+def gloss_runs(work: Path, runs: int, between: Callable[[], None] = lambda: None
+               ) -> dict[str, dict]:
+    """Full, no-change and one-article builds, `runs` times; `between` runs after each full
+    build (Pelican's build, so that both see the same state of a shared machine)."""
     results: dict[str, list[dict]] = {
         "full build": [],
         "no-change rebuild": [],
@@ -181,6 +188,7 @@ def gloss_runs(work: Path, runs: int) -> dict[str, dict]:
     for i in range(runs):
         cold(work)
         results["full build"].append(run_build(work))
+        between()
         results["no-change rebuild"].append(run_build(work))
         article.write_text(original + f"\n\nAn added sentence, run {i}.\n", encoding="utf-8")
         results["one-article rebuild"].append(run_build(work))
@@ -226,18 +234,20 @@ def pelican_site(work: Path) -> Path:
     return target
 
 
-def pelican_runs(python: Path, work: Path, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        shutil.rmtree(work / "output", ignore_errors=True)
-        started = time.perf_counter()
-        subprocess.run(
-            [str(python), "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py", "-q"],
-            cwd=work,
-            check=True,
-        )
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def pelican_build(python: Path, work: Path) -> float:
+    """One Pelican build from scratch: its wall time."""
+    shutil.rmtree(work / "output", ignore_errors=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [str(python), "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py", "-q"],
+        cwd=work,
+        check=True,
+    )
+    return time.perf_counter() - started
+
+
+def _pelican_into(times: list[float], python: Path, work: Path) -> None:
+    times.append(pelican_build(python, work))
 
 
 def main() -> int:
@@ -252,30 +262,27 @@ def main() -> int:
     table = []
     for n in (int(s) for s in args.sizes.split(",")):
         work = site(n, base)
-        for name, result in gloss_runs(work, args.runs).items():
+        python = pelican_python(base) if n == 1000 and not args.no_pelican else None
+        if n == 1000 and not args.no_pelican and python is None:
+            print("pelican could not be installed; no comparison")
+        pelican: list[float] = []
+        between = (functools.partial(_pelican_into, pelican, python, pelican_site(work))
+                   if python is not None else (lambda: None))
+        for name, result in gloss_runs(work, args.runs, between).items():
             table.append((n, name, result))
         live = live_runs(work, max(5, args.runs))
         table.append((n, "one-article rebuild, live server (pages, then search)",
                       {"wall": live["total"], "stages": {"pages written": live["pages"]},
                        "peak_mb": 0, "written": live["written"]}))
-        if n == 1000 and not args.no_pelican:
-            python = pelican_python(base)
-            if python is None:
-                print("pelican could not be installed; no comparison")
-                continue
-            pelican = pelican_runs(python, pelican_site(work), args.runs)
-            gloss = next(r for m, name, r in table if m == n and name == "full build")["wall"]
-            table.append(
-                (
-                    n,
-                    "pelican full build",
-                    {"wall": pelican, "stages": {}, "peak_mb": 0, "written": 0},
-                )
-            )
-            print(
-                f"\n{n} articles: Gloss full build {gloss:.2f} s, Pelican {pelican:.2f} s, "
-                f"ratio {gloss / pelican:.2f}"
-            )
+        if pelican:
+            gloss = next(r for m, name, r in table if m == n and name == "full build")
+            table.append((n, "pelican full build", {"wall": statistics.median(pelican),
+                                                   "stages": {}, "peak_mb": 0, "written": 0}))
+            ratios = [g / p for g, p in zip(gloss["walls"], pelican, strict=True)]
+            print(f"\n{n} articles: Gloss full build {gloss['wall']:.2f} s, Pelican "
+                  f"{statistics.median(pelican):.2f} s (medians); ratio of each Gloss build to "
+                  f"the Pelican build right after it: median {statistics.median(ratios):.2f} "
+                  f"({', '.join(f'{r:.2f}' for r in ratios)})")
     stages = sorted({k for _, _, r in table for k in r["stages"]})
     print("\n| articles | build | wall s | peak MB, all processes (PSS) | main process RSS MB | "
           "largest worker RSS MB | files written | "
