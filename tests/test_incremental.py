@@ -119,3 +119,22 @@ def test_a_fresh_process_after_a_first_build_renders_nothing(site: Path, pool: b
     later.page_prints = dict(first.page_prints)  # what load_builder would give it
     rendered, written = build_into(later, output)
     assert (rendered, written) == (0, [])
+
+
+def test_a_body_edit_re_renders_only_the_pages_that_show_the_body(site: Path):
+    # Listings, entity pages and neighbours show an article's title, dates and reading
+    # time, not its body: a reworded sentence (same word count) renders its page alone.
+    output = site / "output"
+    builder = Builder(Path("content"))
+    build_into(builder, output)
+    article = site / "content/articles/article-00005.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.rstrip("\n") + "\n\nA reworded closing line.\n", encoding="utf-8")
+    build_into(builder, output)
+    article.write_text(text.rstrip("\n") + "\n\nA rewritten closing line.\n", encoding="utf-8")
+    built = builder.build(output)
+    pages = [p for p in built.staged if not p.startswith("search/")]
+    write_site(built, output)
+    builder.commit(built)
+    assert pages == ["articles/article-00005.html"]
+    assert_same_as_a_full_build(site, output)

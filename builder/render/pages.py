@@ -6,6 +6,7 @@ so it can be tested (and planned incrementally) without rendering anything.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from collections import defaultdict
@@ -58,6 +59,13 @@ class ArticleView:
         return article_path(self.article.slug)
 
     @functools.cached_property
+    def headline(self) -> ArticleView:
+        """This article as other pages show it (link, title, dek, source, date, tags, reading
+        time), without its body: listings, entity pages and neighbours hold this, so an edit
+        of the body changes, and re-renders, only the pages that show it."""
+        return ArticleView(dataclasses.replace(self.article, body=""), "", (), self.words, "")
+
+    @functools.cached_property
     def entity_slugs(self) -> tuple[str, ...]:
         """The entities mentioned, in order of first mention."""
         return tuple(dict.fromkeys(m.entity for m in self.mentions))
@@ -73,7 +81,7 @@ class ArticleView:
         for mention in self.mentions:
             if mention.sentence not in sentences[mention.entity]:
                 sentences[mention.entity].append(mention.sentence)
-        return {slug: Appearance(self, said) for slug, said in sentences.items()}
+        return {slug: Appearance(self.headline, said) for slug, said in sentences.items()}
 
 
 class Appearance(NamedTuple):
@@ -213,14 +221,15 @@ def site_pages(
 ) -> list[Page]:
     """Every page of the site, in a fixed order; feeds and sitemap only with a base_url."""
     ordered = newest_first(views)
+    heads = [v.headline for v in ordered]
     by_entity = appearances_by_entity(ordered)
     counts = {e.slug: len(by_entity.get(e.slug, ())) for e in entities}
     known = {e.slug: e for e in entities}
-    groups = group_articles(ordered)
+    groups = group_articles(heads)
     home = Crumb("Articles", listing_path(1))
 
     pages = listing_pages(
-        ordered, per_page, listing_path, "index.html",
+        heads, per_page, listing_path, "index.html",
         {"heading": "Articles", "kind": "home"}, lambda n: [home] if n > 1 else [],
     )
     pages += article_pages(ordered, known, counts, groups, home)
@@ -292,7 +301,8 @@ def article_pages(
     home: Crumb,
 ) -> list[Page]:
     """Each article with its entities, related articles, neighbours and trail."""
-    related = related_articles(ordered)
+    related = {slug: [v.headline for v in found]
+               for slug, found in related_articles(ordered).items()}
     # Links, not Groups: a group holds all its views, and an article page must not change
     # (nor be re-rendered) when another article of the same source is edited.
     filed: dict[str, dict[str, list[Crumb]]] = defaultdict(lambda: defaultdict(list))
@@ -318,8 +328,8 @@ def article_pages(
             # Only its own entities' counts: a page holds just what it shows, so another
             # article's edit does not change it (nor make every page slower to compare).
             "counts": {e.slug: counts[e.slug] for e in shown},
-            "newer": ordered[i - 1] if i > 0 else None,
-            "older": ordered[i + 1] if i + 1 < len(ordered) else None,
+            "newer": ordered[i - 1].headline if i > 0 else None,
+            "older": ordered[i + 1].headline if i + 1 < len(ordered) else None,
             "related": related.get(slug, []),
             "source_link": source,
             "tag_links": links["tag"],
@@ -373,7 +383,7 @@ def feed_context(ordered: list[ArticleView]) -> dict:
     entries = ordered[:FEED_SIZE]
     dates = [rfc3339(v.article.date) for v in ordered if v.article.date]
     updated = max(dates) if dates else "1970-01-01T00:00:00Z"
-    return {"entries": [(v, rfc3339(v.article.date) if v.article.date else updated,
+    return {"entries": [(v.headline, rfc3339(v.article.date) if v.article.date else updated,
                          summary_of(v)) for v in entries],
             "updated": updated}
 
