@@ -7,6 +7,7 @@ this module owns the I/O at both ends.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -28,7 +29,7 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
-from builder import __version__, frontmatter, model
+from builder import __version__, frontmatter, model, segments
 from builder import content as content_module
 from builder import search as search_module
 from builder.atomic import write_atomic, write_bytes_atomic
@@ -65,6 +66,7 @@ from builder.search import SearchDoc, build_search_files
 MANIFEST = ".gloss-manifest.json"
 SEARCH_PREFIX = "search/"  # where builder.search writes the index
 CACHE = Path(".cache") / "build.pickle"
+STORE = CACHE.parent / "store"  # the big parts of the cache (builder/segments.py)
 MAX_ARTICLE_BYTES = 5_000_000
 PARALLEL_MIN = 64  # articles to render before a process pool pays for its start
 _WORD = re.compile(r"\w+")
@@ -127,6 +129,7 @@ class CachedReader:
 
     def __init__(self) -> None:
         self.seen: dict[str, tuple[tuple, Article | Problem]] = {}
+        self.fresh: set[str] = set()  # files read anew since `seen` was last saved
         self._used: set[str] = set()
 
     def new_round(self) -> None:
@@ -147,6 +150,7 @@ class CachedReader:
             return hit[1]
         result = read_article(path, slug)
         self.seen[str(path)] = (key, result)
+        self.fresh.add(str(path))
         return result
 
 
@@ -332,6 +336,7 @@ class Builder:
         self._search_print: str | None = None  # digest of the documents of the index written
         self._for_search: tuple[list[ArticleView], list[Entity]] = ([], [])
         self._body_keys = BodyKeys()
+        self._stored: dict[str, segments.Stored] = {}  # what the cache files hold (gloss build)
         # path → (template and config digests, context) of each page last written: a page
         # whose data compares equal is unchanged, found without digesting it again.
         self._shown: dict[str, tuple[tuple[str, str], dict]] = {}
@@ -728,11 +733,14 @@ def load_builder(content: Path, output: Path) -> Builder:
     try:
         with CACHE.open("rb") as handle:
             state = pickle.load(handle)
+        stores = state["stores"]
         builder.cache = state["cache"]
+        builder.cache.entries, builder._stored["render"] = segments.load(STORE, stores["render"])
         builder.page_prints = state["pages"].get(str(output.resolve()), {})
         builder._search_print = state.get("search_print")
         if state.get("code") == _code_stamp():  # what the code that made them would make
-            builder._reader.seen = state["articles"]
+            builder._reader.seen, builder._stored["articles"] = segments.load(
+                STORE, stores["articles"])
             related.SAVED.update(state["related"])
             TEMPLATE_REFS.update(state["template_refs"])
     except (OSError, pickle.PickleError, EOFError, KeyError, TypeError, AttributeError,
@@ -744,12 +752,24 @@ def load_builder(content: Path, output: Path) -> Builder:
 
 
 def save_builder(builder: Builder, output: Path) -> None:
-    state = {"cache": builder.cache, "pages": {str(output.resolve()): builder.page_prints},
-             "search_print": builder._search_print, "code": _code_stamp(),
-             "articles": builder._reader.seen, "related": related.SAVED,
-             "template_refs": TEMPLATE_REFS}
-    with contextlib.suppress(OSError):
+    """The Builder's memory, for the next `gloss build`: the rendered bodies and parsed
+    files go to segments.py's stores, where an edit of one article writes one entry."""
+    try:
+        render = segments.save(STORE, "render", builder.cache.entries, builder.cache.fresh,
+                               builder._stored.get("render", segments.Stored()))
+        articles = segments.save(STORE, "articles", builder._reader.seen, builder._reader.fresh,
+                                 builder._stored.get("articles", segments.Stored()))
+        state = {"cache": dataclasses.replace(builder.cache, entries={}, fresh=set()),
+                 "stores": {"render": render.files, "articles": articles.files},
+                 "pages": {str(output.resolve()): builder.page_prints},
+                 "search_print": builder._search_print, "code": _code_stamp(),
+                 "related": related.SAVED, "template_refs": TEMPLATE_REFS}
         write_atomic(CACHE, lambda handle: pickle.dump(state, handle, pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        return
+    builder._stored = {"render": render, "articles": articles}
+    builder.cache.fresh, builder._reader.fresh = set(), set()
+    segments.remove_unlisted(STORE, {*render.files, *articles.files})
 
 
 @functools.cache

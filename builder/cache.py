@@ -49,6 +49,7 @@ class RenderCache:
     entries: dict[str, Rendered] = field(default_factory=dict)
     entity_hashes: dict[str, str] = field(default_factory=dict)  # as of the last build
     keys: list[str] = field(default_factory=list)  # of the last build's articles, in order
+    fresh: set[str] = field(default_factory=set)  # keys set anew since the entries were saved
 
     def valid_entries(self, entities: list[Entity]) -> dict[str, Rendered]:
         """The entries still right for this glossary, re-labelled with its id."""
@@ -66,6 +67,8 @@ class RenderCache:
         return valid
 
     def update(self, entries: dict[str, Rendered], entities: list[Entity]) -> None:
+        self.fresh = {k for k in self.fresh if k in entries}
+        self.fresh.update(k for k, v in entries.items() if self.entries.get(k) is not v)
         self.entries = entries
         self.entity_hashes = {e.slug: entity_match_hash(e) for e in entities}
 

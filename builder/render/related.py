@@ -9,7 +9,6 @@ remembered for the same entity sets, so editing an article's words costs nothing
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -25,6 +24,7 @@ KEY_ENTITIES = 8  # an article's rarest entities propose its related articles
 
 EntitySets = tuple[tuple[str, frozenset[str]], ...]
 T = TypeVar("T")
+K = TypeVar("K", int, str)
 
 
 class _View(Protocol):
@@ -84,19 +84,34 @@ def _compute_related(sets: EntitySets, limit: int) -> tuple[tuple[int, ...], ...
     n = len(sets)
     cap = min(max(MIN_COMMON, int(n * COMMON_SHARE)), max(MIN_COMMON, MAX_HOLDERS))
     weight = {e: math.log(1 + n / len(idx)) for e, idx in holders.items()}
+    rank = {e: (len(idx), e) for e, idx in holders.items()}
     result = []
     for i, (_, entities) in enumerate(sets):
-        telling = [e for e in entities if len(holders[e]) <= cap]
-        telling = heapq.nsmallest(KEY_ENTITIES, telling, key=lambda e: (len(holders[e]), e))
+        telling = sorted(rank[e] for e in entities if rank[e][0] <= cap)[:KEY_ENTITIES]
         scores: dict[int, float] = defaultdict(float)
-        for entity in telling:
+        for _, entity in telling:
             w = weight[entity]
             for j in holders[entity]:
                 scores[j] += w
         scores.pop(i, None)
-        best = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        result.append(tuple(j for j, _ in best))
+        result.append(tuple(j for j, _ in _best(scores, limit)))
     return tuple(result)
+
+
+def _best(counts: dict[K, float], limit: int) -> list[tuple[K, float]]:
+    """The `limit` items of highest count, ties to the smaller key.
+
+    Only items reaching the limit-th highest count are sorted with a key: there are
+    hundreds of candidates per article, and a Python key call for each was most of the
+    time of a cold build's related lists.
+    """
+    if len(counts) > limit:
+        cut = sorted(counts.values(), reverse=True)[limit - 1]
+        items = [kv for kv in counts.items() if kv[1] >= cut]
+    else:
+        items = list(counts.items())
+    items.sort(key=lambda kv: (-kv[1], kv[0]))
+    return items[:limit]
 
 
 @lru_cache(maxsize=4)
@@ -110,9 +125,8 @@ def _compute_companions(sets: EntitySets, limit: int) -> dict[str, tuple[str, ..
     for _, entities in sets:
         for entity in entities:
             together[entity].update(entities)
-    return {
-        entity: tuple(s for s, _ in heapq.nsmallest(
-            limit, ((s, c) for s, c in counts.items() if s != entity),
-            key=lambda kv: (-kv[1], kv[0])))
-        for entity, counts in together.items()
-    }
+    out = {}
+    for entity, counts in together.items():
+        del counts[entity]
+        out[entity] = tuple(s for s, _ in _best(counts, limit))
+    return out

@@ -1,0 +1,129 @@
+"""The cache's stores: a base file plus deltas, read back as the dict that was saved."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import ROOT
+
+from builder import build as build_module
+from builder import segments
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and p.name != ".gloss-manifest.json"}
+
+
+def test_a_small_change_is_written_as_a_delta_and_reads_back_whole(tmp_path: Path) -> None:
+    entries = {f"k{i}": f"value {i}" for i in range(20)}
+    stored = segments.save(tmp_path, "render", entries, set(), segments.Stored())
+    assert len(stored.files) == 1, "the first save writes the whole dict"
+    entries = dict(entries)
+    entries["k3"] = "edited"
+    del entries["k7"]
+    entries["new"] = "added"
+    stored = segments.save(tmp_path, "render", entries, {"k3", "new"}, stored)
+    assert len(stored.files) == 2, "one edit is a delta beside the base"
+    loaded, again = segments.load(tmp_path, stored.files)
+    assert loaded == entries
+    assert again == stored
+
+
+def test_keys_not_named_as_changed_but_new_to_the_store_are_written(tmp_path: Path) -> None:
+    stored = segments.save(tmp_path, "s", {f"k{i}": i for i in range(10)}, set(),
+                           segments.Stored())
+    entries = {**{f"k{i}": i for i in range(10)}, "extra": 99}
+    stored = segments.save(tmp_path, "s", entries, set(), stored)
+    assert segments.load(tmp_path, stored.files)[0] == entries
+
+
+def test_nothing_changed_writes_nothing(tmp_path: Path) -> None:
+    entries = {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5}
+    stored = segments.save(tmp_path, "s", entries, set(), segments.Stored())
+    before = _files(tmp_path)
+    assert segments.save(tmp_path, "s", entries, set(), stored) == stored
+    assert _files(tmp_path) == before
+
+
+def test_many_changes_rewrite_the_whole_and_old_files_can_go(tmp_path: Path) -> None:
+    entries = {f"k{i}": i for i in range(8)}
+    stored = segments.save(tmp_path, "s", entries, set(), segments.Stored())
+    first = stored.files[0]
+    for round_ in range(12):
+        entries = {**entries, f"k{round_ % 8}": -round_}
+        stored = segments.save(tmp_path, "s", entries, {f"k{round_ % 8}"}, stored)
+        assert len(stored.files) <= segments.MAX_DELTAS + 1
+    assert first not in stored.files, "deltas that grew past their share were folded in"
+    segments.remove_unlisted(tmp_path, set(stored.files))
+    assert _files(tmp_path) == sorted(stored.files)
+    assert segments.load(tmp_path, stored.files)[0] == entries
+
+
+def test_a_missing_or_broken_file_reads_as_an_empty_store(tmp_path: Path) -> None:
+    stored = segments.save(tmp_path, "s", {f"k{i}": i for i in range(10)}, set(),
+                           segments.Stored())
+    stored = segments.save(tmp_path, "s", {f"k{i}": i + (i == 2) for i in range(10)}, {"k2"},
+                           stored)
+    (tmp_path / stored.files[1]).write_bytes(b"not a pickle")
+    assert segments.load(tmp_path, stored.files) == ({}, segments.Stored())
+    (tmp_path / stored.files[1]).unlink()
+    assert segments.load(tmp_path, stored.files) == ({}, segments.Stored())
+
+
+def test_gloss_build_after_each_edit_reads_the_store_and_matches_a_full_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    subprocess.run([sys.executable, str(ROOT / "bench/gen_corpus.py"), "--n", "24",
+                    "--out", str(tmp_path / "content")], check=True, capture_output=True)
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    (tmp_path / "site.toml").write_text('title = "T"\nper_page = 5\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    store = Path(".cache/store")
+
+    def build(output: str) -> None:
+        assert build_module.build_command(Path("content"), Path(output)) == 0
+
+    def same_as_full_build() -> None:
+        shutil.rmtree("full", ignore_errors=True)
+        shutil.rmtree(".cache-full", ignore_errors=True)
+        monkeypatch.setattr(build_module, "CACHE", Path(".cache-full/build.pickle"))
+        monkeypatch.setattr(build_module, "STORE", Path(".cache-full/store"))
+        build("full")
+        monkeypatch.undo()
+        monkeypatch.chdir(tmp_path)
+        assert _tree(Path("output")) == _tree(Path("full"))
+
+    build("output")
+    bases = set(_files(store))
+    assert len(bases) == 2, "one base for the rendered bodies, one for the parsed files"
+    article = Path("content/articles/article-00004.md")
+    article.write_text(article.read_text(encoding="utf-8") + "\nOne more line.\n",
+                       encoding="utf-8")
+    build("output")
+    assert bases < set(_files(store)) and len(_files(store)) == 4, "one delta per store"
+    same_as_full_build()
+
+    Path("content/articles/article-00009.md").unlink()
+    glossary = Path("content/glossary.yaml")
+    glossary.write_text(re.sub(r"^- name: .*$", '- name: "Renamed Entity"',
+                               glossary.read_text(encoding="utf-8"), count=1, flags=re.M),
+                        encoding="utf-8")
+    build("output")
+    same_as_full_build()
+
+    for path in store.iterdir():  # a lost store file: the next build starts over, right
+        path.unlink()
+        break
+    article.write_text(article.read_text(encoding="utf-8") + "\nAnd another.\n",
+                       encoding="utf-8")
+    build("output")
+    same_as_full_build()
