@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from builder.glossary.match import Matcher
 from builder.model import Entity, Mention
 
-VERSION = "gloss-render-4"  # change when rendering code changes its output
+VERSION = "gloss-render-5"  # change when rendering code changes its output
 
 
 @dataclass(frozen=True)
