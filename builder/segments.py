@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-MAX_DELTAS = 8  # files beyond the base before the whole is written again
+MAX_DELTAS = 32  # files beyond the base before the whole is written again
 MAX_SHARE = 0.25  # ...or once the deltas hold this share of the entries
 
 
