@@ -66,6 +66,11 @@ class RenderCache:
                 valid[key] = Rendered(entry.html, entry.mentions, entry.words, entry.text, now)
         return valid
 
+    def add(self, key: str, entry: Rendered) -> None:
+        """One entry made ahead of the build that uses it (read_and_render)."""
+        self.entries[key] = entry
+        self.fresh.add(key)
+
     def update(self, entries: dict[str, Rendered], entities: list[Entity]) -> None:
         self.fresh = {k for k in self.fresh if k in entries}
         self.fresh.update(k for k, v in entries.items() if self.entries.get(k) is not v)

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from support import run_gloss
+import pytest
+from support import ROOT, run_gloss
+
+from builder import build as build_module
+from builder.build import Builder, Built, write_site
 
 ARTICLE = "articles/we-are-killing-civilians-and-children-russian-soldier.html"
 
@@ -132,3 +138,45 @@ def test_check_passes_on_a_good_site_and_names_broken_links(project: Path):
     assert result.returncode == 1
     assert "glossary.html: broken link 'nowhere.html'" in result.stderr
     assert "glossary.html: root-absolute URL '/abs.html'" in result.stderr
+
+
+def test_a_first_build_read_by_the_workers_equals_one_read_here(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A first build with many articles reads the files in the body-rendering workers;
+    # what it makes and remembers must be what reading them one by one here gives.
+    subprocess.run([sys.executable, str(ROOT / "bench/gen_corpus.py"), "--n", "20",
+                    "--out", str(tmp_path / "content")], check=True, capture_output=True)
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    (tmp_path / "site.toml").write_text('title = "T"\nper_page = 5\n', encoding="utf-8")
+    articles = tmp_path / "content/articles"
+    (articles / "broken.md").write_bytes(b"---\ntitle: [unclosed\n---\nText\n")
+    (articles / "latin1.md").write_bytes("---\ntitle: Caf\xe9\n---\n".encode("latin-1"))
+    copy = (articles / "article-00002.md").read_text(encoding="utf-8")
+    (articles / "zz-same-slug.md").write_text(copy.replace("---\n", "---\nslug: article-00002\n",
+                                                           1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def first_build(parallel_min: int, output: str) -> tuple[Builder, Built]:
+        monkeypatch.setattr(build_module, "PARALLEL_MIN", parallel_min)
+        builder = Builder(Path("content"))
+        built = builder.build(Path(output))
+        return builder, built
+
+    calls = []
+    monkeypatch.setattr(build_module, "read_and_render",
+                        lambda *a, f=build_module.read_and_render: calls.append(1) or f(*a))
+    pooled, by_workers = first_build(1, "pooled")
+    assert calls == [1], "a first build of many articles has its files read by the workers"
+    serial, here = first_build(10**9, "serial")
+    assert [str(p) for p in by_workers.problems] == [str(p) for p in here.problems]
+    assert len(by_workers.problems) == 3
+    assert by_workers.staged == here.staged, "the same pages and search files"
+    assert pooled.cache.entries == serial.cache.entries
+    assert pooled._reader.seen == serial._reader.seen
+
+    # What the pooled build remembers serves the next build: nothing to render again.
+    write_site(by_workers, Path("pooled"))
+    pooled.commit(by_workers)
+    again = pooled.build(Path("pooled"))
+    assert again.staged == {} and calls == [1]
+    again.discard()
