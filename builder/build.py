@@ -653,15 +653,17 @@ def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, sta
 
 
 def _view_stand_in(view: ArticleView) -> tuple:
-    """An article view as a few strings: its mentions joined, not fingerprinted one by one."""
-    mentions = "\x1e".join(f"{m.entity}\x1f{m.text}\x1f{m.sentence}" for m in view.mentions)
-    return (view.article, view.html, view.words, mentions)
+    """An article view as its article, body and mentions, not its cached parts; the
+    mentions (named tuples) as a run of strings a field, which the fingerprint takes whole."""
+    return (view.article, view.html, view.words, *zip(*view.mentions, strict=True))
 
 
 def _appearances_stand_in(appearances: Appearances) -> tuple:
-    """An entity page's entries as their views and one string of all their sentences."""
-    said = "\x1d".join("\x1e".join(a.sentences) for a in appearances)
-    return (*(a.view for a in appearances), said)
+    """An entity page's entries as runs the fingerprint takes whole: their views, how many
+    sentences each has, and all the sentences (27,000 entries at 1,000 articles)."""
+    said = [a.sentences for a in appearances]
+    return ([a.view for a in appearances], list(map(len, said)),
+            [sentence for sentences in said for sentence in sentences])
 
 
 STAND_INS: dict[type, Callable[[Any], tuple]] = {ArticleView: _view_stand_in,

@@ -62,3 +62,83 @@ def test_shared_objects_are_digested_once():
     first = printer.hex([shared] * 20)
     assert printer.hex([shared] * 20) == first
     assert printer.hex([shared] * 19) != first
+
+
+def test_values_that_differ_in_any_way_a_template_could_see_have_different_digests():
+    from markupsafe import Markup
+
+    values = [
+        "", "a", "ab", None, 0, 1, -1, 1.0, -0.0, 0.0, True, False, 2**70,
+        [], (), {}, set(), [""], [None], ["a", "b"], ["ab"], ["a\x1eb"], ["a", "\x1eb"],
+        ("a", "b"), [("a", "b")], [["a"], "b"], [["a", "b"]], ["a", ["b"]],
+        {"a": 1}, {"a": "1"}, {"1": 1}, {1: 1}, {"a": 1, "b": 2}, {"b": 2, "a": 1},
+        {"a", "b"}, frozenset({"a", "b"}), Markup("<b>"), "<b>", ["\ud800"], ["\ud801"],
+        ["l", 0], [[], 0], list(range(40)), list(range(41)), tuple(range(40)),
+    ]
+    digests = [digest(v) for v in values]
+    clashes = [(a, b) for i, a in enumerate(values) for b in values[i + 1:]
+               if digest(a) == digest(b)]
+    assert len(set(digests)) == len(values), f"equal digests for different values: {clashes}"
+
+
+def test_records_are_told_apart_by_type_and_every_field():
+    a = Article(slug="a", title="A", body="", path="a.md")
+    assert digest(a) != digest(Article(slug="a", title="A", body="", path="a.md", tags=("x",)))
+    assert digest(a) != digest(Article(slug="a", title="A", body="", path="a.md", body_line=2))
+    assert digest(Mention("a", "b", "c")) != digest(Mention("a", "bc", ""))
+    assert digest([a]) != digest([("a", "A", "", "a.md")])
+
+
+def test_a_list_of_remembered_records_digests_as_when_first_seen():
+    # Runs of records already remembered are written in one step: it must write what the
+    # item-by-item walk writes, or a fresh process would differ from a long-lived one.
+    views = [view(f"Body {i}.") for i in range(5)]
+    page = {"articles": views, "names": ["a", "b", "c"], "mixed": [views[0], "x", 3]}
+    cold = Fingerprinter(STAND_INS)
+    first = cold.hex(page)
+    warm = Fingerprinter(STAND_INS)
+    for v in views:
+        warm.hex(v)
+    assert warm.hex(page) == first == cold.hex(page)
+
+
+def test_stand_ins_keep_every_part_of_a_view_and_of_an_entity_page():
+    base = view()
+
+    def mentioning(*mention: str) -> ArticleView:
+        return ArticleView(base.article, base.html, (Mention(*mention),), base.words)
+
+    other_text = mentioning("kyiv", "Kiev", "Kyiv said so.")
+    other_entity = mentioning("kiev", "Kyiv", "Kyiv said so.")
+    assert len({digest(base), digest(other_text), digest(other_entity)}) == 3
+    one, two = view("One."), view("Two.")
+    swapped = [Appearances([Appearance(one, ["x", "y"]), Appearance(two, ["z"])]),
+               Appearances([Appearance(one, ["x"]), Appearance(two, ["y", "z"])])]
+    assert digest(swapped[0]) != digest(swapped[1])
+
+
+def test_a_remembered_object_is_forgotten_only_when_a_build_did_not_use_it():
+    printer = Fingerprinter(STAND_INS)
+    kept, dropped = view("Kept."), view("Dropped.")
+    printer.hex(kept), printer.hex(dropped)
+    printer.new_round()
+    printer.hex([kept])
+    printer.forget_unused()
+    assert id(kept) in printer._memo and id(dropped) not in printer._memo
+    assert id(dropped) not in printer._last
+    # A new object that may reuse the dropped one's id is digested afresh.
+    del dropped
+    again = view("Another.")
+    assert printer.hex(again) == Fingerprinter(STAND_INS).hex(view("Another."))
+
+
+def test_what_cannot_be_fingerprinted_is_refused():
+    class Opaque:
+        pass
+
+    try:
+        digest({"x": Opaque()})
+    except TypeError as err:
+        assert "Opaque" in str(err)
+    else:
+        raise AssertionError("an object of unknown shape must not be fingerprinted")

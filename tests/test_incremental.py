@@ -138,3 +138,35 @@ def test_a_body_edit_re_renders_only_the_pages_that_show_the_body(site: Path):
     builder.commit(built)
     assert pages == ["articles/article-00005.html"]
     assert_same_as_a_full_build(site, output)
+
+
+@pytest.mark.parametrize("process", ["live", "fresh"])
+def test_a_reworded_sentence_re_renders_the_entity_pages_that_quote_it(site: Path, process: str):
+    # An entity page quotes the sentences that name it: a word changed in one (same word
+    # count, so the same headline) must re-render the pages quoting it, in the live server
+    # and in a fresh process alike, and nothing else but the article's own page.
+    output = site / "output"
+    builder = Builder(Path("content"))
+    build_into(builder, output)
+    names = re.findall(r'^- name: "([^"]+)"', (site / "content/glossary.yaml").read_text(
+        encoding="utf-8"), re.M)
+    article = site / "content/articles/article-00007.md"
+    text = article.read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1]
+    sentence, name = next((s, n) for s in re.split(r"(?<=[.”])\s+", body) for n in names
+                          if n in s)
+    word = next(w for w in re.findall(r"\b[a-z]{4,}\b", sentence) if w not in name.lower())
+    article.write_text(text.replace(sentence, sentence.replace(word, "zzzz", 1), 1),
+                       encoding="utf-8")
+    if process == "fresh":  # what load_builder gives the next `gloss build`
+        later = Builder(Path("content"))
+        later.page_prints = dict(builder.page_prints)
+        builder = later
+    built = builder.build(output)
+    pages = {p for p in built.staged if not p.startswith("search/")}
+    write_site(built, output)
+    builder.commit(built)
+    quoting = {p.relative_to(output).as_posix() for p in (output / "entities").rglob("*.html")
+               if "zzzz" in p.read_text(encoding="utf-8")}
+    assert quoting and pages == {"articles/article-00007.html", *quoting}, (quoting, pages)
+    assert_same_as_a_full_build(site, output)

@@ -77,11 +77,35 @@ class ArticleView:
     @functools.cached_property
     def appearances(self) -> dict[str, Appearance]:
         """Entity slug → (this view, the distinct sentences naming it)."""
-        sentences: dict[str, list[str]] = defaultdict(list)
+        said: dict[str, list[str]] = {}
         for mention in self.mentions:
-            if mention.sentence not in sentences[mention.entity]:
-                sentences[mention.entity].append(mention.sentence)
-        return {slug: Appearance(self.headline, said) for slug, said in sentences.items()}
+            sentences = said.get(mention.entity)
+            if sentences is None:
+                said[mention.entity] = [mention.sentence]
+            elif mention.sentence not in sentences:
+                sentences.append(mention.sentence)
+        headline = self.headline
+        return {slug: Appearance(headline, sentences) for slug, sentences in said.items()}
+
+    @functools.cached_property
+    def filed_under(self) -> tuple[tuple[str, str, str], ...]:
+        """(kind, key, label) of each listing that shows this article, once each: its
+        source, its tags, its month."""
+        a = self.article
+        tags: dict[str, str] = {}  # tags `Climate` and `climate`: one listing, the first label
+        for tag in a.tags:
+            if tag.strip():
+                tags.setdefault(slugify(tag), tag)
+        keys = [("source", slugify(a.source), a.source)] if a.source else []
+        keys += [("tag", key, label) for key, label in tags.items()]
+        if month := month_key(a.date):
+            keys.append(("month", month, month_label(month)))
+        return tuple(keys)
+
+    @functools.cached_property
+    def title_crumb(self) -> Crumb:
+        """The last step of its page's trail (one object for every build that shows it)."""
+        return Crumb(self.article.title)
 
 
 class Appearance(NamedTuple):
@@ -102,6 +126,14 @@ class Crumb:
 
     label: str
     url: str | None = None
+
+
+@functools.lru_cache(maxsize=16_384)  # one a listing, an entity and a group: not a page
+def crumb(label: str, url: str | None = None) -> Crumb:
+    """The one Crumb of this label and URL: the pages that show it share it, and so do
+    builds, so the live server finds a page's trail unchanged by identity, and a page's
+    fingerprint looks its digest up instead of making it."""
+    return Crumb(label, url)
 
 
 @dataclass(frozen=True)
@@ -169,6 +201,8 @@ def chunks(items: Sequence, per_page: int) -> list[Sequence]:
 
 def pager(path_of: Callable[[int], str], number: int, total: int) -> dict:
     """Pagination data: neighbours, and a short run of page numbers with gaps as None."""
+    if number == total == 1:  # most entities' pages and many listings
+        return {"number": 1, "total": 1, "prev_url": None, "next_url": None, "page_links": []}
     shown = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
     links: list[tuple[int, str] | None] = []
     for n in shown:
@@ -191,19 +225,9 @@ def group_articles(ordered: list[ArticleView]) -> dict[str, list[Group]]:
     """
     found: dict[str, dict[str, list[ArticleView]]] = {k: defaultdict(list) for k in _GROUP_DIRS}
     labels: dict[tuple[str, str], str] = {}
-    seen: set[tuple[str, str, str]] = set()
     for view in ordered:
-        a = view.article
-        keys = []
-        if a.source:
-            keys.append(("source", slugify(a.source), a.source))
-        keys += [("tag", slugify(t), t) for t in dict.fromkeys(a.tags) if t.strip()]
-        if month := month_key(a.date):
-            keys.append(("month", month, month_label(month)))
-        for kind, key, label in keys:
-            if (kind, key, a.slug) not in seen:
-                seen.add((kind, key, a.slug))
-                found[kind][key].append(view)
+        for kind, key, label in view.filed_under:
+            found[kind][key].append(view)
             labels.setdefault((kind, key), label)
     groups: dict[str, list[Group]] = {}
     for kind, by_key in found.items():
@@ -226,7 +250,7 @@ def site_pages(
     counts = {e.slug: len(by_entity.get(e.slug, ())) for e in entities}
     known = {e.slug: e for e in entities}
     groups = group_articles(heads)
-    home = Crumb("Articles", listing_path(1))
+    home = crumb("Articles", listing_path(1))
 
     pages = listing_pages(
         heads, per_page, listing_path, "index.html",
@@ -238,24 +262,24 @@ def site_pages(
         pages.append(Page(index_path, "groups.html", {
             "kind": kind, "heading": index_label, "groups": found,
             "years": _years(found) if kind == "month" else [],
-            "crumbs": [home, Crumb(index_label)],
+            "crumbs": [home, crumb(index_label)],
         }))
         for group in found:
-            trail = [home, Crumb(index_label, index_path)]
+            trail = [home, crumb(index_label, index_path)]
             pages += listing_pages(
                 list(group.views), per_page, group.path, "index.html",
                 {"heading": group.label, "kind": kind},
-                lambda n, t=trail, g=group: [*t, Crumb(g.label, g.path()) if n > 1 else
-                                             Crumb(g.label)],
+                lambda n, t=trail, g=group: [*t, crumb(g.label, g.path()) if n > 1 else
+                                             crumb(g.label)],
             )
-    glossary_crumb = Crumb("Glossary", "glossary.html")
+    glossary_crumb = crumb("Glossary", "glossary.html")
     co_occurring = companions(entity_sets(ordered))
     for entity in entities:
         co = [known[s] for s in co_occurring.get(entity.slug, ()) if s in known]
         pages += entity_pages(entity, by_entity.get(entity.slug, []), co, per_page,
                               [home, glossary_crumb])
-    pages.append(glossary_page(entities, counts, [home, Crumb("Glossary")]))
-    pages.append(Page("search.html", "search.html", {"crumbs": [home, Crumb("Search")]}))
+    pages.append(glossary_page(entities, counts, [home, crumb("Glossary")]))
+    pages.append(Page("search.html", "search.html", {"crumbs": [home, crumb("Search")]}))
     pages.append(Page("404.html", "404.html", {"absolute_links": True, "crumbs": []}))
     if base_url:
         pages.append(Page("atom.xml", "atom.xml", feed_context(ordered)))
@@ -308,18 +332,17 @@ def article_pages(
     filed: dict[str, dict[str, list[Crumb]]] = defaultdict(lambda: defaultdict(list))
     for kind, found in groups.items():
         for group in found:
-            link = Crumb(group.label, group.path())  # one object, digested once for all pages
+            link = crumb(group.label, group.path())
             for v in group.views:
                 filed[v.article.slug][kind].append(link)
+    sources = crumb("Sources", "sources.html")
     pages = []
     for i, view in enumerate(ordered):
         slug = view.article.slug
         links = filed[slug]
         source = links["source"][0] if links["source"] else None
-        crumbs = [home]
-        if source:
-            crumbs += [Crumb("Sources", "sources.html"), source]
-        crumbs.append(Crumb(view.article.title))
+        crumbs = [home, sources, source] if source else [home]
+        crumbs.append(view.title_crumb)
         shown = _entities_in_order(view, known)
         pages.append(Page(view.url, "article.html", {
             "view": view,
@@ -351,7 +374,7 @@ def entity_pages(
     pieces = chunks(appearances, per_page)
     pages = []
     for n, piece in enumerate(pieces, start=1):
-        here = Crumb(entity.name, entity_path(entity.slug) if n > 1 else None)
+        here = crumb(entity.name, entity_path(entity.slug) if n > 1 else None)
         pages.append(Page(entity_path(entity.slug, n), "entity.html", {
             "entity": entity,
             "appearances": Appearances(piece),

@@ -128,3 +128,23 @@ def test_pager_shows_a_window_with_gaps():
     links = pager(lambda n: f"p{n}", 6, 12)["page_links"]
     assert [link[0] if link else None for link in links] == [1, None, 4, 5, 6, 7, 8, None, 12]
     assert pager(lambda n: f"p{n}", 1, 1)["page_links"] == []
+
+
+def test_pages_and_builds_share_their_trail_steps():
+    # The live server compares each page with the last build's: a shared step compares by
+    # identity, and the fingerprint looks its digest up instead of making it again.
+    views = [view("a", "2024-01-01", "Evening Wire", ("climate",)),
+             view("b", "2024-01-02", "Evening Wire")]
+    first, again = (by_path(site_pages(views, [], per_page=1)) for _ in range(2))
+    a, b = first["articles/a.html"].context, first["articles/b.html"].context
+    assert a["crumbs"][0] is b["crumbs"][0] is first["sources.html"].context["crumbs"][0]
+    assert a["source_link"] is b["source_link"] is again["articles/a.html"].context["source_link"]
+    assert a["crumbs"][-1] is again["articles/a.html"].context["crumbs"][-1]
+    trails = [pages["tags/climate.html"].context["crumbs"] for pages in (first, again)]
+    assert all(x is y for x, y in zip(*trails, strict=True))
+
+
+def test_an_article_is_listed_once_under_tags_that_differ_in_case():
+    groups = group_articles([view("a", tags=("Climate", "climate", "CLIMATE", " "))])
+    assert [(g.label, [v.article.slug for v in g.views]) for g in groups["tag"]] == [
+        ("Climate", ["a"])]
