@@ -446,11 +446,13 @@ class Builder:
         they changed since the index in output/ was made: in a forked child, beside the page
         work, when there are many. Call the result for (staged files: digests, files kept,
         the documents' digest)."""
-        views, entities = self._for_search
+        # Made here, not in the child: reading every view and mention there would copy
+        # their pages from this process (+67 MB at 10,000 articles).
+        docs = search_documents(*self._for_search)
         on_disk = any(p.startswith(SEARCH_PREFIX) for p in existing)
-        write = functools.partial(_write_search, views, entities, staging, existing,
+        write = functools.partial(_write_search, docs, staging, existing,
                                   self._search_print if on_disk else None)
-        job = Forked(write) if in_child and len(views) + len(entities) >= PARALLEL_MIN else None
+        job = Forked(write) if in_child and len(docs) >= PARALLEL_MIN else None
         return job.result if job is not None else write
 
     def build_search(self, output: Path) -> Built:
@@ -531,18 +533,16 @@ def _render_one(env: jinja2.Environment, page: Page, config: Config, staging: Pa
 SEARCH_MEMO = CACHE.parent / "search.pickle"  # the search index's own memo (safe to delete)
 
 
-def _write_search(views: list[ArticleView], entities: list[Entity], staging: Path,
-                  existing: dict[str, str], last_print: str | None
-                  ) -> tuple[dict[str, str], set[str], str]:
-    """The search index of these documents, written into staging (they never all sit in
-    memory in the process that builds the pages) unless output/ holds the index of the same
+def _write_search(docs: list[SearchDoc], staging: Path, existing: dict[str, str],
+                  last_print: str | None) -> tuple[dict[str, str], set[str], str]:
+    """The search index files, written into staging (they never all sit in memory in the
+    process that builds the pages), unless output/ holds the index of the same documents
     (`last_print`): (path → digest of those written, paths unchanged, the documents' digest).
 
-    The documents are made here, in the process that builds the index (a forked child in
-    `gloss build`), and so is their digest: from each document's, which the search module
-    keeps; the code is part of it, since it decides the index. That process reads what
-    earlier builds analysed from .cache/, and saves it again when much of it is new."""
-    docs = search_documents(views, entities)
+    The documents' digest is made of each one's, which the search module keeps: so it is
+    made where the index is (a forked child in `gloss build`); the code is part of it,
+    since it decides the index. That process reads what earlier builds analysed from
+    .cache/, and saves it again when much of it is new."""
     keys = search_module.doc_digests(docs)
     docs_print = hashlib.blake2b(_code_stamp().encode() + b"".join(keys),
                                  digest_size=16).hexdigest()

@@ -329,6 +329,18 @@ def no_memo_between_tests():
     forget_memo()
 
 
+def test_an_analysis_is_each_field_s_terms_counted_in_order():
+    docs = corpus(n=30)
+    docs.append(edited(docs, 0, body="Delays " * 300 + "and a delay.")[0])  # past a byte
+    for doc in docs:
+        for text, (length, terms, counts) in zip(field_texts(doc), search.analysis_of(doc),
+                                                 strict=True):
+            expected = terms_of(text)
+            assert length == len(expected)
+            assert list(terms) == list(dict.fromkeys(expected))
+            assert list(counts) == [expected.count(t) for t in terms]
+
+
 def test_an_index_made_with_the_memo_equals_one_made_from_scratch():
     # Each edit leaves the memo holding the analyses of the documents before it: any one
     # of them answered from there would show in the index.
@@ -342,6 +354,7 @@ def test_an_index_made_with_the_memo_equals_one_made_from_scratch():
         edited(docs, 7, title="A new title", names=("Zoë Yılmaz",)),
         edited(docs, 8, url="articles/moved.html"),  # in the table only, not the terms
         edited(docs, 9, dek="", source=""),  # fields emptied
+        edited(docs, 9, body="delay " * 300 + docs[9].body),  # a count past a byte
         docs[:20] + docs[21:],  # a document deleted: every later one moves
         [docs[3], *docs],  # one added first, and the same document twice
         rng.sample(docs, len(docs)),  # reordered
