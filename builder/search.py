@@ -685,7 +685,8 @@ def table_files(docs: list[SearchDoc], keys: list[bytes], known: dict[str, tuple
         path = f"search/{key}.js"
         made_of = hashlib.blake2b(b"".join(keys[n:n + DOC_BLOCK]), digest_size=16).digest()
         last = known.get(path)
-        if last is not None and last[0] == made_of and existing.get(path) == last[1]:
+        if (digest is not None and last is not None and last[0] == made_of
+                and existing.get(path) == last[1]):
             kept.add(path)
             blocks[path] = last
             continue
