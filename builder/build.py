@@ -535,9 +535,9 @@ SEARCH_MEMO = CACHE.parent / "search.pickle"  # the search index's own memo (saf
 
 def _write_search(docs: list[SearchDoc], staging: Path, existing: dict[str, str],
                   last_print: str | None) -> tuple[dict[str, str], set[str], str]:
-    """The search index files, written into staging (they never all sit in memory in the
-    process that builds the pages), unless output/ holds the index of the same documents
-    (`last_print`): (path → digest of those written, paths unchanged, the documents' digest).
+    """The search index files, written into staging each as it is made (they never all sit
+    in memory), unless output/ holds the index of the same documents (`last_print`):
+    (path → digest of those written, paths unchanged, the documents' digest).
 
     The documents' digest is made of each one's, which the search module keeps: so it is
     made where the index is (a forked child in `gloss build`); the code is part of it,
@@ -549,17 +549,21 @@ def _write_search(docs: list[SearchDoc], staging: Path, existing: dict[str, str]
     if docs_print == last_print:
         return {}, {p for p in existing if p.startswith(SEARCH_PREFIX)}, docs_print
     search_module.read_memo(SEARCH_MEMO)
-    index = search_module.search_files(docs, keys, existing, _digest)
-    written, same = {}, set(index.kept)
-    for path, data in index.contents.items():
-        digest = index.digests.get(path) or _digest(data)
+    written: dict[str, str] = {}
+    same: set[str] = set()
+
+    def put(path: str, data: bytes) -> str:
+        digest = _digest(data)
         if existing.get(path) == digest:
             same.add(path)
-            continue
-        target = staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written[path] = digest
+        else:
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            written[path] = digest
+        return digest
+
+    same |= search_module.search_files(docs, put, keys, existing)
     search_module.save_memo(SEARCH_MEMO)
     return written, same, docs_print
 

@@ -664,90 +664,82 @@ def doc_digests(docs: list[SearchDoc]) -> list[bytes]:
     return keys
 
 
-Tables = tuple[dict[str, bytes], dict[str, str], set[str], dict[str, tuple[bytes, str]]]
+# Puts one of the index's files in place: (path, content) → the digest output/'s manifest
+# records for it, or None if it is not digested (then no table block is ever kept).
+Put = Callable[[str, bytes], str | None]
 
 
 def table_files(docs: list[SearchDoc], keys: list[bytes], known: dict[str, tuple[bytes, str]],
-                existing: Mapping[str, str], digest: Callable[[bytes], str] | None) -> Tables:
-    """search/d<N>.js: the document table in blocks of DOC_BLOCK documents, as (contents,
-    their digests, blocks kept, what each block was made of and its digest).
+                existing: Mapping[str, str], put: Put
+                ) -> tuple[set[str], dict[str, tuple[bytes, str]]]:
+    """search/d<N>.js: the document table in blocks of DOC_BLOCK documents, each put as it
+    is made; returns the blocks kept and what each block was made of, with its digest.
 
     A block is kept, not made, when its documents are those of a block known to have been
     written with the digest `existing` has for it: the table holds every article's text
     (cutting its snippets takes 0.2 s at 1,000 articles), and an edit changes a block or two.
     """
-    contents: dict[str, bytes] = {}
-    digests: dict[str, str] = {}
     kept: set[str] = set()
     blocks: dict[str, tuple[bytes, str]] = {}
+    digested = True
     for n in range(0, len(docs), DOC_BLOCK):
         key = f"d{n // DOC_BLOCK}"
         path = f"search/{key}.js"
         made_of = hashlib.blake2b(b"".join(keys[n:n + DOC_BLOCK]), digest_size=16).digest()
         last = known.get(path)
-        if (digest is not None and last is not None and last[0] == made_of
-                and existing.get(path) == last[1]):
+        if last is not None and last[0] == made_of and existing.get(path) == last[1]:
             kept.add(path)
             blocks[path] = last
             continue
-        contents[path] = data = script(key, [doc_row(d) for d in docs[n:n + DOC_BLOCK]])
-        if digest is not None:
-            digests[path] = written = digest(data)
+        written = put(path, script(key, [doc_row(d) for d in docs[n:n + DOC_BLOCK]]))
+        if written is None:
+            digested = False
+        else:
             blocks[path] = (made_of, written)
-    return contents, digests, kept, blocks if digest is not None else known
+    return kept, blocks if digested else known
 
 
-@dataclass(frozen=True)
-class IndexFiles:
-    """The index's files, but those output/ already holds as they would be written."""
-
-    contents: dict[str, bytes]  # relative output path → content
-    digests: dict[str, str]  # path → digest of its content, for those digested here
-    kept: set[str]  # table files left out: output/ holds them as they would be written
-
-
-def search_files(docs: list[SearchDoc], keys: list[bytes] | None = None,
-                 existing: Mapping[str, str] | None = None,
-                 digest: Callable[[bytes], str] | None = None) -> IndexFiles:
-    """The manifest, term shards and document table of the documents, made with the memo.
-
-    `keys` are the documents' doc_digests, if known. `existing` gives the digest of each
-    file in output/, by `digest`: the table blocks known to equal what it holds are left
-    out (given no `digest`, none is).
+def search_files(docs: list[SearchDoc], put: Put, keys: list[bytes] | None = None,
+                 existing: Mapping[str, str] | None = None) -> set[str]:
+    """Put each file of the documents' index (manifest, term shards, document table), made
+    with the memo; but not the table blocks output/ holds as they would be written
+    (`existing`: path → the digest of each file there, as `put` gives them): their paths
+    are returned. `keys` are the documents' doc_digests, if known.
     """
     if len(_TERMS) > 2_000_000:  # a long-lived server: keep the word memo bounded
         _TERMS.clear()
     memo = _MEMO
     keys = doc_digests(docs) if keys is None else keys
     known = [memo.analyses.get(k) for k in keys]
-    tables: list[Tables] = []  # made while a worker reads, if there is one
+    tables: list[tuple[set[str], dict[str, tuple[bytes, str]]]] = []
 
-    def make_tables() -> None:
-        tables.append(table_files(docs, keys, memo.blocks, existing or {}, digest))
+    def make_tables() -> None:  # while a worker reads, if there is one
+        tables.append(table_files(docs, keys, memo.blocks, existing or {}, put))
 
     rows, analyses = shard_rows(docs, known, make_tables) if docs else ([], [])
-    table, table_digests, kept, blocks = tables[-1] if tables else ({}, {}, set(), {})
-    files: dict[str, bytes] = {}
+    kept, blocks = tables[-1] if tables else (set(), {})
     bounds = []
     for n, shard in enumerate(split_shards(rows)):
-        files[f"search/t{n}.js"] = data = script_json(f"t{n}", "[" + ",".join(shard) + "]")
+        data = script_json(f"t{n}", "[" + ",".join(shard) + "]")
+        put(f"search/t{n}.js", data)
         bounds.append([_first_value(shard[0], 1)[0], len(data)])  # the row's term alone
-    files.update(table)
     manifest = {"version": LUNR_VERSION, "fields": [f for f, _ in FIELDS],
                 "boosts": [b for _, b in FIELDS], "pipeline": list(PIPELINE),
                 "docs": len(docs), "block": DOC_BLOCK, "shards": bounds}
-    files["search/index.js"] = script("index", manifest)
+    put("search/index.js", script("index", manifest))
     memo.made += known.count(None) + DOC_BLOCK * sum(
         1 for path, entry in blocks.items() if memo.blocks.get(path) != entry)
     memo.analyses = dict(zip(keys, analyses, strict=True))
     memo.blocks = blocks
     memo.docs = len(docs)
-    return IndexFiles(files, table_digests, kept)
+    return kept
 
 
 def build_search_files(docs: list[SearchDoc]) -> dict[str, bytes]:
     """Relative output path → file content, for the manifest, term shards and doc table."""
-    return search_files(docs).contents
+    files: dict[str, bytes] = {}
+    search_files(docs, files.__setitem__)  # which returns None: nothing digested, all made
+    return files
 
 
 # The saved memo: a header naming the code that made it, a digest of the rest, a pickle.

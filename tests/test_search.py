@@ -366,34 +366,41 @@ def test_an_index_made_with_the_memo_equals_one_made_from_scratch():
         assert build_search_files(step) == from_scratch(step)
 
 
+def put_into(files: dict[str, bytes]):
+    """A `put` for search_files: keeps each file, returns its digest."""
+    def put(path: str, data: bytes) -> str:
+        files[path] = data
+        return sha(data)
+    return put
+
+
 def test_unchanged_table_blocks_are_kept_not_made_again(monkeypatch):
     docs = corpus(n=60)
-    first = search_files(docs, None, {}, sha)
-    existing = {path: sha(data) for path, data in first.contents.items()}
+    first: dict[str, bytes] = {}
+    assert search_files(docs, put_into(first), None, {}) == set()
+    existing = {path: sha(data) for path, data in first.items()}
     tables = {p for p in existing if p.startswith("search/d")}
-    assert first.kept == set() and len(tables) == -(-len(docs) // DOC_BLOCK)
+    assert len(tables) == -(-len(docs) // DOC_BLOCK)
 
     made: list[SearchDoc] = []
     row = search.doc_row
     monkeypatch.setattr(search, "doc_row", lambda d: made.append(d) or row(d))
     later = edited(docs, 2 * DOC_BLOCK + 1, body="A rewritten body.")
-    index = search_files(later, None, existing, sha)
-    assert index.kept == tables - {"search/d2.js"}
+    files: dict[str, bytes] = {}
+    kept = search_files(later, put_into(files), None, existing)
+    assert kept == tables - {"search/d2.js"} and kept.isdisjoint(files)
     assert made == later[2 * DOC_BLOCK:3 * DOC_BLOCK]  # the edited block's documents only
     scratch = from_scratch(later)
-    assert {p: sha(d) for p, d in scratch.items() if p in index.kept} == {
-        p: existing[p] for p in index.kept}
-    assert {p: index.contents[p] for p in index.contents} == {
-        p: scratch[p] for p in index.contents}
-    assert index.digests == {p: sha(scratch[p]) for p in index.digests}
+    assert files == {p: scratch[p] for p in files}
+    assert {p: sha(scratch[p]) for p in kept} == {p: existing[p] for p in kept}
+    assert set(files) | kept == set(scratch)
 
     # A block output/ holds otherwise than the memo knows is made again, never kept.
-    made.clear()
-    index = search_files(later, None, {**existing, "search/d0.js": "something else"}, sha)
-    assert "search/d0.js" not in index.kept and index.contents["search/d0.js"] == scratch[
-        "search/d0.js"]
+    files.clear()
+    kept = search_files(later, put_into(files), None, {**existing, "search/d0.js": "other"})
+    assert "search/d0.js" not in kept and files["search/d0.js"] == scratch["search/d0.js"]
     # Without a digest to compare with, nothing is kept.
-    assert set(search_files(later).contents) == set(scratch)
+    assert set(build_search_files(later)) == set(scratch)
 
 
 def test_the_saved_memo_is_read_once_and_damage_only_costs_time(tmp_path, monkeypatch):
