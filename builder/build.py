@@ -61,7 +61,7 @@ from builder.render.pages import (
     site_pages,
 )
 from builder.render.templates import make_environment, relative, render_page
-from builder.search import SearchDoc, build_search_files
+from builder.search import SearchDoc
 
 MANIFEST = ".gloss-manifest.json"
 SEARCH_PREFIX = "search/"  # where builder.search writes the index
@@ -359,8 +359,9 @@ def search_documents(views: list[ArticleView], entities: list[Entity]) -> list[S
     docs = []
     for view in views:
         a = view.article
-        mentioned = tuple(dict.fromkeys(n for m in view.mentions if m.entity in names
-                                        for n in names[m.entity]))
+        # Each entity once, in order of first mention (an article mentions a few, often).
+        slugs = dict.fromkeys([m.entity for m in view.mentions])
+        mentioned = tuple(dict.fromkeys(n for s in slugs if s in names for n in names[s]))
         docs.append(SearchDoc(url=view.url, kind="article", title=a.title,
                               body=view.text,
                               dek=a.dek or "", source=a.source or "", date=a.date or "",
@@ -521,17 +522,14 @@ class Builder:
         they changed since the index in output/ was made: in a forked child, beside the page
         work, when there are many. Call the result for (staged files: digests, files kept,
         the documents' digest)."""
-        views, entities = self._for_search
-        # The documents are made from the views and entities alone, whose digests the
-        # page plan needs anyway; the code is part of it, since it decides the index.
-        docs_print = self._printer.hex((_code_stamp(), views, entities))
-        on_disk = {p for p in existing if p.startswith(SEARCH_PREFIX)}
-        if docs_print == self._search_print and on_disk:
-            return lambda: ({}, on_disk, docs_print)
-        docs = search_documents(views, entities)
-        write = functools.partial(_write_search, docs, staging, existing)
+        # Made here, not in the child: reading every view and mention there would copy
+        # their pages from this process (+67 MB at 10,000 articles).
+        docs = search_documents(*self._for_search)
+        on_disk = any(p.startswith(SEARCH_PREFIX) for p in existing)
+        write = functools.partial(_write_search, docs, staging, existing,
+                                  self._search_print if on_disk else None)
         job = Forked(write) if in_child and len(docs) >= PARALLEL_MIN else None
-        return lambda: (*(job.result() if job is not None else write()), docs_print)
+        return job.result if job is not None else write
 
     def build_search(self, output: Path) -> Built:
         """Just the search index of the last build, every other file of output/ kept.
@@ -608,21 +606,42 @@ def _render_one(env: jinja2.Environment, page: Page, config: Config, staging: Pa
     return _digest(data)
 
 
-def _write_search(docs: list[SearchDoc], staging: Path, existing: dict[str, str]
-                  ) -> tuple[dict[str, str], set[str]]:
-    """The search index files, written into staging (they never all sit in memory in the
-    process that builds the pages): (path → digest of those written, paths unchanged)."""
-    written, same = {}, set()
-    for path, data in build_search_files(docs).items():
+SEARCH_MEMO = CACHE.parent / "search.pickle"  # the search index's own memo (safe to delete)
+
+
+def _write_search(docs: list[SearchDoc], staging: Path, existing: dict[str, str],
+                  last_print: str | None) -> tuple[dict[str, str], set[str], str]:
+    """The search index files, written into staging each as it is made (they never all sit
+    in memory), unless output/ holds the index of the same documents (`last_print`):
+    (path → digest of those written, paths unchanged, the documents' digest).
+
+    The documents' digest is made of each one's, which the search module keeps: so it is
+    made where the index is (a forked child in `gloss build`); the code is part of it,
+    since it decides the index. That process reads what earlier builds analysed from
+    .cache/, and saves it again when much of it is new."""
+    keys = search_module.doc_digests(docs)
+    docs_print = hashlib.blake2b(_code_stamp().encode() + b"".join(keys),
+                                 digest_size=16).hexdigest()
+    if docs_print == last_print:
+        return {}, {p for p in existing if p.startswith(SEARCH_PREFIX)}, docs_print
+    search_module.read_memo(SEARCH_MEMO)
+    written: dict[str, str] = {}
+    same: set[str] = set()
+
+    def put(path: str, data: bytes) -> str:
         digest = _digest(data)
         if existing.get(path) == digest:
             same.add(path)
-            continue
-        target = staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written[path] = digest
-    return written, same
+        else:
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            written[path] = digest
+        return digest
+
+    same |= search_module.search_files(docs, put, keys, existing)
+    search_module.save_memo(SEARCH_MEMO)
+    return written, same, docs_print
 
 
 def _render_slice(bounds: tuple[int, int]) -> list[str | Exception]:

@@ -1,5 +1,6 @@
 """One long-lived Builder (as in the live server) through a run of edits: after each, the
-site equals a fresh full build byte for byte, and only what depends on the edit is rendered."""
+site equals a fresh full build byte for byte, and only what depends on the edit is rendered.
+Likewise a run of `gloss build` processes, each starting from what the last saved."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import pytest
 from support import ROOT
 
 from builder import build as build_module
-from builder.build import Builder, write_site
+from builder import search as search_module
+from builder.build import Builder, Built, load_builder, save_builder, write_site
 
 
 @pytest.fixture
@@ -44,7 +46,12 @@ def tree(folder: Path) -> dict[str, bytes]:
 def assert_same_as_a_full_build(site: Path, output: Path) -> None:
     fresh = site / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
-    build_into(Builder(Path("content")), fresh)
+    elsewhere = site / "fresh-cache"
+    shutil.rmtree(elsewhere, ignore_errors=True)
+    with pytest.MonkeyPatch.context() as patch:  # from scratch: no search memo, here or saved
+        patch.setattr(search_module, "_MEMO", search_module.Memo())
+        patch.setattr(build_module, "SEARCH_MEMO", elsewhere / "search.pickle")
+        build_into(Builder(Path("content")), fresh)
     live, full = tree(output), tree(fresh)
     assert live.keys() == full.keys()
     assert [p for p in live if live[p] != full[p]] == []
@@ -169,4 +176,124 @@ def test_a_reworded_sentence_re_renders_the_entity_pages_that_quote_it(site: Pat
     quoting = {p.relative_to(output).as_posix() for p in (output / "entities").rglob("*.html")
                if "zzzz" in p.read_text(encoding="utf-8")}
     assert quoting and pages == {"articles/article-00007.html", *quoting}, (quoting, pages)
+
+
+def search_tables(paths: set[str] | list[str]) -> set[str]:
+    return {p for p in paths if re.fullmatch(r"search/d\d+\.js", p)}
+
+
+def add_alias(site: Path, article: Path, alias: str) -> None:
+    """An alias for an entity the article mentions: its search document's names change,
+    and nothing else of it."""
+    glossary = site / "content/glossary.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    body = article.read_text(encoding="utf-8")
+    name = next(n for n in re.findall(r'^- name: "([^"]+)"', text, re.M) if n in body)
+    entry = re.compile(rf'^(- name: "{re.escape(name)}"\n  type: \w+\n)(  aliases: .*\n)?', re.M)
+    glossary.write_text(entry.sub(rf'\g<1>  aliases: ["{alias}"]\n', text, count=1),
+                        encoding="utf-8")
+
+
+def test_the_live_servers_search_index_equals_a_full_build_after_each_edit(site: Path):
+    # As `gloss serve`: the pages first, then the index alone, from this process's memo.
+    output = site / "output"
+    builder = Builder(Path("content"))
+    build_into(builder, output)
+    tables = search_tables(tree(output))
+
+    def pages_then_index() -> Built:
+        built = builder.build(output, with_search=False)
+        write_site(built, output)
+        builder.commit(built)
+        built = builder.build_search(output)
+        write_site(built, output)
+        builder.commit(built)
+        return built
+
+    article = site / "content/articles/article-00003.md"
+    original = article.read_text(encoding="utf-8")
+    for n in range(3):  # the same article, edited again and again
+        article.write_text(original + f"\nA closing line, take {n}.\n", encoding="utf-8")
+        built = pages_then_index()
+        staged = search_tables(built.staged)
+        assert len(staged) == 1 and "article-00003" in (output / staged.pop()).read_text()
+        assert search_tables(built.keep) == tables - search_tables(built.staged)
+        assert_same_as_a_full_build(site, output)
+    article.write_text(original, encoding="utf-8")  # back as it was: the memo's older entry
+    pages_then_index()
+    assert_same_as_a_full_build(site, output)
+    add_alias(site, article, "Zeta Alias")
+    pages_then_index()
+    assert_same_as_a_full_build(site, output)
+    glossary = site / "content/glossary.yaml"
+    for path, old, new in [
+        (article, r"^title: .*$", 'title: "A retitled article"'),
+        (glossary, r"^- name: .*$", '- name: "Renamed Entity"'),  # names in many articles
+        (site / "theme/templates/base.html", r"</footer>", "<p>edited</p></footer>"),
+    ]:
+        edit(path, old, new)
+        pages_then_index()
+        assert_same_as_a_full_build(site, output)
+    (site / "content/articles/article-00002.md").unlink()  # every later document moves
+    pages_then_index()
+    assert_same_as_a_full_build(site, output)
+
+
+def fresh_build(output: Path) -> Built:
+    """A `gloss build` in a new process: what the last one saved under .cache/, no search
+    memo of its own (the forked child that builds the index reads the saved one)."""
+    search_module.forget_memo()
+    builder = load_builder(Path("content"), output)
+    built = builder.build(output)
+    assert not built.problems, built.problems
+    write_site(built, output)
+    builder.commit(built)
+    save_builder(builder, output)
+    return built
+
+
+def test_fresh_builds_reuse_the_saved_search_memo_and_equal_a_build_from_scratch(site: Path):
+    output = site / "output"
+    memo = site / ".cache" / "search.pickle"
+    fresh_build(output)
+    assert memo.is_file()  # a first build analysed every document: worth saving
+    tables = search_tables(tree(output))
+    article = site / "content/articles/article-00003.md"
+    original = article.read_text(encoding="utf-8")
+
+    article.write_text(original + "\nA closing line about the harbour.\n", encoding="utf-8")
+    built = fresh_build(output)
+    staged = search_tables(built.staged)
+    assert len(staged) == 1 and "article-00003" in (output / staged.pop()).read_text()
+    assert search_tables(built.keep) == tables - search_tables(built.staged)
+    assert_same_as_a_full_build(site, output)
+
+    # A damaged memo is no memo: each edit below must still give the index from scratch.
+    damages = {"a byte flipped": lambda d: d[:len(d) // 2] + bytes([d[len(d) // 2] ^ 1])
+               + d[len(d) // 2 + 1:],
+               "cut short": lambda d: d[:len(d) // 2], "emptied": lambda d: b"",
+               "not ours": lambda d: b"\x80\x05garbage" + d[40:]}
+    for n, damage in enumerate(damages.values()):
+        memo.write_bytes(damage(memo.read_bytes()))
+        article.write_text(original + f"\nA line, edit {n}.\n", encoding="utf-8")
+        fresh_build(output)
+        assert_same_as_a_full_build(site, output)
+    shutil.rmtree(site / ".cache")
+    article.write_text(original, encoding="utf-8")
+    fresh_build(output)
+    assert_same_as_a_full_build(site, output)
+    add_alias(site, article, "Zeta Alias")
+    fresh_build(output)
+    assert_same_as_a_full_build(site, output)
+
+    glossary = site / "content/glossary.yaml"
+    for path, old, new in [
+        (article, r"^date: .*$", "date: 2031-01-01"),  # it moves: documents reorder
+        (glossary, r"^- name: .*$", '- name: "Renamed Entity"'),
+    ]:
+        edit(path, old, new)
+        fresh_build(output)
+        assert_same_as_a_full_build(site, output)
+    (site / "content/articles/article-00002.md").unlink()
+    fresh_build(output)
     assert_same_as_a_full_build(site, output)

@@ -9,6 +9,8 @@ documents in the same order with the same scores. Node ships on these machines
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 import random
 import re
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+import builder.search as search
 from builder.search import (
     DOC_BLOCK,
     FIELDS,
@@ -26,6 +29,10 @@ from builder.search import (
     build_search_files,
     field_texts,
     fold,
+    forget_memo,
+    read_memo,
+    save_memo,
+    search_files,
     stem,
     term_of,
     terms_of,
@@ -289,11 +296,170 @@ def part(data: bytes) -> object:
 
 
 def test_postings_split_across_processes_equal_one_process(monkeypatch):
-    import builder.search as search
-
     docs = corpus(n=90)
     serial = build_search_files(docs)
     monkeypatch.setattr(search, "PARALLEL_CHARS", 0)
     assert build_search_files(docs) == serial
     monkeypatch.setattr(search.os, "cpu_count", lambda: 1)  # one core: all in this process
     assert build_search_files(docs) == serial
+
+
+# --- the memo: what earlier builds made, reused ---------------------------------------
+
+
+def from_scratch(docs: list[SearchDoc]) -> dict[str, bytes]:
+    """The index as a process that never saw a document makes it (the memo put back after)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "_MEMO", search.Memo())
+        return build_search_files(docs)
+
+
+def edited(docs: list[SearchDoc], at: int, **changes: object) -> list[SearchDoc]:
+    return [*docs[:at], dataclasses.replace(docs[at], **changes), *docs[at + 1:]]
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@pytest.fixture(autouse=True)
+def no_memo_between_tests():
+    forget_memo()
+    yield
+    forget_memo()
+
+
+def test_an_analysis_is_each_field_s_terms_counted_in_order():
+    docs = corpus(n=30)
+    docs.append(edited(docs, 0, body="Delays " * 300 + "and a delay.")[0])  # past a byte
+    for doc in docs:
+        for text, (length, terms, counts) in zip(field_texts(doc), search.analysis_of(doc),
+                                                 strict=True):
+            expected = terms_of(text)
+            assert length == len(expected)
+            assert list(terms) == list(dict.fromkeys(expected))
+            assert list(counts) == [expected.count(t) for t in terms]
+
+
+def test_an_index_made_with_the_memo_equals_one_made_from_scratch():
+    # Each edit leaves the memo holding the analyses of the documents before it: any one
+    # of them answered from there would show in the index.
+    docs = corpus(n=60)
+    assert build_search_files(docs) == from_scratch(docs)
+    rng = random.Random(2)
+    steps = [
+        edited(docs, 5, body=docs[5].body + " Delay in Bogotá, said the Kremlin’s envoy."),
+        edited(docs, 5, body=docs[5].body.replace(" ", "  ")),  # same words: same analysis
+        edited(docs, 7, names=("Zoë Yılmaz", "Kremlin")),  # the names field alone
+        edited(docs, 7, title="A new title", names=("Zoë Yılmaz",)),
+        edited(docs, 8, url="articles/moved.html"),  # in the table only, not the terms
+        edited(docs, 9, dek="", source=""),  # fields emptied
+        edited(docs, 9, body="delay " * 300 + docs[9].body),  # a count past a byte
+        docs[:20] + docs[21:],  # a document deleted: every later one moves
+        [docs[3], *docs],  # one added first, and the same document twice
+        rng.sample(docs, len(docs)),  # reordered
+        docs[:1],
+        [],
+        docs,  # back to the first: the memo holds none of it any more
+    ]
+    for step in steps:
+        assert build_search_files(step) == from_scratch(step)
+
+
+def put_into(files: dict[str, bytes]):
+    """A `put` for search_files: keeps each file, returns its digest."""
+    def put(path: str, data: bytes) -> str:
+        files[path] = data
+        return sha(data)
+    return put
+
+
+def test_unchanged_table_blocks_are_kept_not_made_again(monkeypatch):
+    docs = corpus(n=60)
+    first: dict[str, bytes] = {}
+    assert search_files(docs, put_into(first), None, {}) == set()
+    existing = {path: sha(data) for path, data in first.items()}
+    tables = {p for p in existing if p.startswith("search/d")}
+    assert len(tables) == -(-len(docs) // DOC_BLOCK)
+
+    made: list[SearchDoc] = []
+    row = search.doc_row
+    monkeypatch.setattr(search, "doc_row", lambda d: made.append(d) or row(d))
+    later = edited(docs, 2 * DOC_BLOCK + 1, body="A rewritten body.")
+    files: dict[str, bytes] = {}
+    kept = search_files(later, put_into(files), None, existing)
+    assert kept == tables - {"search/d2.js"} and kept.isdisjoint(files)
+    assert made == later[2 * DOC_BLOCK:3 * DOC_BLOCK]  # the edited block's documents only
+    scratch = from_scratch(later)
+    assert files == {p: scratch[p] for p in files}
+    assert {p: sha(scratch[p]) for p in kept} == {p: existing[p] for p in kept}
+    assert set(files) | kept == set(scratch)
+
+    # A block output/ holds otherwise than the memo knows is made again, never kept.
+    files.clear()
+    kept = search_files(later, put_into(files), None, {**existing, "search/d0.js": "other"})
+    assert "search/d0.js" not in kept and files["search/d0.js"] == scratch["search/d0.js"]
+    # Without a digest to compare with, nothing is kept.
+    assert set(build_search_files(later)) == set(scratch)
+
+
+def test_the_saved_memo_is_read_once_and_damage_only_costs_time(tmp_path, monkeypatch):
+    docs = corpus(n=60)
+    path = tmp_path / "memo" / "search.pickle"
+    build_search_files(docs)
+    save_memo(path)  # all new: saved
+    assert path.is_file()
+
+    def analysed() -> list[SearchDoc]:
+        """Documents analysed from their text by a fresh process reading the saved memo."""
+        later = edited(docs, 4, body="Changed.")
+        expected = from_scratch(later)
+        forget_memo()
+        read_memo(path)
+        seen: list[SearchDoc] = []
+        analysis_of = search.analysis_of
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(search, "analysis_of", lambda d: seen.append(d) or analysis_of(d))
+            assert build_search_files(later) == expected
+        return seen
+
+    assert [d.body for d in analysed()] == ["Changed."]
+    saved = path.read_bytes()
+    assert b"delay" in saved
+    for damaged in [saved[:-1], saved[:100], b"", saved[:60] + b"x" + saved[61:],
+                    saved.replace(b"gloss search memo", b"gloss search memX"),
+                    saved.replace(b"delay", b"dxlay")]:  # still a pickle, of wrong terms
+        path.write_bytes(damaged)
+        assert len(analysed()) == len(docs)  # no memo, and no error
+    path.write_bytes(saved)
+    monkeypatch.setattr(search, "_memo_header", lambda: b"other code")  # code changed
+    assert len(analysed()) == len(docs)
+
+
+def test_an_unchanged_site_does_not_save_its_memo_again(tmp_path):
+    docs = corpus(n=60)
+    path = tmp_path / "search.pickle"
+    build_search_files(docs)
+    save_memo(path)
+    path.unlink()
+    build_search_files(docs)
+    save_memo(path)
+    assert not path.exists()
+
+
+def test_a_worker_s_analyses_are_kept_for_the_next_build(monkeypatch):
+    # Read in two processes, the documents' analyses still all reach the memo: the next
+    # build, in one process (where analyses made can be counted), makes none again.
+    docs = corpus(n=90)
+    later = edited(docs, 70, title="Retitled, late in the documents")
+    serial, serial_later = from_scratch(docs), from_scratch(later)
+    monkeypatch.setattr(search, "PARALLEL_CHARS", 0)
+    assert build_search_files(docs) == serial
+    monkeypatch.setattr(search, "PARALLEL_CHARS", 10**12)
+    seen: list[SearchDoc] = []
+    analysis_of = search.analysis_of
+    monkeypatch.setattr(search, "analysis_of", lambda d: seen.append(d) or analysis_of(d))
+    assert build_search_files(docs) == serial
+    assert seen == []
+    assert build_search_files(later) == serial_later
+    assert seen == [later[70]]
