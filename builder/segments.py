@@ -78,10 +78,11 @@ def save(folder: Path, prefix: str, entries: dict[Any, Any], changed: set[Any],
 
 
 def remove_unlisted(folder: Path, listed: set[str]) -> None:
-    """Delete the store files no longer listed (older bases and deltas)."""
+    """Delete every file no longer listed: older bases and deltas, and the
+    temporary file of a write that a crash cut short."""
     with contextlib.suppress(OSError):
         for path in folder.iterdir():
-            if path.suffix == ".pickle" and path.name not in listed:
+            if path.name not in listed and path.is_file():
                 with contextlib.suppress(OSError):
                     path.unlink()
 
