@@ -15,7 +15,6 @@ import json
 import multiprocessing
 import os
 import pickle
-import re
 import shutil
 import sys
 import tempfile
@@ -40,6 +39,8 @@ from builder.cache import (
     body_key,
     entity_match_hash,
     glossary_id,
+    quote_digests,
+    rendered_digest,
 )
 from builder.config import Config, ConfigError, load_config
 from builder.content import article_files, file_slug, load_article
@@ -53,6 +54,7 @@ from builder.render import markdown as markdown_module
 from builder.render import related
 from builder.render.markdown import BodyRenderer, plain_text
 from builder.render.pages import (
+    QUOTE_BYTES,
     Appearances,
     ArticleView,
     Page,
@@ -69,7 +71,6 @@ CACHE = Path(".cache") / "build.pickle"
 STORE = CACHE.parent / "store"  # the big parts of the cache (builder/segments.py)
 MAX_ARTICLE_BYTES = 5_000_000
 PARALLEL_MIN = 64  # articles to render before a process pool pays for its start
-_WORD = re.compile(r"\w+")
 T = TypeVar("T")
 
 
@@ -265,8 +266,10 @@ def _render_bodies(bodies: list[str]) -> list[Rendered]:
     for body in bodies:
         rendered = _worker.render(body)
         text = plain_text(rendered.html)
-        out.append(Rendered(rendered.html, rendered.mentions, len(_WORD.findall(text)), text,
-                            _worker_key[0]))
+        words = len(text.split())
+        out.append(Rendered(rendered.html, rendered.mentions, words, text, _worker_key[0],
+                            rendered_digest(rendered.html, words, rendered.mentions),
+                            quote_digests(rendered.mentions, QUOTE_BYTES)))
     return out
 
 
@@ -348,8 +351,8 @@ def render_views(articles: list[Article], entities: list[Entity], config: Config
     valid.update(zip(missing, fresh, strict=True))
     cache.update({k: valid[k] for k in keys}, entities)
     cache.keys = keys
-    return [ArticleView(a, valid[k].html, valid[k].mentions, valid[k].words, valid[k].text)
-            for a, k in zip(articles, keys, strict=True)]
+    return [ArticleView(a, r.html, r.mentions, r.words, r.text, r.digest, r.quotes)
+            for a, r in zip(articles, (valid[k] for k in keys), strict=True)]
 
 
 def search_documents(views: list[ArticleView], entities: list[Entity]) -> list[SearchDoc]:
@@ -672,14 +675,21 @@ def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, sta
 
 
 def _view_stand_in(view: ArticleView) -> tuple:
-    """An article view as its article, body and mentions, not its cached parts; the
-    mentions (named tuples) as a run of strings a field, which the fingerprint takes whole."""
+    """An article view as its article and the digest of its rendered body, made where the
+    body was rendered; else as its body and mentions (a run of strings a field, which the
+    fingerprint takes whole), not its cached parts."""
+    if view.digest is not None:
+        return (view.article, view.digest)
     return (view.article, view.html, view.words, *zip(*view.mentions, strict=True))
 
 
 def _appearances_stand_in(appearances: Appearances) -> tuple:
-    """An entity page's entries as runs the fingerprint takes whole: their views, how many
-    sentences each has, and all the sentences (27,000 entries at 1,000 articles)."""
+    """An entity page's entries: their views, and what the sentences are made from (each
+    article's rendered digest with the entity's slug) where every entry has it; else how
+    many sentences each has and all the sentences (27,000 entries at 1,000 articles)."""
+    keys = appearances.keys
+    if keys is not None and None not in keys:
+        return ([a.view for a in appearances], list(keys))
     said = [a.sentences for a in appearances]
     return ([a.view for a in appearances], list(map(len, said)),
             [sentence for sentences in said for sentence in sentences])

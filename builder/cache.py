@@ -8,13 +8,16 @@ Safe to delete: everything in it can be recomputed.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import itertools
+import marshal
 from dataclasses import dataclass, field
 
 from builder.glossary.match import Matcher
-from builder.model import Entity, Mention
+from builder.model import Entity, Mention, sentences_by_entity
 
-VERSION = "gloss-render-5"  # change when rendering code changes its output
+VERSION = "gloss-render-6"  # change when rendering code changes its output
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,27 @@ class Rendered:
     words: int
     text: str  # plain text, for search and for glossary-change checks
     glossary: str  # id of the glossary this result is valid for
+    digest: str  # of html, words and mentions (rendered_digest)
+    quotes: bytes  # of the sentences naming each entity (quote_digests)
+
+
+def rendered_digest(html: str, words: int, mentions: tuple[Mention, ...]) -> str:
+    """What a rendered body shows, as 32 hex digits. Made once, where the body is rendered (in
+    the workers), and kept with it: the build's plan then stands an article's view by
+    this instead of reading its HTML and sentences again (25 KB an article, 0.5 s of a
+    one-article build at 10,000 articles). marshal tags each item with its type and
+    length, and a mention is always 3 strings, so different contents give different
+    bytes."""
+    flat = [html, words, len(mentions), *itertools.chain.from_iterable(mentions)]
+    return hashlib.blake2b(marshal.dumps(flat, 2), digest_size=16).hexdigest()
+
+
+def quote_digests(mentions: tuple[Mention, ...], size: int) -> bytes:
+    """For each entity in order of first mention, a digest of the sentences an entity page
+    quotes from this body, size bytes each: made with the body, as rendered_digest is, so
+    the plan need not read every sentence again (27,000 quotes at 1,000 articles)."""
+    return b"".join(hashlib.blake2b(marshal.dumps(sentences, 2), digest_size=size).digest()
+                    for sentences in sentences_by_entity(mentions).values())
 
 
 def body_key(body: str, annotate: str) -> str:
@@ -63,7 +87,7 @@ class RenderCache:
             if entry.glossary == now:
                 valid[key] = entry
             elif entry.glossary == before and _unaffected(entry, changed, matcher):
-                valid[key] = Rendered(entry.html, entry.mentions, entry.words, entry.text, now)
+                valid[key] = dataclasses.replace(entry, glossary=now)
         return valid
 
     def add(self, key: str, entry: Rendered) -> None:

@@ -52,6 +52,19 @@ class Mention(NamedTuple):
     sentence: str  # the sentence around it, plain text
 
 
+def sentences_by_entity(mentions: tuple[Mention, ...]) -> dict[str, list[str]]:
+    """Entity slug → the distinct sentences naming it, in order of first mention: what an
+    entity page quotes from the article."""
+    said: dict[str, list[str]] = {}
+    for mention in mentions:
+        sentences = said.get(mention.entity)
+        if sentences is None:
+            said[mention.entity] = [mention.sentence]
+        elif mention.sentence not in sentences:
+            sentences.append(mention.sentence)
+    return said
+
+
 @dataclass(frozen=True)
 class Problem:
     """An error in an input, reported to the user instead of raised."""

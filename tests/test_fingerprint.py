@@ -5,9 +5,16 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from builder.build import STAND_INS
+from builder.cache import quote_digests, rendered_digest
 from builder.fingerprint import Fingerprinter
 from builder.model import Article, Mention
-from builder.render.pages import Appearance, Appearances, ArticleView
+from builder.render.pages import (
+    QUOTE_BYTES,
+    Appearance,
+    Appearances,
+    ArticleView,
+    appearance_keys,
+)
 
 
 def view(body: str = "Body.", sentence: str = "Kyiv said so.") -> ArticleView:
@@ -142,3 +149,38 @@ def test_what_cannot_be_fingerprinted_is_refused():
         assert "Opaque" in str(err)
     else:
         raise AssertionError("an object of unknown shape must not be fingerprinted")
+
+
+def rendered_view(html: str, mentions: tuple[Mention, ...]) -> ArticleView:
+    """A view as render_views makes it: with the digests its renderer made."""
+    article = Article(slug="a", title="A", body="Body.", path="content/articles/a.md")
+    return ArticleView(article, html, mentions, 2, None, rendered_digest(html, 2, mentions),
+                       quote_digests(mentions, QUOTE_BYTES))
+
+
+def entity_page(view: ArticleView, slug: str) -> Appearances:
+    keys = appearance_keys([view])[slug]
+    return Appearances([view.appearances[slug]], keys)
+
+
+def test_a_rendered_view_is_digested_by_its_renderers_digest_of_what_it_shows():
+    kyiv = (Mention("kyiv", "Kyiv", "Kyiv said so."),)
+    assert digest(rendered_view("<p>x</p>", kyiv)) == digest(rendered_view("<p>x</p>", kyiv))
+    assert digest(rendered_view("<p>x</p>", kyiv)) != digest(rendered_view("<p>y</p>", kyiv))
+    other = (Mention("kyiv", "Kyiv", "Kyiv said no."),)
+    assert digest(rendered_view("<p>x</p>", kyiv)) != digest(rendered_view("<p>x</p>", other))
+
+
+def test_an_entity_page_follows_only_the_sentences_that_name_its_entity():
+    def mentions(lviv_sentence: str) -> tuple[Mention, ...]:
+        return (Mention("kyiv", "Kyiv", "Kyiv said so."), Mention("lviv", "Lviv", lviv_sentence),
+                Mention("kyiv", "Kyiv", "Kyiv left."))
+
+    before = rendered_view("<p>x</p>", mentions("Lviv agreed."))
+    after = rendered_view("<p>y</p>", mentions("Lviv refused."))
+    assert entity_page(before, "kyiv").keys == entity_page(after, "kyiv").keys
+    assert digest(entity_page(before, "kyiv")) == digest(entity_page(after, "kyiv"))
+    assert digest(entity_page(before, "lviv")) != digest(entity_page(after, "lviv"))
+    # without keys a page is digested by its sentences: another form, never equal by chance
+    plain = Appearances([before.appearances["kyiv"]])
+    assert plain.keys is None and digest(plain) != digest(entity_page(before, "kyiv"))

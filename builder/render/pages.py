@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from builder.model import Article, Entity, Mention
+from builder.model import Article, Entity, Mention, sentences_by_entity
 from builder.render.markdown import plain_text
 from builder.render.related import companions, entity_sets, related_articles
 from builder.slugs import slugify
@@ -23,6 +23,7 @@ MONTHS = ("January February March April May June July August September October "
           "November December").split()
 FEED_SIZE = 50  # entries in atom.xml: what a reader polls, not an archive
 UNLISTED = ("404.html", "search.html")  # pages a search engine should not index
+QUOTE_BYTES = 12  # of each entity's sentences digest in ArticleView.quotes
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ class ArticleView:
     words: int
     # html's visible text when the renderer has it already (it makes it for search)
     known_text: str | None = field(default=None, compare=False, repr=False)
+    # where the renderer made them (cache.rendered_digest): digest of html, words and
+    # mentions, and of the sentences quoted for each entity, in order of first mention
+    digest: str | None = field(default=None, compare=False, repr=False)
+    quotes: bytes | None = field(default=None, compare=False, repr=False)
 
     @functools.cached_property
     def text(self) -> str:
@@ -77,15 +82,9 @@ class ArticleView:
     @functools.cached_property
     def appearances(self) -> dict[str, Appearance]:
         """Entity slug → (this view, the distinct sentences naming it)."""
-        said: dict[str, list[str]] = {}
-        for mention in self.mentions:
-            sentences = said.get(mention.entity)
-            if sentences is None:
-                said[mention.entity] = [mention.sentence]
-            elif mention.sentence not in sentences:
-                sentences.append(mention.sentence)
         headline = self.headline
-        return {slug: Appearance(headline, sentences) for slug, sentences in said.items()}
+        return {slug: Appearance(headline, sentences)
+                for slug, sentences in sentences_by_entity(self.mentions).items()}
 
     @functools.cached_property
     def filed_under(self) -> tuple[tuple[str, str, str], ...]:
@@ -117,7 +116,19 @@ class Appearance(NamedTuple):
 
 class Appearances(tuple):
     """One entity page's appearances: a type of its own, so the build's fingerprint can
-    take a page's entries as a whole (there are 27,000 of them at 1,000 articles)."""
+    take a page's entries as a whole (there are 27,000 of them at 1,000 articles).
+
+    `keys` holds, for each entry, the digest of its sentences, made where its article was
+    rendered (None where the view has none): the fingerprint reads these few characters
+    instead of the sentences."""
+
+    keys: tuple[str | None, ...] | None = None
+
+    def __new__(cls, entries: Sequence[Appearance] = (),
+                keys: Sequence[str | None] | None = None) -> Appearances:
+        made = super().__new__(cls, entries)
+        made.keys = None if keys is None else tuple(keys)
+        return made
 
 
 @dataclass(frozen=True)
@@ -247,6 +258,7 @@ def site_pages(
     ordered = newest_first(views)
     heads = [v.headline for v in ordered]
     by_entity = appearances_by_entity(ordered)
+    keys = appearance_keys(ordered)
     counts = {e.slug: len(by_entity.get(e.slug, ())) for e in entities}
     known = {e.slug: e for e in entities}
     groups = group_articles(heads)
@@ -277,7 +289,7 @@ def site_pages(
     for entity in entities:
         co = [known[s] for s in co_occurring.get(entity.slug, ()) if s in known]
         pages += entity_pages(entity, by_entity.get(entity.slug, []), co, per_page,
-                              [home, glossary_crumb])
+                              [home, glossary_crumb], keys.get(entity.slug, []))
     pages.append(glossary_page(entities, counts, [home, crumb("Glossary")]))
     pages.append(Page("search.html", "search.html", {"crumbs": [home, crumb("Search")]}))
     pages.append(Page("404.html", "404.html", {"absolute_links": True, "crumbs": []}))
@@ -296,6 +308,21 @@ def appearances_by_entity(
         for slug, appearance in view.appearances.items():
             by_entity[slug].append(appearance)
     return by_entity
+
+
+def appearance_keys(ordered: list[ArticleView]) -> dict[str, list[str | None]]:
+    """Appearances.keys for each entity, in the order of appearances_by_entity."""
+    keys: dict[str, list[str | None]] = defaultdict(list)
+    size = QUOTE_BYTES
+    for view in ordered:
+        quotes = view.quotes
+        if quotes is None or len(quotes) != size * len(view.appearances):
+            for slug in view.appearances:
+                keys[slug].append(None)
+            continue
+        for i, slug in enumerate(view.appearances):
+            keys[slug].append(quotes[i * size : (i + 1) * size].hex())
+    return keys
 
 
 def listing_pages(
@@ -369,15 +396,17 @@ def entity_pages(
     co: list[Entity],
     per_page: int,
     trail: list[Crumb],
+    keys: list[str | None] | None = None,
 ) -> list[Page]:
     """An entity's page(s): its mentions, per_page articles a page, and its companions."""
     pieces = chunks(appearances, per_page)
+    key_pieces = chunks(keys, per_page) if keys is not None else [None] * len(pieces)
     pages = []
-    for n, piece in enumerate(pieces, start=1):
+    for n, (piece, piece_keys) in enumerate(zip(pieces, key_pieces, strict=True), start=1):
         here = crumb(entity.name, entity_path(entity.slug) if n > 1 else None)
         pages.append(Page(entity_path(entity.slug, n), "entity.html", {
             "entity": entity,
-            "appearances": Appearances(piece),
+            "appearances": Appearances(piece, piece_keys),
             "count": len(appearances),
             "related": co,
             "crumbs": [*trail, here],
