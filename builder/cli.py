@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -81,3 +82,14 @@ def main(argv: list[str] | None = None) -> int:
 
         return check_command(args.content, args.output)
     return 2
+
+
+def run() -> None:
+    """The `gloss` command: main(), then an immediate exit. A build holds the whole site's
+    data (130 MB at 1,000 articles), and freeing it object by object as Python shuts down
+    took 40-60 ms of a 0.6 s one-article build; by then every file is written and closed
+    and every worker joined, so there is nothing left to clean up."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -14,11 +14,21 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _KEYS = {"name", "type", "aliases", "description", "case_insensitive", "accent_insensitive"}
 
 
+def _parse(text: str) -> tuple[yaml.Node | None, object]:
+    """The document's nodes (for the line of each entry) and, made from them, its plain
+    data (safe loader): one parse, not two."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        return root, None if root is None else loader.construct_document(root)
+    finally:
+        loader.dispose()
+
+
 def load_glossary(text: str, path: str) -> tuple[list[Entity], list[Problem]]:
     """Parse and validate the glossary; bad entries are reported and left out."""
     try:
-        root = yaml.compose(text, Loader=_Loader)  # nodes, for the line of each entry
-        values = yaml.load(text, Loader=_Loader)  # the same, as plain data (safe loader)
+        root, values = _parse(text)
     except yaml.YAMLError as err:
         # An unclosed bracket is reported at the end of the file; where it opened helps more.
         mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
