@@ -63,12 +63,13 @@ print(json.dumps({"seconds": time.perf_counter() - started, "stages": timings,
 LIVE_PROBE = """
 import json, statistics, sys, time
 from pathlib import Path
-from builder.build import Builder, write_site
+from builder.build import Builder, server_gc, write_site
 output, runs = Path("output"), int(sys.argv[1])
 builder = Builder(Path("content"))
 built = builder.build(output)
 write_site(built, output)
 builder.commit(built)
+server_gc()  # as `gloss serve` does after its first build
 article = Path("content/articles/article-00001.md")
 original = article.read_text(encoding="utf-8")
 pages, total, written = [], [], []

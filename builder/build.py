@@ -937,6 +937,18 @@ def batch_gc() -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
+def server_gc() -> None:
+    """For a process that keeps a Builder between rebuilds (the live server): what the
+    first build made (modules, templates, every article's view) lives as long as the
+    process, so it is frozen out of the collector's sight; and each rebuild makes a site's
+    worth of page data that lives until the next one, so young objects are collected as
+    seldom as in batch_gc. Measured on 10,000 articles, one-article rebuilds in one
+    process: collection 1.1-1.4 s a rebuild with neither, 0.5-0.75 s frozen alone,
+    0.13-0.16 s with both (pages 2.1-2.4 s -> 1.0-1.2 s)."""
+    gc.freeze()
+    batch_gc()
+
+
 def build_command(content: Path, output: Path, keep_going: bool = False) -> int:
     """`gloss build`: all-or-nothing unless --keep-going; every problem reported."""
     started = time.perf_counter()

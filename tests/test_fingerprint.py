@@ -13,7 +13,7 @@ from builder.render.pages import (
     Appearance,
     Appearances,
     ArticleView,
-    appearance_keys,
+    appearances_by_entity,
 )
 
 
@@ -159,7 +159,7 @@ def rendered_view(html: str, mentions: tuple[Mention, ...]) -> ArticleView:
 
 
 def entity_page(view: ArticleView, slug: str) -> Appearances:
-    keys = appearance_keys([view])[slug]
+    keys = appearances_by_entity([view])[1][slug]
     return Appearances([view.appearances[slug]], keys)
 
 

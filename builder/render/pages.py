@@ -87,6 +87,15 @@ class ArticleView:
                 for slug, sentences in sentences_by_entity(self.mentions).items()}
 
     @functools.cached_property
+    def quote_keys(self) -> tuple[str | None, ...]:
+        """Appearances.keys of this view's appearances, in their order: the digests of
+        each entity's quoted sentences, made with the body (None where there are none)."""
+        quotes, size, count = self.quotes, QUOTE_BYTES, len(self.appearances)
+        if quotes is None or len(quotes) != size * count:
+            return (None,) * count
+        return tuple(quotes[i * size : (i + 1) * size].hex() for i in range(count))
+
+    @functools.cached_property
     def filed_under(self) -> tuple[tuple[str, str, str], ...]:
         """(kind, key, label) of each listing that shows this article, once each: its
         source, its tags, its month."""
@@ -257,8 +266,7 @@ def site_pages(
     """Every page of the site, in a fixed order; feeds and sitemap only with a base_url."""
     ordered = newest_first(views)
     heads = [v.headline for v in ordered]
-    by_entity = appearances_by_entity(ordered)
-    keys = appearance_keys(ordered)
+    by_entity, keys = appearances_by_entity(ordered)
     counts = {e.slug: len(by_entity.get(e.slug, ())) for e in entities}
     known = {e.slug: e for e in entities}
     groups = group_articles(heads)
@@ -301,28 +309,17 @@ def site_pages(
 
 def appearances_by_entity(
     ordered: list[ArticleView],
-) -> dict[str, list[Appearance]]:
-    """For each entity, the articles naming it (newest first) with each distinct sentence."""
+) -> tuple[dict[str, list[Appearance]], dict[str, list[str | None]]]:
+    """For each entity, the articles naming it (newest first) with each distinct sentence;
+    and their Appearances.keys, in the same order."""
     by_entity: dict[str, list[Appearance]] = defaultdict(list)
-    for view in ordered:
-        for slug, appearance in view.appearances.items():
-            by_entity[slug].append(appearance)
-    return by_entity
-
-
-def appearance_keys(ordered: list[ArticleView]) -> dict[str, list[str | None]]:
-    """Appearances.keys for each entity, in the order of appearances_by_entity."""
     keys: dict[str, list[str | None]] = defaultdict(list)
-    size = QUOTE_BYTES
     for view in ordered:
-        quotes = view.quotes
-        if quotes is None or len(quotes) != size * len(view.appearances):
-            for slug in view.appearances:
-                keys[slug].append(None)
-            continue
-        for i, slug in enumerate(view.appearances):
-            keys[slug].append(quotes[i * size : (i + 1) * size].hex())
-    return keys
+        for (slug, appearance), key in zip(view.appearances.items(), view.quote_keys,
+                                           strict=True):
+            by_entity[slug].append(appearance)
+            keys[slug].append(key)
+    return by_entity, keys
 
 
 def listing_pages(
