@@ -684,9 +684,9 @@ def _view_stand_in(view: ArticleView) -> tuple:
 
 
 def _appearances_stand_in(appearances: Appearances) -> tuple:
-    """An entity page's entries: their views, and what the sentences are made from (each
-    article's rendered digest with the entity's slug) where every entry has it; else how
-    many sentences each has and all the sentences (27,000 entries at 1,000 articles)."""
+    """An entity page's entries: their views, and the digests of their sentences made
+    with each body, where every entry has one; else how many sentences each has and all
+    the sentences (27,000 entries at 1,000 articles)."""
     keys = appearances.keys
     if keys is not None and None not in keys:
         return ([a.view for a in appearances], list(keys))
