@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -89,7 +90,11 @@ def run() -> None:
     data (130 MB at 1,000 articles), and freeing it object by object as Python shuts down
     took 40-60 ms of a 0.6 s one-article build; by then every file is written and closed
     and every worker joined, so there is nothing left to clean up."""
-    code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        code = main()
+    except BrokenPipeError:  # whoever read our output stopped (`gloss build | head -1`)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe or stream
+            stream.flush()
     os._exit(code)

@@ -180,3 +180,16 @@ def test_a_first_build_read_by_the_workers_equals_one_read_here(
     again = pooled.build(Path("pooled"))
     assert again.staged == {} and calls == [1]
     again.discard()
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly(project: Path):
+    # `gloss build | head -0`: the build is done and kept; no traceback, exit status 1.
+    process = subprocess.Popen([sys.executable, "-m", "builder", "build"], cwd=project,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=300) == 1
+    assert "Traceback" not in errors, errors
+    again = run_gloss("build", cwd=project)
+    assert again.returncode == 0 and "nothing changed" in again.stdout, again.stdout
