@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from support import ROOT, run_gloss
+
+# Property tests draw the same examples on every run, so a run fails only for what a commit
+# changed; `HYPOTHESIS_PROFILE=explore make test` draws new ones, and remembers failures.
+settings.register_profile("fixed", derandomize=True, database=None)
+settings.register_profile("explore", max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fixed"))
 
 
 @pytest.fixture

@@ -8,13 +8,7 @@ from builder.build import STAND_INS
 from builder.cache import quote_digests, rendered_digest
 from builder.fingerprint import Fingerprinter
 from builder.model import Article, Mention
-from builder.render.pages import (
-    QUOTE_BYTES,
-    Appearance,
-    Appearances,
-    ArticleView,
-    appearances_by_entity,
-)
+from builder.render.pages import QUOTE_BYTES, Appearances, ArticleView
 
 
 def view(body: str = "Body.", sentence: str = "Kyiv said so.") -> ArticleView:
@@ -22,29 +16,45 @@ def view(body: str = "Body.", sentence: str = "Kyiv said so.") -> ArticleView:
     return ArticleView(article, f"<p>{body}</p>", (Mention("kyiv", "Kyiv", sentence),), 2)
 
 
+def saying(*sentences: str, title: str = "A") -> ArticleView:
+    """A view naming Kyiv in each sentence (an entity page quotes them)."""
+    article = Article(slug=title.lower(), title=title, body="Body.", path="content/a.md")
+    mentions = tuple(Mention("kyiv", "Kyiv", sentence) for sentence in sentences)
+    return ArticleView(article, "<p>Body.</p>", mentions, 2)
+
+
 def digest(value) -> str:
     return Fingerprinter(STAND_INS).hex(value)
 
 
 def test_equal_data_gives_equal_digests_across_fingerprinters():
-    page = {"appearances": Appearances([Appearance(view(), ["Kyiv said so."])]), "n": 1}
-    again = {"appearances": Appearances([Appearance(view(), ["Kyiv said so."])]), "n": 1}
+    page = {"appearances": Appearances([view()], "kyiv"), "n": 1}
+    again = {"appearances": Appearances([view()], "kyiv"), "n": 1}
     assert digest(page) == digest(again)
 
 
 def test_a_changed_sentence_on_an_entity_page_changes_its_digest():
-    base = Appearances([Appearance(view(), ["Kyiv said so.", "Then Kyiv left."])])
-    changed = Appearances([Appearance(view(), ["Kyiv said so.", "Then Kyiv stayed."])])
-    regrouped = Appearances([Appearance(view(), ["Kyiv said so.Then Kyiv left."])])
+    base = Appearances([saying("Kyiv said so.", "Then Kyiv left.")], "kyiv")
+    changed = Appearances([saying("Kyiv said so.", "Then Kyiv stayed.")], "kyiv")
+    regrouped = Appearances([saying("Kyiv said so.Then Kyiv left.")], "kyiv")
     assert len({digest(base), digest(changed), digest(regrouped)}) == 3
 
 
-def test_a_changed_view_changes_the_entity_page_digest():
-    said = ["Kyiv said so."]
-    one = Appearances([Appearance(view("Body."), said)])
-    other = Appearances([Appearance(view("Another body."), said)])
-    assert digest(one) != digest(other)
+def test_an_entity_page_shows_headlines_and_sentences_not_bodies():
+    said = "Kyiv said so."
+    assert digest(Appearances([view("Body.", said)], "kyiv")) == digest(
+        Appearances([view("Another body.", said)], "kyiv"))
+    assert digest(Appearances([saying(said, title="A")], "kyiv")) != digest(
+        Appearances([saying(said, title="B")], "kyiv"))
     assert digest(view(sentence="Kyiv said so.")) != digest(view(sentence="Kyiv said no."))
+
+
+def test_entity_page_entries_compare_by_what_they_show():
+    one = Appearances([saying("Kyiv said so.")], "kyiv")
+    assert one == Appearances([saying("Kyiv said so.")], "kyiv")
+    assert one != Appearances([saying("Kyiv said no.")], "kyiv")
+    assert [tuple(entry) for entry in one] == [(one.views[0].headline, ["Kyiv said so."])]
+    assert one[0] == next(iter(one)) and len(one[:0]) == 0 and bool(one)
 
 
 def test_a_stand_in_is_used_before_a_named_tuple_is_walked():
@@ -118,9 +128,8 @@ def test_stand_ins_keep_every_part_of_a_view_and_of_an_entity_page():
     other_text = mentioning("kyiv", "Kiev", "Kyiv said so.")
     other_entity = mentioning("kiev", "Kyiv", "Kyiv said so.")
     assert len({digest(base), digest(other_text), digest(other_entity)}) == 3
-    one, two = view("One."), view("Two.")
-    swapped = [Appearances([Appearance(one, ["x", "y"]), Appearance(two, ["z"])]),
-               Appearances([Appearance(one, ["x"]), Appearance(two, ["y", "z"])])]
+    swapped = [Appearances([saying("x", "y", title="One"), saying("z", title="Two")], "kyiv"),
+               Appearances([saying("x", title="One"), saying("y", "z", title="Two")], "kyiv")]
     assert digest(swapped[0]) != digest(swapped[1])
 
 
@@ -159,8 +168,7 @@ def rendered_view(html: str, mentions: tuple[Mention, ...]) -> ArticleView:
 
 
 def entity_page(view: ArticleView, slug: str) -> Appearances:
-    keys = appearances_by_entity([view])[1][slug]
-    return Appearances([view.appearances[slug]], keys)
+    return Appearances([view], slug)
 
 
 def test_a_rendered_view_is_digested_by_its_renderers_digest_of_what_it_shows():
@@ -178,9 +186,11 @@ def test_an_entity_page_follows_only_the_sentences_that_name_its_entity():
 
     before = rendered_view("<p>x</p>", mentions("Lviv agreed."))
     after = rendered_view("<p>y</p>", mentions("Lviv refused."))
-    assert entity_page(before, "kyiv").keys == entity_page(after, "kyiv").keys
+    assert entity_page(before, "kyiv").quote_keys() == entity_page(after, "kyiv").quote_keys()
     assert digest(entity_page(before, "kyiv")) == digest(entity_page(after, "kyiv"))
     assert digest(entity_page(before, "lviv")) != digest(entity_page(after, "lviv"))
     # without keys a page is digested by its sentences: another form, never equal by chance
-    plain = Appearances([before.appearances["kyiv"]])
-    assert plain.keys is None and digest(plain) != digest(entity_page(before, "kyiv"))
+    unrendered = ArticleView(before.article, before.html, before.mentions, before.words)
+    plain = Appearances([unrendered], "kyiv")
+    assert plain.quote_keys() is None and digest(plain) != digest(entity_page(before, "kyiv"))
+    assert plain == entity_page(before, "kyiv")  # the same entries, however digested

@@ -10,9 +10,9 @@ import dataclasses
 import functools
 import math
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from builder.model import Article, Entity, Mention, sentences_by_entity
 from builder.render.markdown import plain_text
@@ -80,20 +80,18 @@ class ArticleView:
         return frozenset(self.entity_slugs)
 
     @functools.cached_property
-    def appearances(self) -> dict[str, Appearance]:
-        """Entity slug → (this view, the distinct sentences naming it)."""
-        headline = self.headline
-        return {slug: Appearance(headline, sentences)
-                for slug, sentences in sentences_by_entity(self.mentions).items()}
+    def quoted(self) -> dict[str, list[str]]:
+        """Entity slug → the distinct sentences naming it, in order of first mention."""
+        return sentences_by_entity(self.mentions)
 
     @functools.cached_property
-    def quote_keys(self) -> tuple[str | None, ...]:
-        """Appearances.keys of this view's appearances, in their order: the digests of
-        each entity's quoted sentences, made with the body (None where there are none)."""
-        quotes, size, count = self.quotes, QUOTE_BYTES, len(self.appearances)
-        if quotes is None or len(quotes) != size * count:
-            return (None,) * count
-        return tuple(quotes[i * size : (i + 1) * size].hex() for i in range(count))
+    def quote_keys(self) -> dict[str, str]:
+        """Entity slug → the digest of its quoted sentences, made with the body; empty where
+        the renderer made none."""
+        quotes, size, slugs = self.quotes, QUOTE_BYTES, self.entity_slugs
+        if quotes is None or len(quotes) != size * len(slugs):
+            return {}
+        return {slug: quotes[i * size : (i + 1) * size].hex() for i, slug in enumerate(slugs)}
 
     @functools.cached_property
     def filed_under(self) -> tuple[tuple[str, str, str], ...]:
@@ -123,21 +121,64 @@ class Appearance(NamedTuple):
     sentences: list[str]
 
 
-class Appearances(tuple):
-    """One entity page's appearances: a type of its own, so the build's fingerprint can
-    take a page's entries as a whole (there are 27,000 of them at 1,000 articles).
+class Appearances(Sequence[Appearance]):
+    """One entity page's entries: the articles naming the entity, newest first, each as
+    (its headline view, the distinct sentences naming the entity).
 
-    `keys` holds, for each entry, the digest of its sentences, made where its article was
-    rendered (None where the view has none): the fingerprint reads these few characters
-    instead of the sentences."""
+    The entries are made from the views as they are read, when the page is rendered or
+    compared: laying out a site makes no entry of a page it does not render (270,000 at
+    10,000 articles, 0.33 s of a fresh build). A type of its own, so the build's fingerprint
+    can take a page's entries as a whole, by the digests of their sentences."""
 
-    keys: tuple[str | None, ...] | None = None
+    __slots__ = ("views", "slug")
 
-    def __new__(cls, entries: Sequence[Appearance] = (),
-                keys: Sequence[str | None] | None = None) -> Appearances:
-        made = super().__new__(cls, entries)
-        made.keys = None if keys is None else tuple(keys)
-        return made
+    def __init__(self, views: Sequence[ArticleView], slug: str) -> None:
+        self.views = tuple(views)
+        self.slug = slug
+
+    def __len__(self) -> int:
+        return len(self.views)
+
+    @overload
+    def __getitem__(self, index: int) -> Appearance: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Appearances: ...
+
+    def __getitem__(self, index: int | slice) -> Appearance | Appearances:
+        if isinstance(index, slice):
+            return Appearances(self.views[index], self.slug)
+        return self._entry(self.views[index])
+
+    def __iter__(self) -> Iterator[Appearance]:
+        return map(self._entry, self.views)
+
+    def _entry(self, view: ArticleView) -> Appearance:
+        return Appearance(view.headline, view.quoted.get(self.slug, []))
+
+    def __eq__(self, other: object) -> bool:
+        """Equal entries: the same view, or the same headline and sentences."""
+        if not isinstance(other, Appearances):
+            return NotImplemented
+        slug = self.slug
+        return slug == other.slug and len(self.views) == len(other.views) and all(
+            a is b or (a.headline == b.headline and a.quoted.get(slug) == b.quoted.get(slug))
+            for a, b in zip(self.views, other.views, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def quote_keys(self) -> list[str] | None:
+        """The digests of each entry's sentences, made with the bodies; None if any lacks one."""
+        keys = []
+        for view in self.views:
+            key = view.quote_keys.get(self.slug)
+            if key is None:
+                return None
+            keys.append(key)
+        return keys
+
+    def __repr__(self) -> str:
+        return f"Appearances({len(self.views)} views of {self.slug!r})"
 
 
 @dataclass(frozen=True)
@@ -266,7 +307,7 @@ def site_pages(
     """Every page of the site, in a fixed order; feeds and sitemap only with a base_url."""
     ordered = newest_first(views)
     heads = [v.headline for v in ordered]
-    by_entity, keys = appearances_by_entity(ordered)
+    by_entity = views_by_entity(ordered)
     counts = {e.slug: len(by_entity.get(e.slug, ())) for e in entities}
     known = {e.slug: e for e in entities}
     groups = group_articles(heads)
@@ -297,7 +338,7 @@ def site_pages(
     for entity in entities:
         co = [known[s] for s in co_occurring.get(entity.slug, ()) if s in known]
         pages += entity_pages(entity, by_entity.get(entity.slug, []), co, per_page,
-                              [home, glossary_crumb], keys.get(entity.slug, []))
+                              [home, glossary_crumb])
     pages.append(glossary_page(entities, counts, [home, crumb("Glossary")]))
     pages.append(Page("search.html", "search.html", {"crumbs": [home, crumb("Search")]}))
     pages.append(Page("404.html", "404.html", {"absolute_links": True, "crumbs": []}))
@@ -307,19 +348,13 @@ def site_pages(
     return pages
 
 
-def appearances_by_entity(
-    ordered: list[ArticleView],
-) -> tuple[dict[str, list[Appearance]], dict[str, list[str | None]]]:
-    """For each entity, the articles naming it (newest first) with each distinct sentence;
-    and their Appearances.keys, in the same order."""
-    by_entity: dict[str, list[Appearance]] = defaultdict(list)
-    keys: dict[str, list[str | None]] = defaultdict(list)
+def views_by_entity(ordered: list[ArticleView]) -> dict[str, list[ArticleView]]:
+    """For each entity, the articles naming it, in the given order (newest first)."""
+    by_entity: dict[str, list[ArticleView]] = defaultdict(list)
     for view in ordered:
-        for (slug, appearance), key in zip(view.appearances.items(), view.quote_keys,
-                                           strict=True):
-            by_entity[slug].append(appearance)
-            keys[slug].append(key)
-    return by_entity, keys
+        for slug in view.entity_slugs:
+            by_entity[slug].append(view)
+    return by_entity
 
 
 def listing_pages(
@@ -389,22 +424,20 @@ def article_pages(
 
 def entity_pages(
     entity: Entity,
-    appearances: list[Appearance],
+    views: list[ArticleView],
     co: list[Entity],
     per_page: int,
     trail: list[Crumb],
-    keys: list[str | None] | None = None,
 ) -> list[Page]:
-    """An entity's page(s): its mentions, per_page articles a page, and its companions."""
-    pieces = chunks(appearances, per_page)
-    key_pieces = chunks(keys, per_page) if keys is not None else [None] * len(pieces)
+    """An entity's page(s): the articles naming it, per_page a page, and its companions."""
+    pieces = chunks(views, per_page)
     pages = []
-    for n, (piece, piece_keys) in enumerate(zip(pieces, key_pieces, strict=True), start=1):
+    for n, piece in enumerate(pieces, start=1):
         here = crumb(entity.name, entity_path(entity.slug) if n > 1 else None)
         pages.append(Page(entity_path(entity.slug, n), "entity.html", {
             "entity": entity,
-            "appearances": Appearances(piece, piece_keys),
-            "count": len(appearances),
+            "appearances": Appearances(piece, entity.slug),
+            "count": len(views),
             "related": co,
             "crumbs": [*trail, here],
             **pager(lambda k: entity_path(entity.slug, k), n, len(pieces)),
