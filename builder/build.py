@@ -46,6 +46,7 @@ from builder.config import Config, ConfigError, load_config
 from builder.content import article_files, file_slug, load_article
 from builder.fingerprint import Fingerprinter
 from builder.forked import Forked
+from builder.glossary import load as glossary_load
 from builder.glossary.annotate import Annotator
 from builder.glossary.load import load_glossary
 from builder.glossary.match import Matcher
@@ -235,12 +236,25 @@ def read_inputs(content: Path, config_path: Path = Path("site.toml"),
     return inputs
 
 
+Glossary = tuple[tuple[Entity, ...], tuple[Problem, ...]]
+# The last glossary read, by (digest of its text, path): build.py keeps it between
+# processes, so `gloss build` after an article edit does not parse the YAML again (12 ms
+# for 300 entries, about 80 ms for 2,000).
+GLOSSARY_SAVED: dict[tuple[str, str], Glossary] = {}
+
+
 @functools.lru_cache(maxsize=4)
-def _parse_glossary(text: str, path: str) -> tuple[tuple[Entity, ...], tuple[Problem, ...]]:
+def _parse_glossary(text: str, path: str) -> Glossary:
     """load_glossary, once per distinct text: the live server rebuilds on every save, and
     the same Entity objects build after build keep their digests and equality cheap."""
-    entities, problems = load_glossary(text, path)
-    return tuple(entities), tuple(problems)
+    key = (hashlib.blake2b(text.encode(), digest_size=16).hexdigest(), path)
+    parsed = GLOSSARY_SAVED.get(key)
+    if parsed is None:
+        entities, problems = load_glossary(text, path)
+        parsed = (tuple(entities), tuple(problems))
+        GLOSSARY_SAVED.clear()
+        GLOSSARY_SAVED[key] = parsed
+    return parsed
 
 
 # --- rendering article bodies (in worker processes when there are many) -------------
@@ -844,6 +858,7 @@ def load_builder(content: Path, output: Path) -> Builder:
             builder._reader.seen, builder._stored["articles"] = segments.load(
                 STORE, stores["articles"])
             related.SAVED.update(state["related"])
+            GLOSSARY_SAVED.update(state["glossary"])
             TEMPLATE_REFS.update(state["template_refs"])
     except (OSError, pickle.PickleError, EOFError, KeyError, TypeError, AttributeError,
             ValueError):
@@ -865,7 +880,8 @@ def save_builder(builder: Builder, output: Path) -> None:
                  "stores": {"render": render.files, "articles": articles.files},
                  "pages": {str(output.resolve()): builder.page_prints},
                  "search_print": builder._search_print, "code": _code_stamp(),
-                 "related": related.SAVED, "template_refs": TEMPLATE_REFS}
+                 "related": related.SAVED, "template_refs": TEMPLATE_REFS,
+                 "glossary": GLOSSARY_SAVED}
         write_atomic(CACHE, lambda handle: pickle.dump(state, handle, pickle.HIGHEST_PROTOCOL))
     except OSError:
         return
@@ -876,12 +892,12 @@ def save_builder(builder: Builder, output: Path) -> None:
 
 @functools.cache
 def _code_stamp() -> str:
-    """Digest of the code behind the articles, related lists and search index kept in the
-    cache: a changed reader, ranking or index must not be answered by what an older one
-    made."""
+    """Digest of the code behind the articles, glossary, related lists and search index
+    kept in the cache: a changed reader, ranking or index must not be answered by what an
+    older one made."""
     h = hashlib.blake2b(digest_size=16)
-    for module in (sys.modules[__name__], content_module, frontmatter, model, related,
-                   search_module, markdown_module):
+    for module in (sys.modules[__name__], content_module, frontmatter, glossary_load, model,
+                   related, search_module, markdown_module):
         h.update(Path(module.__file__ or "").read_bytes())
     return h.hexdigest()
 

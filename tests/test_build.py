@@ -193,3 +193,26 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(project: Path):
     assert "Traceback" not in errors, errors
     again = run_gloss("build", cwd=project)
     assert again.returncode == 0 and "nothing changed" in again.stdout, again.stdout
+
+
+def test_a_fresh_build_takes_the_glossary_it_saved_and_parses_an_edited_one(
+        project: Path, monkeypatch: pytest.MonkeyPatch):
+    assert run_gloss("ingest", cwd=project).returncode == 0
+    assert run_gloss("build", cwd=project).returncode == 0
+    monkeypatch.chdir(project)
+    build_module._parse_glossary.cache_clear()
+    build_module.GLOSSARY_SAVED.clear()
+    build_module.load_builder(Path("content"), Path("output"))  # as `gloss build` starts
+    saved = build_module.GLOSSARY_SAVED.copy()
+    parsed: list[str] = []
+    real = build_module.load_glossary
+    monkeypatch.setattr(build_module, "load_glossary",
+                        lambda text, path: parsed.append(path) or real(text, path))
+    entities = build_module.read_inputs(Path("content")).entities
+    assert saved and entities and parsed == []
+    glossary = Path("content/glossary.yaml")
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("name:", "name:  ", 1),
+                        encoding="utf-8")
+    build_module.read_inputs(Path("content"))
+    assert parsed == [str(glossary)]
+    build_module._parse_glossary.cache_clear()
