@@ -200,7 +200,6 @@ def test_a_fresh_build_takes_the_glossary_it_saved_and_parses_an_edited_one(
     assert run_gloss("ingest", cwd=project).returncode == 0
     assert run_gloss("build", cwd=project).returncode == 0
     monkeypatch.chdir(project)
-    build_module._parse_glossary.cache_clear()
     build_module.GLOSSARY_SAVED.clear()
     build_module.load_builder(Path("content"), Path("output"))  # as `gloss build` starts
     saved = build_module.GLOSSARY_SAVED.copy()
@@ -215,4 +214,3 @@ def test_a_fresh_build_takes_the_glossary_it_saved_and_parses_an_edited_one(
                         encoding="utf-8")
     build_module.read_inputs(Path("content"))
     assert parsed == [str(glossary)]
-    build_module._parse_glossary.cache_clear()
