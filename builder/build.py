@@ -12,7 +12,6 @@ import functools
 import gc
 import hashlib
 import json
-import multiprocessing
 import os
 import pickle
 import shutil
@@ -20,7 +19,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -51,6 +49,7 @@ from builder.glossary.annotate import Annotator
 from builder.glossary.load import load_glossary
 from builder.glossary.match import Matcher
 from builder.model import Article, Entity, Problem
+from builder.reach import Reach, layout_print, pages_holding, view_prints
 from builder.render import markdown as markdown_module
 from builder.render import related
 from builder.render.markdown import BodyRenderer, plain_text
@@ -63,7 +62,7 @@ from builder.render.pages import (
     entity_path,
     site_pages,
 )
-from builder.render.templates import make_environment, relative, render_page
+from builder.render.templates import make_environment, render_page, root_of
 from builder.search import SearchDoc
 
 MANIFEST = ".gloss-manifest.json"
@@ -87,6 +86,14 @@ class Inputs:
     theme_dir: Path = Path("theme")
 
 
+@dataclass(frozen=True)
+class Layout:
+    """A build's layout digest and the digest of each article's view (reach.py)."""
+
+    digest: str
+    views: dict[str, str]
+
+
 @dataclass
 class Built:
     """A build's result: files to write, pages kept as they are, problems met."""
@@ -104,6 +111,7 @@ class Built:
     shown: dict = field(default_factory=dict)  # path → (template/config digests, context)
     search_print: str | None = None  # digest of the documents of the search index written
     search_only: bool = False  # just the search index (the live server's second step)
+    layout: Layout | None = None  # of the pages planned
 
     def discard(self) -> None:
         """Forget a build that will not be written (it had errors)."""
@@ -268,7 +276,8 @@ def _start_worker(entities: list[Entity], every: bool, glossary: str) -> None:
         return  # the same glossary: the compiled matcher is still right
     matcher = Matcher(entities)
     # Entity links are written relative to an article page (articles/<slug>.html).
-    urls = {e.slug: relative(article_path("x"), entity_path(e.slug)) for e in entities}
+    root = root_of(article_path("x"))
+    urls = {e.slug: root + entity_path(e.slug) for e in entities}
     _worker = BodyRenderer(Annotator(matcher, urls, every_mention=every))
     _worker_key = (glossary, every)
 
@@ -322,6 +331,10 @@ def _in_workers(function: Callable[[list], list[T]], items: list, entities: list
     if len(items) < PARALLEL_MIN or workers < 2:
         _start_worker(entities, every, glossary)
         return function(items)
+    # Imported here: a one-article build has no pool (17 ms of imports it would wait for).
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # Small chunks: the last one to finish leaves the other core idle (125 bodies: 0.2 s).
     size = max(8, len(items) // (workers * 16))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
@@ -350,6 +363,28 @@ class BodyKeys:
         self._seen = seen
         return keys
 
+    def remember(self, article: Article, annotate: str, key: str) -> None:
+        """A key made elsewhere (by the worker that read the article)."""
+        self._seen[id(article)] = (article, annotate, key)
+
+    def saved(self, files: dict[str, tuple[tuple, Article | Problem]]) -> dict[str, str]:
+        """File path → the key of the article read from it, for the next process: hashing
+        every body again was 20 ms of a one-article build at 1,000 articles."""
+        out = {}
+        for path, (_, article) in files.items():
+            hit = self._seen.get(id(article))
+            if hit is not None and hit[0] is article:
+                out[path] = f"{hit[1]}\0{hit[2]}"
+        return out
+
+    def restore(self, files: dict[str, tuple[tuple, Article | Problem]],
+                saved: dict[str, str]) -> None:
+        """The keys `saved` made, for the articles read back with them."""
+        for path, (_, article) in files.items():
+            annotate, _, key = saved.get(path, "").partition("\0")
+            if key and isinstance(article, Article):
+                self.remember(article, annotate, key)
+
 
 def render_views(articles: list[Article], entities: list[Entity], config: Config,
                  cache: RenderCache | None = None, keys_of: BodyKeys | None = None
@@ -376,8 +411,8 @@ def search_documents(views: list[ArticleView], entities: list[Entity]) -> list[S
     for view in views:
         a = view.article
         # Each entity once, in order of first mention (an article mentions a few, often).
-        slugs = dict.fromkeys([m.entity for m in view.mentions])
-        mentioned = tuple(dict.fromkeys(n for s in slugs if s in names for n in names[s]))
+        mentioned = tuple(dict.fromkeys(n for s in view.entity_slugs if s in names
+                                        for n in names[s]))
         docs.append(SearchDoc(url=view.url, kind="article", title=a.title,
                               body=view.text,
                               dek=a.dek or "", source=a.source or "", date=a.date or "",
@@ -413,6 +448,8 @@ class Builder:
         # path → (template and config digests, context) of each page last written: a page
         # whose data compares equal is unchanged, found without digesting it again.
         self._shown: dict[str, tuple[tuple[str, str], dict]] = {}
+        self._layout: Layout | None = None  # of the pages last written
+        self._reach: Reach | None = None  # what the last saved build left (gloss build)
 
     def env(self, theme_dir: Path) -> jinja2.Environment:
         if self._env is None or self._env_theme != theme_dir:
@@ -434,6 +471,7 @@ class Builder:
             self._reader.remember(path, key, loaded)
             if rendered is not None:
                 self.cache.add(body, rendered)
+                self._body_keys.remember(loaded, config.annotate, body)
             out.append(loaded)
         return out
 
@@ -473,35 +511,47 @@ class Builder:
         env = self.env(inputs.theme_dir)
         files: dict[str, bytes] = dict(inputs.static)
         problems = list(inputs.problems)
-        keep, todo, prints, shown = self._plan(pages, env, inputs.config, existing)
+        keep, todo, prints, shown, layout = self._plan(pages, views, inputs.entities, env,
+                                                        inputs.config, existing)
         lap("plan")
         staged: dict[str, str] = {}
         search_print = None
-        if search is not None:  # collected before rendering, which keeps both cores busy
-            found, kept, search_print = search()  # anyway: fewer processes alive at once
-            staged.update(found)
-            keep.update(kept)
-        else:  # the server writes the pages first and the index right after
-            keep.update(p for p in existing if p.startswith(SEARCH_PREFIX))
-        lap("search")
-        results = render_pages(env, todo, inputs.config, staging)
+
+        def collect_search() -> None:
+            nonlocal search_print
+            if search is not None:
+                found, kept, search_print = search()
+                staged.update(found)
+                keep.update(kept)
+            else:  # the server writes the pages first and the index right after
+                keep.update(p for p in existing if p.startswith(SEARCH_PREFIX))
+            lap("search")
+
+        pooled = _render_workers(todo) > 1
+        if pooled:  # the index first: both cores are busy with it anyway, and fewer
+            collect_search()  # processes are alive at once; a few pages are rendered here
+        results = render_pages(env, todo, inputs.config, staging)  # while the child ends
         for page, result in zip(todo, results, strict=True):
             if isinstance(result, str):
                 staged[page.path] = result
             else:
                 problems.append(template_problem(result, inputs.theme_dir, page))
         lap("render")
+        if not pooled:
+            collect_search()
         return Built(files, problems, len(pages), timings, keep, prints,
                      len(inputs.articles), len(inputs.entities), staged, staging, shown,
-                     search_print)
+                     search_print, layout=layout)
 
-    def _plan(self, pages: list[Page], env: jinja2.Environment, config: Config,
-              existing: dict[str, str]) -> tuple[set[str], list[Page], dict[str, str], dict]:
+    def _plan(self, pages: list[Page], views: list[ArticleView], entities: list[Entity],
+              env: jinja2.Environment, config: Config, existing: dict[str, str]
+              ) -> tuple[set[str], list[Page], dict[str, str], dict, Layout]:
         """Which pages must be rendered: those whose template, config or data changed.
 
         A page's data is first compared with what was last written (cheap: unchanged
-        articles are the very same objects); only pages that differ, or that this process
-        has not written before, are digested and compared with the stored digests.
+        articles are the very same objects); in a new process, pages no changed article
+        reaches in an unchanged layout keep their digests (reach.py); only the other pages
+        are digested and compared with the stored digests.
         """
         keep: set[str] = set()
         todo: list[Page] = []
@@ -514,23 +564,28 @@ class Builder:
             env.cache.clear()
             self._env_prints = template_prints
         config_print = printer.hex(config)
+        layout = Layout(layout_print(views, entities, (config_print, template_prints)),
+                        view_prints(views, self.cache.keys))
+        reached = None
+        if not self._shown and self._reach is not None:  # a new process, after a saved build
+            reached = self._reach.reached(layout.digest, layout.views)
         for page in pages:
             path = page.path
             sources = (template_prints.get(page.template, ""), config_print)
             shown[path] = (sources, page.context)
             last = self._shown.get(path)
-            if (last is not None and last[0] == sources and path in self.page_prints
-                    and last[1] == page.context):
-                print_ = self.page_prints[path]
-            else:
-                print_ = printer.hex((path, *sources, page.context))
+            unchanged = path in self.page_prints and (
+                (reached is not None and path not in reached)
+                or (last is not None and last[0] == sources and last[1] == page.context))
+            print_ = (self.page_prints[path] if unchanged
+                      else printer.hex((path, *sources, page.context)))
             prints[path] = print_
             if self.page_prints.get(path) == print_ and path in existing:
                 keep.add(path)
             else:
                 todo.append(page)
         printer.forget_unused()
-        return keep, todo, prints, shown
+        return keep, todo, prints, shown, layout
 
     def _start_search(self, staging: Path, existing: dict[str, str], in_child: bool = True
                       ) -> Callable[[], tuple[dict[str, str], set[str], str]]:
@@ -573,11 +628,26 @@ class Builder:
         self._views = kept
         return out
 
+    def reach(self) -> Reach | None:
+        """What the next process needs to find the pages an edit reaches: the articles each
+        page holds are walked again only when the layout changed."""
+        layout = self._layout
+        if layout is None:
+            return None
+        if self._reach is not None and self._reach.layout == layout.digest:
+            pages, always = self._reach.pages, self._reach.always
+        else:
+            pages, always = pages_holding((path, context)
+                                          for path, (_, context) in self._shown.items())
+        self._reach = Reach(layout.digest, layout.views, pages, always)
+        return self._reach
+
     def commit(self, built: Built) -> None:
         """Remember what was written, once it is on disk."""
         if not built.search_only:
             self.page_prints = built.prints
             self._shown = built.shown
+            self._layout = built.layout
         if built.search_print is not None:
             self._search_print = built.search_print
 
@@ -666,6 +736,13 @@ def _render_slice(bounds: tuple[int, int]) -> list[str | Exception]:
     return [_render_one(env, page, config, staging) for page in pages[bounds[0] : bounds[1]]]
 
 
+def _render_workers(pages: list[Page]) -> int:
+    """How many processes render these pages: 1 (this one) unless they are many."""
+    if len(pages) < 4 * PARALLEL_MIN or not hasattr(os, "fork"):
+        return 1
+    return min(os.cpu_count() or 1, 4)
+
+
 def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, staging: Path
                  ) -> list[str | Exception]:
     """Render pages into staging (so the site is never held in memory); both cores when many.
@@ -673,10 +750,12 @@ def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, sta
     Workers are forked after the pages exist, so they read them from inherited memory.
     """
     global _jobs
-    workers = min(os.cpu_count() or 1, 4)
-    if (len(pages) < 4 * PARALLEL_MIN or workers < 2
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    workers = _render_workers(pages)
+    if workers < 2:
         return [_render_one(env, page, config, staging) for page in pages]
+    import multiprocessing  # here, as in _in_workers
+    from concurrent.futures import ProcessPoolExecutor
+
     _jobs = (env, pages, config, staging)
     try:
         size = max(16, len(pages) // (workers * 16))  # small: a short idle tail
@@ -852,10 +931,13 @@ def load_builder(content: Path, output: Path) -> Builder:
         builder.cache = state["cache"]
         builder.cache.entries, builder._stored["render"] = segments.load(STORE, stores["render"])
         builder.page_prints = state["pages"].get(str(output.resolve()), {})
+        builder._reach = state.get("reach", {}).get(str(output.resolve()))
         builder._search_print = state.get("search_print")
         if state.get("code") == _code_stamp():  # what the code that made them would make
             builder._reader.seen, builder._stored["articles"] = segments.load(
                 STORE, stores["articles"])
+            if state["body_keys"][0] == VERSION:  # what body_key would make now
+                builder._body_keys.restore(builder._reader.seen, state["body_keys"][1])
             related.SAVED.update(state["related"])
             GLOSSARY_SAVED.update(state["glossary"])
             TEMPLATE_REFS.update(state["template_refs"])
@@ -878,9 +960,11 @@ def save_builder(builder: Builder, output: Path) -> None:
         state = {"cache": dataclasses.replace(builder.cache, entries={}, fresh=set()),
                  "stores": {"render": render.files, "articles": articles.files},
                  "pages": {str(output.resolve()): builder.page_prints},
+                 "reach": {str(output.resolve()): builder.reach()},
                  "search_print": builder._search_print, "code": _code_stamp(),
                  "related": related.SAVED, "template_refs": TEMPLATE_REFS,
-                 "glossary": GLOSSARY_SAVED}
+                 "glossary": GLOSSARY_SAVED,
+                 "body_keys": (VERSION, builder._body_keys.saved(builder._reader.seen))}
         write_atomic(CACHE, lambda handle: pickle.dump(state, handle, pickle.HIGHEST_PROTOCOL))
     except OSError:
         return

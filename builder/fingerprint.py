@@ -42,7 +42,7 @@ def _field_getter(kind: type) -> Callable[[Any], tuple] | None:
     return lambda value: tuple(getattr(value, name) for name in names)
 
 
-def _parts(value: Any) -> tuple:
+def record_parts(value: Any) -> tuple:
     """A record's parts: a dataclass's fields, or a subclass's value as its base type's."""
     fields_of = _field_getter(type(value))
     if fields_of is not None:
@@ -110,7 +110,7 @@ class Fingerprinter:
             out += (_SET if kind is set else _FROZENSET, len(value))
             out += sorted(map(self.digest, value))
         else:  # a record: its parts under its type's name
-            parts = _parts(value)
+            parts = record_parts(value)
             out += (_RECORD, kind.__qualname__, len(parts))
             self._write_items(parts, out)
 

@@ -55,14 +55,10 @@ class Mention(NamedTuple):
 def sentences_by_entity(mentions: tuple[Mention, ...]) -> dict[str, list[str]]:
     """Entity slug → the distinct sentences naming it, in order of first mention: what an
     entity page quotes from the article."""
-    said: dict[str, list[str]] = {}
-    for mention in mentions:
-        sentences = said.get(mention.entity)
-        if sentences is None:
-            said[mention.entity] = [mention.sentence]
-        elif mention.sentence not in sentences:
-            sentences.append(mention.sentence)
-    return said
+    said: dict[str, dict[str, None]] = {}  # (a dict keeps the first of equal keys, in order)
+    for entity, _, sentence in mentions:
+        said.setdefault(entity, {})[sentence] = None
+    return {entity: list(sentences) for entity, sentences in said.items()}
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ import functools
 import hashlib
 import json
 import math
-import multiprocessing as mp
 import os
 import pickle
 import re
@@ -34,8 +33,6 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Container, Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, repeat
 from operator import sub
@@ -486,6 +483,8 @@ PARALLEL_CHARS = 1_000_000  # below this much text to read a second process cost
 
 def can_fork() -> bool:
     """Whether a forked worker can take half the work: two cores, fork, not a daemon."""
+    import multiprocessing as mp  # here: a one-article build has no worker (17 ms of import)
+
     return ((os.cpu_count() or 1) > 1 and not mp.current_process().daemon
             and "fork" in mp.get_all_start_methods())
 
@@ -505,6 +504,9 @@ def rows_in_two_processes(docs: list[SearchDoc], known: list[Analysis | None], s
     would cost more than the work) and keeps its postings between its two tasks: it is the
     pool's only process. `meanwhile` runs while this process waits for the worker's half.
     """
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
     global _DOCS, _KNOWN
     _DOCS, _KNOWN = docs, known
     try:
@@ -546,6 +548,8 @@ def shard_rows(docs: list[SearchDoc], known: list[Analysis | None],
     sizes = text_sizes(docs)
     unread = sum(n for n, a in zip(sizes, known, strict=True) if a is None)
     if unread >= PARALLEL_CHARS and can_fork():
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return rows_in_two_processes(docs, known, sizes, meanwhile)
         except (OSError, BrokenProcessPool):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ MONTHS = ("January February March April May June July August September October "
           "November December").split()
 FEED_SIZE = 50  # entries in atom.xml: what a reader polls, not an archive
 UNLISTED = ("404.html", "search.html")  # pages a search engine should not index
+_ENTITY = operator.itemgetter(0)  # a Mention's entity
 QUOTE_BYTES = 12  # of each entity's sentences digest in ArticleView.quotes
 
 
@@ -73,7 +75,7 @@ class ArticleView:
     @functools.cached_property
     def entity_slugs(self) -> tuple[str, ...]:
         """The entities mentioned, in order of first mention."""
-        return tuple(dict.fromkeys(m.entity for m in self.mentions))
+        return tuple(dict.fromkeys(map(_ENTITY, self.mentions)))  # (in C: 41 mentions each)
 
     @functools.cached_property
     def entity_set(self) -> frozenset[str]:
@@ -84,14 +86,14 @@ class ArticleView:
         """Entity slug → the distinct sentences naming it, in order of first mention."""
         return sentences_by_entity(self.mentions)
 
-    @functools.cached_property
-    def quote_keys(self) -> dict[str, str]:
-        """Entity slug → the digest of its quoted sentences, made with the body; empty where
+    def quote_key(self, slug: str) -> str | None:
+        """The digest of the sentences naming the entity, made with the body; None where
         the renderer made none."""
         quotes, size, slugs = self.quotes, QUOTE_BYTES, self.entity_slugs
-        if quotes is None or len(quotes) != size * len(slugs):
-            return {}
-        return {slug: quotes[i * size : (i + 1) * size].hex() for i, slug in enumerate(slugs)}
+        if quotes is None or len(quotes) != size * len(slugs) or slug not in self.entity_set:
+            return None
+        i = slugs.index(slug)
+        return quotes[i * size : (i + 1) * size].hex()
 
     @functools.cached_property
     def filed_under(self) -> tuple[tuple[str, str, str], ...]:
@@ -169,13 +171,8 @@ class Appearances(Sequence[Appearance]):
 
     def quote_keys(self) -> list[str] | None:
         """The digests of each entry's sentences, made with the bodies; None if any lacks one."""
-        keys = []
-        for view in self.views:
-            key = view.quote_keys.get(self.slug)
-            if key is None:
-                return None
-            keys.append(key)
-        return keys
+        keys = [view.quote_key(self.slug) for view in self.views]
+        return None if None in keys else keys  # type: ignore[return-value]
 
     def __repr__(self) -> str:
         return f"Appearances({len(self.views)} views of {self.slug!r})"
