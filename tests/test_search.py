@@ -463,3 +463,14 @@ def test_a_worker_s_analyses_are_kept_for_the_next_build(monkeypatch):
     assert seen == []
     assert build_search_files(later) == serial_later
     assert seen == [later[70]]
+
+
+def test_a_documents_digest_takes_its_body_by_key_where_it_has_one():
+    digest, replace = search.doc_digest, dataclasses.replace
+    doc = SearchDoc(url="articles/a.html", kind="article", title="A", body="Kyiv at night.")
+    assert digest(doc) != digest(replace(doc, body="Lviv at night."))
+    keyed = replace(doc, body_key="k1")
+    assert digest(keyed) == digest(replace(keyed, body="any text: the key stands for it"))
+    assert digest(keyed) != digest(replace(keyed, body_key="k2"))
+    assert digest(keyed) != digest(doc)
+    assert digest(replace(doc, body="key:k1")) != digest(keyed)  # a body that reads like one
