@@ -48,7 +48,7 @@ from builder.glossary import load as glossary_load
 from builder.glossary.annotate import Annotator
 from builder.glossary.load import load_glossary
 from builder.glossary.match import Matcher
-from builder.model import Article, Entity, Problem
+from builder.model import Article, Body, Entity, Problem
 from builder.reach import Reach, layout_print, pages_holding, view_prints
 from builder.render import markdown as markdown_module
 from builder.render import related
@@ -289,7 +289,8 @@ def _render_bodies(bodies: list[str]) -> list[Rendered]:
         rendered = _worker.render(body)
         text = plain_text(rendered.html)
         words = len(text.split())
-        out.append(Rendered(rendered.html, rendered.mentions, words, text, _worker_key[0],
+        out.append(Rendered(Body.of(rendered.html, text, rendered.mentions), words,
+                            _worker_key[0],
                             rendered_digest(rendered.html, words, rendered.mentions),
                             quote_digests(rendered.mentions, QUOTE_BYTES)))
     return out
@@ -399,7 +400,7 @@ def render_views(articles: list[Article], entities: list[Entity], config: Config
     valid.update(zip(missing, fresh, strict=True))
     cache.update({k: valid[k] for k in keys}, entities)
     cache.keys = keys
-    return [ArticleView(a, r.html, r.mentions, r.words, r.text, r.digest, r.quotes)
+    return [ArticleView(a, r.body, r.words, r.digest, r.quotes)
             for a, r in zip(articles, (valid[k] for k in keys), strict=True)]
 
 

@@ -15,37 +15,20 @@ import marshal
 from dataclasses import dataclass, field
 
 from builder.glossary.match import Matcher
-from builder.model import Entity, Mention, sentences_by_entity
+from builder.model import Body, Entity, Mention, sentences_by_entity
 
-VERSION = "gloss-render-6"  # change when rendering code changes its output
+VERSION = "gloss-render-7"  # change when rendering code changes its output
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """One article body rendered: HTML, mentions, and what later stages need from it."""
+    """One article body rendered, with what later stages need from it."""
 
-    html: str
-    mentions: tuple[Mention, ...]
+    body: Body  # HTML, visible text (for search and glossary-change checks), mentions
     words: int
-    text: str  # plain text, for search and for glossary-change checks
     glossary: str  # id of the glossary this result is valid for
     digest: str  # of html, words and mentions (rendered_digest)
     quotes: bytes  # of the sentences naming each entity (quote_digests)
-
-    def __reduce__(self) -> tuple:
-        """Pickled with its mentions as three columns, made into Mentions again in C:
-        unpickling 41 named tuples an article one at a time was half of loading the cache
-        (26 of 53 ms at 1,000 articles)."""
-        columns = tuple(zip(*self.mentions, strict=True)) or ((), (), ())
-        return (_rendered, (self.html, *columns, self.words, self.text, self.glossary,
-                            self.digest, self.quotes))
-
-
-def _rendered(html: str, entities: tuple[str, ...], texts: tuple[str, ...],
-              sentences: tuple[str, ...], *rest: object) -> Rendered:
-    mentions = tuple(map(tuple.__new__, itertools.repeat(Mention), zip(entities, texts, sentences,
-                                                             strict=True)))
-    return Rendered(html, mentions, *rest)  # type: ignore[arg-type]
 
 
 def rendered_digest(html: str, words: int, mentions: tuple[Mention, ...]) -> str:
@@ -118,6 +101,6 @@ class RenderCache:
 
 
 def _unaffected(entry: Rendered, changed: set[str], matcher: Matcher) -> bool:
-    if any(m.entity in changed for m in entry.mentions):
+    if not changed.isdisjoint(entry.body.entity_slugs):
         return False
-    return not changed or not matcher.find(entry.text)
+    return not changed or not matcher.find(entry.body.text)

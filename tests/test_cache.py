@@ -5,22 +5,33 @@ from __future__ import annotations
 import pickle
 
 from builder.cache import Rendered, quote_digests, rendered_digest
-from builder.model import Mention
+from builder.model import Body, Mention
 
 
-def rendered(mentions: tuple[Mention, ...]) -> Rendered:
-    html = "<p>Kyiv and Lviv.</p>"
-    return Rendered(html, mentions, 3, "Kyiv and Lviv.", "glossary-id",
+def rendered(mentions: tuple[Mention, ...], html: str = "<p>Kyiv and Lviv.</p>") -> Rendered:
+    text = "Kyiv and Lviv."
+    return Rendered(Body.of(html, text, mentions), 3, "glossary-id",
                     rendered_digest(html, 3, mentions), quote_digests(mentions, 12))
 
 
 def test_a_rendered_body_comes_back_equal_with_its_mentions_as_mentions():
     said = "Kyiv and Lviv."
-    mentions = (Mention("kyiv", "Kyiv", said), Mention("lviv", "Lviv", said))
+    mentions = (Mention("kyiv", "Kyiv", said), Mention("lviv", "Lviv", said),
+                Mention("kyiv", "Kyiv’s", "Café Kyiv\ud800 stayed."))  # (a lone surrogate)
     for original in (rendered(mentions), rendered(())):
         copy = pickle.loads(pickle.dumps(original, pickle.HIGHEST_PROTOCOL))
         assert copy == original
-        assert all(type(m) is Mention for m in copy.mentions)
-    assert copy.mentions == ()
-    first = pickle.loads(pickle.dumps(rendered(mentions))).mentions[0]
-    assert (first.entity, first.text, first.sentence) == ("kyiv", "Kyiv", "Kyiv and Lviv.")
+        assert all(type(m) is Mention for m in copy.body.mentions)
+    assert copy.body.mentions == () and copy.body.entity_slugs == ()
+    body = pickle.loads(pickle.dumps(rendered(mentions, "<p>Café\ud800</p>"))).body
+    assert body.mentions == mentions and body.mentions[0].entity == "kyiv"
+    assert body.entity_slugs == ("kyiv", "lviv")
+    assert (body.html, body.text) == ("<p>Café\ud800</p>", "Kyiv and Lviv.")
+
+
+def test_bodies_are_equal_when_what_they_hold_is():
+    said = "Kyiv and Lviv."
+    assert Body.of("<p>x</p>", "x", (Mention("kyiv", "Kyiv", said),)) == Body.of(
+        "<p>x</p>", "x", (Mention("kyiv", "Kyiv", said),))
+    assert Body.of("<p>x</p>", "x", ()) != Body.of("<p>y</p>", "x", ())
+    assert Body.of("<p>x</p>", "x", ()) != Body.of("<p>x</p>", "x", (Mention("a", "A", "A."),))

@@ -7,20 +7,20 @@ from typing import NamedTuple
 from builder.build import STAND_INS
 from builder.cache import quote_digests, rendered_digest
 from builder.fingerprint import Fingerprinter
-from builder.model import Article, Mention
+from builder.model import Article, Body, Mention
 from builder.render.pages import QUOTE_BYTES, Appearances, ArticleView
 
 
 def view(body: str = "Body.", sentence: str = "Kyiv said so.") -> ArticleView:
     article = Article(slug="a", title="A", body=body, path="content/articles/a.md")
-    return ArticleView(article, f"<p>{body}</p>", (Mention("kyiv", "Kyiv", sentence),), 2)
+    return ArticleView.of(article, f"<p>{body}</p>", (Mention("kyiv", "Kyiv", sentence),), 2)
 
 
 def saying(*sentences: str, title: str = "A") -> ArticleView:
     """A view naming Kyiv in each sentence (an entity page quotes them)."""
     article = Article(slug=title.lower(), title=title, body="Body.", path="content/a.md")
     mentions = tuple(Mention("kyiv", "Kyiv", sentence) for sentence in sentences)
-    return ArticleView(article, "<p>Body.</p>", mentions, 2)
+    return ArticleView.of(article, "<p>Body.</p>", mentions, 2)
 
 
 def digest(value) -> str:
@@ -123,7 +123,7 @@ def test_stand_ins_keep_every_part_of_a_view_and_of_an_entity_page():
     base = view()
 
     def mentioning(*mention: str) -> ArticleView:
-        return ArticleView(base.article, base.html, (Mention(*mention),), base.words)
+        return ArticleView.of(base.article, base.html, (Mention(*mention),), base.words)
 
     other_text = mentioning("kyiv", "Kiev", "Kyiv said so.")
     other_entity = mentioning("kiev", "Kyiv", "Kyiv said so.")
@@ -163,7 +163,7 @@ def test_what_cannot_be_fingerprinted_is_refused():
 def rendered_view(html: str, mentions: tuple[Mention, ...]) -> ArticleView:
     """A view as render_views makes it: with the digests its renderer made."""
     article = Article(slug="a", title="A", body="Body.", path="content/articles/a.md")
-    return ArticleView(article, html, mentions, 2, None, rendered_digest(html, 2, mentions),
+    return ArticleView(article, Body.of(html, "", mentions), 2, rendered_digest(html, 2, mentions),
                        quote_digests(mentions, QUOTE_BYTES))
 
 
@@ -190,7 +190,7 @@ def test_an_entity_page_follows_only_the_sentences_that_name_its_entity():
     assert digest(entity_page(before, "kyiv")) == digest(entity_page(after, "kyiv"))
     assert digest(entity_page(before, "lviv")) != digest(entity_page(after, "lviv"))
     # without keys a page is digested by its sentences: another form, never equal by chance
-    unrendered = ArticleView(before.article, before.html, before.mentions, before.words)
+    unrendered = ArticleView.of(before.article, before.html, before.mentions, before.words)
     plain = Appearances([unrendered], "kyiv")
     assert plain.quote_keys() is None and digest(plain) != digest(entity_page(before, "kyiv"))
     assert plain == entity_page(before, "kyiv")  # the same entries, however digested

@@ -30,7 +30,7 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def view(slug: str) -> ArticleView:
-    return ArticleView(Article(slug, slug.title(), "", f"{slug}.md"), "", (), 10)
+    return ArticleView.of(Article(slug, slug.title(), "", f"{slug}.md"), "", (), 10)
 
 
 def test_the_walk_finds_views_headlines_articles_and_entries_anywhere():

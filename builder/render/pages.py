@@ -9,13 +9,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
-import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, overload
 
-from builder.model import Article, Entity, Mention, sentences_by_entity
+from builder.model import Article, Body, Entity, Mention, sentences_by_entity
 from builder.render.markdown import plain_text
 from builder.render.related import companions, entity_sets, related_articles
 from builder.slugs import slugify
@@ -24,7 +23,7 @@ MONTHS = ("January February March April May June July August September October "
           "November December").split()
 FEED_SIZE = 50  # entries in atom.xml: what a reader polls, not an archive
 UNLISTED = ("404.html", "search.html")  # pages a search engine should not index
-_ENTITY = operator.itemgetter(0)  # a Mention's entity
+NO_BODY = Body.of("", "", ())  # a headline's
 QUOTE_BYTES = 12  # of each entity's sentences digest in ArticleView.quotes
 
 
@@ -46,20 +45,32 @@ class ArticleView:
     """
 
     article: Article
-    html: str
-    mentions: tuple[Mention, ...]
+    body: Body  # encoded: decoded as read (a page shows few bodies of the many it holds)
     words: int
-    # html's visible text when the renderer has it already (it makes it for search)
-    known_text: str | None = field(default=None, compare=False, repr=False)
     # where the renderer made them (cache.rendered_digest): digest of html, words and
     # mentions, and of the sentences quoted for each entity, in order of first mention
     digest: str | None = field(default=None, compare=False, repr=False)
     quotes: bytes | None = field(default=None, compare=False, repr=False)
 
-    @functools.cached_property
+    @classmethod
+    def of(cls, article: Article, html: str, mentions: tuple[Mention, ...], words: int,
+           text: str | None = None) -> ArticleView:
+        """A view of a body given as text (in tests, and where no renderer made it)."""
+        return cls(article, Body.of(html, plain_text(html) if text is None else text,
+                                    mentions), words)
+
+    @property
+    def html(self) -> str:
+        return self.body.html
+
+    @property
     def text(self) -> str:
         """The body's visible text, which summaries and search read."""
-        return self.known_text if self.known_text is not None else plain_text(self.html)
+        return self.body.text
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        return self.body.mentions
 
     @property
     def url(self) -> str:
@@ -70,12 +81,12 @@ class ArticleView:
         """This article as other pages show it (link, title, dek, source, date, tags, reading
         time), without its body: listings, entity pages and neighbours hold this, so an edit
         of the body changes, and re-renders, only the pages that show it."""
-        return ArticleView(dataclasses.replace(self.article, body=""), "", (), self.words, "")
+        return ArticleView(dataclasses.replace(self.article, body=""), NO_BODY, self.words)
 
-    @functools.cached_property
+    @property
     def entity_slugs(self) -> tuple[str, ...]:
         """The entities mentioned, in order of first mention."""
-        return tuple(dict.fromkeys(map(_ENTITY, self.mentions)))  # (in C: 41 mentions each)
+        return self.body.entity_slugs
 
     @functools.cached_property
     def entity_set(self) -> frozenset[str]:

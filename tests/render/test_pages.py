@@ -24,7 +24,7 @@ def view(slug: str, date: str | None = None, source: str | None = None,
     article = Article(slug=slug, title=slug.title(), body="", path=f"{slug}.md", date=date,
                       source=source, tags=tags, dek=dek)
     mentions = tuple(Mention(e, e, f"{e} was there.") for e in entities)
-    return ArticleView(article, html, mentions, 300)
+    return ArticleView.of(article, html, mentions, 300)
 
 
 def paths(pages: list[Page]) -> list[str]:
