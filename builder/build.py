@@ -449,8 +449,12 @@ class Builder:
         # path → (template and config digests, context) of each page last written: a page
         # whose data compares equal is unchanged, found without digesting it again.
         self._shown: dict[str, tuple[tuple[str, str], dict]] = {}
-        self._layout: Layout | None = None  # of the pages last written
-        self._reach: Reach | None = None  # what the last saved build left (gloss build)
+        # reach.py, for a Builder whose memory is saved (`gloss build`; the live server
+        # keeps its objects instead): the layout of the pages last written, and what the
+        # last saved build left
+        self.saves_reach = False
+        self._layout: Layout | None = None
+        self._reach: Reach | None = None
 
     def env(self, theme_dir: Path) -> jinja2.Environment:
         if self._env is None or self._env_theme != theme_dir:
@@ -546,7 +550,7 @@ class Builder:
 
     def _plan(self, pages: list[Page], views: list[ArticleView], entities: list[Entity],
               env: jinja2.Environment, config: Config, existing: dict[str, str]
-              ) -> tuple[set[str], list[Page], dict[str, str], dict, Layout]:
+              ) -> tuple[set[str], list[Page], dict[str, str], dict, Layout | None]:
         """Which pages must be rendered: those whose template, config or data changed.
 
         A page's data is first compared with what was last written (cheap: unchanged
@@ -565,11 +569,12 @@ class Builder:
             env.cache.clear()
             self._env_prints = template_prints
         config_print = printer.hex(config)
-        layout = Layout(layout_print(views, entities, (config_print, template_prints)),
-                        view_prints(views, self.cache.keys))
-        reached = None
-        if not self._shown and self._reach is not None:  # a new process, after a saved build
-            reached = self._reach.reached(layout.digest, layout.views)
+        layout, reached = None, None
+        if self.saves_reach:  # (cache.keys: the body keys of these views, as render_views set)
+            layout = Layout(layout_print(views, entities, (config_print, template_prints)),
+                            view_prints(views, self.cache.keys))
+            if not self._shown and self._reach is not None:  # a new process's first build
+                reached = self._reach.reached(layout.digest, layout.views)
         for page in pages:
             path = page.path
             sources = (template_prints.get(page.template, ""), config_print)
@@ -925,15 +930,20 @@ def _manifest_bytes(manifest: dict[str, str]) -> bytes:
 def load_builder(content: Path, output: Path) -> Builder:
     """A Builder with the memory of the last `gloss build` into the same output."""
     builder = Builder(content)
+    builder.saves_reach = True
     try:
         with CACHE.open("rb") as handle:
             state = pickle.load(handle)
         stores = state["stores"]
         builder.cache = state["cache"]
         builder.cache.entries, builder._stored["render"] = segments.load(STORE, stores["render"])
-        builder.page_prints = state["pages"].get(str(output.resolve()), {})
-        builder._reach = state.get("reach", {}).get(str(output.resolve()))
-        builder._search_print = state.get("search_print")
+        last = state["output"]
+        # What was written there, if output/ is still as that build left it: the live
+        # server writes into it too, without saving what it wrote here.
+        if last["path"] == str(output.resolve()) and last["manifest"] == _manifest_print(output):
+            builder.page_prints = last["pages"]
+            builder._reach = last["reach"]
+            builder._search_print = last["search_print"]
         if state.get("code") == _code_stamp():  # what the code that made them would make
             builder._reader.seen, builder._stored["articles"] = segments.load(
                 STORE, stores["articles"])
@@ -950,6 +960,14 @@ def load_builder(content: Path, output: Path) -> Builder:
     return builder
 
 
+def _manifest_print(output: Path) -> str | None:
+    """Digest of output/'s manifest: which files it holds, with the digest of each."""
+    try:
+        return _digest((output / MANIFEST).read_bytes())
+    except OSError:
+        return None
+
+
 def save_builder(builder: Builder, output: Path) -> None:
     """The Builder's memory, for the next `gloss build`: the rendered bodies and parsed
     files go to segments.py's stores, where an edit of one article writes one entry."""
@@ -960,9 +978,10 @@ def save_builder(builder: Builder, output: Path) -> None:
                                  builder._stored.get("articles", segments.Stored()))
         state = {"cache": dataclasses.replace(builder.cache, entries={}, fresh=set()),
                  "stores": {"render": render.files, "articles": articles.files},
-                 "pages": {str(output.resolve()): builder.page_prints},
-                 "reach": {str(output.resolve()): builder.reach()},
-                 "search_print": builder._search_print, "code": _code_stamp(),
+                 "output": {"path": str(output.resolve()), "manifest": _manifest_print(output),
+                            "pages": builder.page_prints, "reach": builder.reach(),
+                            "search_print": builder._search_print},
+                 "code": _code_stamp(),
                  "related": related.SAVED, "template_refs": TEMPLATE_REFS,
                  "glossary": GLOSSARY_SAVED,
                  "body_keys": (VERSION, builder._body_keys.saved(builder._reader.seen))}

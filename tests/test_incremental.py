@@ -297,3 +297,22 @@ def test_fresh_builds_reuse_the_saved_search_memo_and_equal_a_build_from_scratch
     (site / "content/articles/article-00002.md").unlink()
     fresh_build(output)
     assert_same_as_a_full_build(site, output)
+
+
+def test_a_fresh_build_after_the_live_server_wrote_output_shows_the_inputs(site: Path):
+    # `gloss serve` writes into output/ without saving what it wrote under .cache/: a
+    # later `gloss build` must not trust the digests the build before it saved.
+    output = site / "output"
+    article = site / "content/articles/article-00003.md"
+    original = article.read_text(encoding="utf-8")
+    fresh_build(output)
+    article.write_text(original.replace("title: ", "title: EDITED ", 1), encoding="utf-8")
+    server = Builder(Path("content"))
+    build_into(server, output)
+    page = output / "articles/article-00003.html"
+    assert "EDITED" in page.read_text(encoding="utf-8")
+    article.write_text(original, encoding="utf-8")  # undone while the server was stopped
+    fresh_build(output)
+    assert "EDITED" not in page.read_text(encoding="utf-8")
+    assert not [p for p in tree(output) if "EDITED" in tree(output)[p].decode("utf-8")]
+    assert_same_as_a_full_build(site, output)
