@@ -625,9 +625,9 @@ class Builder:
         kept: dict[tuple[int, int], ArticleView] = {}
         out = []
         for view in views:
-            key = (id(view.article), id(view.html))
+            key = (id(view.article), id(view.body))
             old = self._views.get(key)
-            if old is not None and old.article is view.article and old.html is view.html:
+            if old is not None and old.article is view.article and old.body is view.body:
                 view = old
             kept[key] = view
             out.append(view)

@@ -147,6 +147,30 @@ def test_a_body_edit_re_renders_only_the_pages_that_show_the_body(site: Path):
     assert_same_as_a_full_build(site, output)
 
 
+def test_a_long_lived_builder_keeps_unchanged_articles_as_the_same_objects(site: Path):
+    # The live server finds an unchanged page by comparing its data with what it last
+    # wrote: cheap when unchanged articles are the very same objects, whose derived parts
+    # (headline, quoted sentences, digests) are made once; only the rest is digested.
+    output = site / "output"
+    builder = Builder(Path("content"))
+    total, _ = build_into(builder, output)
+    before = {view.article.slug: view for view in builder._views.values()}
+    article = site / "content/articles/article-00005.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nA closing line.\n",
+                       encoding="utf-8")
+    digested = []
+    hex_of = builder._printer.hex
+    builder._printer.hex = lambda value: digested.append(1) or hex_of(value)  # type: ignore
+    built = builder.build(output)
+    built.discard()
+    after = {view.article.slug: view for view in builder._views.values()}
+    assert after.keys() == before.keys() and len(after) == 30
+    assert [s for s in after if after[s] is not before[s]] == ["article-00005"]
+    rendered = [p for p in built.staged if not p.startswith("search/")]
+    assert "articles/article-00005.html" in rendered
+    assert len(rendered) <= len(digested) < total / 4
+
+
 @pytest.mark.parametrize("process", ["live", "fresh"])
 def test_a_reworded_sentence_re_renders_the_entity_pages_that_quote_it(site: Path, process: str):
     # An entity page quotes the sentences that name it: a word changed in one (same word
