@@ -127,9 +127,18 @@ def test_pages_kept_by_reach_are_those_a_full_plan_finds_unchanged(site: Path):
         builder.commit(built)
         save_builder(builder, output)
 
-    (site / "content/articles/article-00010.md").unlink()
-    full, _, _ = planned(output, use_reach=False)
-    full.discard()
-    built, _, _ = planned(output, use_reach=True)
-    built.discard()
-    assert built.prints == full.prints and built.staged.keys() == full.staged.keys()
+    added = site / "content/articles/added.md"
+    for change, new_layout in (
+            (lambda: added.write_text(text.replace("title: ", "title: Added ", 1),
+                                      encoding="utf-8"), True),
+            (lambda: (site / "content/articles/article-00010.md").unlink(), True),
+            (lambda: edit(added, r"\Z", "\nA line after the walk.\n"), False)):
+        change()  # an article added, one removed: a new layout, walked; then a body edit
+        full, all_pages, _ = planned(output, use_reach=False)
+        full.discard()
+        built, digested, builder = planned(output, use_reach=True)
+        assert built.prints == full.prints and built.staged.keys() == full.staged.keys()
+        assert (digested == all_pages) == new_layout
+        write_site(built, output)
+        builder.commit(built)
+        save_builder(builder, output)
