@@ -108,6 +108,7 @@ def pages_holding(contexts: Iterable[tuple[str, Any]]) -> tuple[dict[str, tuple[
 
 
 _CONTAINERS = (list, tuple, set, frozenset)
+_SLUG = operator.attrgetter("article.slug")  # a view's
 
 
 def _articles_held(value: Any, records: dict[int, tuple[frozenset[str], Any]]
@@ -131,7 +132,7 @@ def _articles_held(value: Any, records: dict[int, tuple[frozenset[str], Any]]
             todo.extend(item)
             todo.extend(item.values())
         elif kind is Appearances:
-            found.update(view.article.slug for view in item.views)
+            found.update(map(_SLUG, item.views))
         else:  # a record (an Entity, a Crumb, a Group): walked once however often shown
             hit = records.get(id(item))
             if hit is None:
