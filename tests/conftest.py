@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,15 @@ def rich_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_gloss("build", cwd=base)
     assert result.returncode == 0, result.stderr
     return base / "output"
+
+
+@pytest.fixture
+def generated_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """30 generated articles and their glossary (bench/gen_corpus.py), the theme, five
+    articles a listing page; the working folder is the site's."""
+    subprocess.run([sys.executable, str(ROOT / "bench/gen_corpus.py"), "--n", "30",
+                    "--out", str(tmp_path / "content")], check=True, capture_output=True)
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    (tmp_path / "site.toml").write_text('title = "T"\nper_page = 5\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

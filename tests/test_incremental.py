@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from support import ROOT
 
 from builder import build as build_module
 from builder import search as search_module
@@ -19,13 +16,8 @@ from builder.build import Builder, Built, load_builder, save_builder, write_site
 
 
 @pytest.fixture
-def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    subprocess.run([sys.executable, str(ROOT / "bench/gen_corpus.py"), "--n", "30",
-                    "--out", str(tmp_path / "content")], check=True, capture_output=True)
-    shutil.copytree(ROOT / "theme", tmp_path / "theme")
-    (tmp_path / "site.toml").write_text('title = "T"\nper_page = 5\n', encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def site(generated_site: Path) -> Path:
+    return generated_site
 
 
 def build_into(builder: Builder, output: Path) -> tuple[int, list[str]]:
