@@ -74,7 +74,8 @@ class Body:
     def of(cls, html: str, text: str, mentions: tuple[Mention, ...]) -> Body:
         columns = tuple(zip(*mentions, strict=True)) or ((), (), ())
         return cls(html.encode("utf-8", _SURROGATES), text.encode("utf-8", _SURROGATES),
-                   marshal.dumps(columns, 2), tuple(dict.fromkeys(columns[0])))
+                   marshal.dumps(columns, 2),  # version 2: equal mentions, equal bytes
+                   tuple(dict.fromkeys(columns[0])))
 
     @property
     def html(self) -> str:
