@@ -26,8 +26,9 @@ from typing import Any, TypeVar
 import jinja2
 from jinja2 import meta
 
-from builder import __version__, frontmatter, model, segments
+from builder import __version__, fingerprint, frontmatter, model, segments
 from builder import content as content_module
+from builder import reach as reach_module
 from builder import search as search_module
 from builder.atomic import write_atomic, write_bytes_atomic
 from builder.cache import (
@@ -51,7 +52,9 @@ from builder.glossary.match import Matcher
 from builder.model import Article, Body, Entity, Problem
 from builder.reach import Reach, layout_print, pages_holding, view_prints
 from builder.render import markdown as markdown_module
+from builder.render import pages as pages_module
 from builder.render import related
+from builder.render import templates as templates_module
 from builder.render.markdown import BodyRenderer, plain_text
 from builder.render.pages import (
     QUOTE_BYTES,
@@ -568,7 +571,7 @@ class Builder:
         if template_prints != self._env_prints:  # a template changed: compile them again
             env.cache.clear()
             self._env_prints = template_prints
-        config_print = printer.hex(config)
+        config_print = printer.hex((config, _code_stamp()))  # and the code that made the data
         layout, reached = None, None
         if self.saves_reach:  # (cache.keys: the body keys of these views, as render_views set)
             layout = Layout(layout_print(views, entities, (config_print, template_prints)),
@@ -1000,11 +1003,13 @@ def save_builder(builder: Builder, output: Path) -> None:
 @functools.cache
 def _code_stamp() -> str:
     """Digest of the code behind the articles, glossary, related lists and search index
-    kept in the cache: a changed reader, ranking or index must not be answered by what an
-    older one made."""
+    kept in the cache, and behind every page's data and digest: a changed reader, ranking,
+    index or page must not be answered by what an older one made (nor a page kept because
+    its inputs are unchanged: reach.py would keep it undigested)."""
     h = hashlib.blake2b(digest_size=16)
     for module in (sys.modules[__name__], content_module, frontmatter, glossary_load, model,
-                   related, search_module, markdown_module):
+                   related, search_module, markdown_module, pages_module, templates_module,
+                   fingerprint, reach_module):
         h.update(Path(module.__file__ or "").read_bytes())
     return h.hexdigest()
 

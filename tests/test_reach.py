@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from builder import build as build_module
 from builder import search as search_module
 from builder.build import Builder, Built, load_builder, save_builder, write_site
 from builder.model import Article, Entity
@@ -133,3 +134,18 @@ def test_pages_kept_by_reach_are_those_a_full_plan_finds_unchanged(site: Path):
         write_site(built, output)
         builder.commit(built)
         save_builder(builder, output)
+
+
+def test_other_code_digests_every_page_again(site: Path, monkeypatch: pytest.MonkeyPatch):
+    # A new version of Gloss may make other page data from the same inputs: reach.py must
+    # not keep a page undigested (nor the plan keep it) because its inputs are unchanged.
+    output = site / "output"
+    first, _, builder = planned(output, use_reach=True)
+    write_site(first, output)
+    builder.commit(first)
+    save_builder(builder, output)
+    monkeypatch.setattr(build_module, "_code_stamp", lambda: "another version")
+    built, digested, _ = planned(output, use_reach=True)
+    pages = [p for p in built.staged if not p.startswith("search/")]
+    built.discard()
+    assert digested == built.pages and len(pages) == built.pages
