@@ -52,6 +52,7 @@ def related_articles(views: list[_View], limit: int = 5) -> dict[str, list]:
 SAVED: dict[tuple[str, str, int], object] = {}
 
 
+@lru_cache(maxsize=2)  # related lists and companions ask for the same sets' digest
 def _digest(sets: EntitySets) -> str:
     h = hashlib.blake2b(digest_size=16)
     for slug, entities in sets:
