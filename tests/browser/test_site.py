@@ -33,6 +33,8 @@ def test_entity_popover_on_hover_focus_and_escape(page, built_site: Path):
     popover = page.locator(".gloss-popover")
     popover.wait_for()
     assert "Moscow" in popover.inner_text()
+    # how many articles name it, from entities/counts.js (read from disk, like the page)
+    assert popover.locator(".count").inner_text() == "1 article"
     assert link.get_attribute("aria-describedby") == "gloss-popover"
     page.mouse.move(0, 0)
     popover.wait_for(state="detached")

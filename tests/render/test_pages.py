@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from builder.model import Article, Entity, Mention
 from builder.render.pages import (
+    COUNTS_PATH,
     ArticleView,
     Page,
     group_articles,
@@ -77,6 +78,22 @@ def test_entity_pages_paginate_and_keep_every_sentence():
     first = pages["entities/kharkiv.html"].context
     assert first["count"] == 5 and first["total"] == 3
     assert first["appearances"][0][1] == ["kharkiv was there."]
+
+
+def test_counts_are_a_page_of_their_own_not_in_every_article():
+    # An article added changes how many articles name its entities: that must change one
+    # file, not every article page naming one of them.
+    kyiv, lviv = Entity("Kyiv", "kyiv", "place"), Entity("Lviv", "lviv", "place")
+    views = [view("a", "2024-01-01", entities=("kyiv",)),
+             view("b", "2024-01-02", entities=("kyiv", "lviv"))]
+    pages = by_path(site_pages(views, [kyiv, lviv], per_page=5))
+    assert pages[COUNTS_PATH].context == {"counts": {"kyiv": 2, "lviv": 1}}
+    before = pages["articles/a.html"].context
+    assert "counts" not in before
+    more = by_path(site_pages([*views, view("c", "2024-01-03", entities=("kyiv",))],
+                              [kyiv, lviv], per_page=5))
+    assert more[COUNTS_PATH].context["counts"]["kyiv"] == 3
+    assert more["articles/a.html"].context["entities"] == before["entities"]
 
 
 def test_breadcrumbs_lead_home():

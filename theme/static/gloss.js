@@ -75,14 +75,16 @@
     var text = document.createElement("p");
     var dd = def.querySelector("dd");
     text.textContent = dd ? dd.textContent : "";
+    // entities/counts.js, loaded by the page: how many articles name the entity
+    var n = (window.GlossCounts || {})[link.getAttribute("data-entity")];
     var count = document.createElement("div");
     count.className = "count";
-    var n = parseInt(def.getAttribute("data-count") || "0", 10);
-    count.textContent = n + (n === 1 ? " article" : " articles");
+    if (typeof n === "number") count.textContent = n + (n === 1 ? " article" : " articles");
     var more = document.createElement("a");
     more.href = link.getAttribute("href");
     more.textContent = "Open the entity page";
-    box.appendChild(name); box.appendChild(kind); box.appendChild(text); box.appendChild(count);
+    box.appendChild(name); box.appendChild(kind); box.appendChild(text);
+    if (count.textContent) box.appendChild(count);
     box.appendChild(more);
     box.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
     box.addEventListener("mouseleave", scheduleHide);
