@@ -371,23 +371,23 @@ class BodyKeys:
         """A key made elsewhere (by the worker that read the article)."""
         self._seen[id(article)] = (article, annotate, key)
 
-    def saved(self, files: dict[str, tuple[tuple, Article | Problem]]) -> dict[str, str]:
-        """File path → the key of the article read from it, for the next process: hashing
-        every body again was 20 ms of a one-article build at 1,000 articles."""
+    def saved(self, files: dict[str, tuple[tuple, Article | Problem]]
+              ) -> dict[str, tuple[str, str]]:
+        """File path → (annotate, key) of the article read from it, for the next process:
+        hashing every body again was 20 ms of a one-article build at 1,000 articles."""
         out = {}
         for path, (_, article) in files.items():
             hit = self._seen.get(id(article))
             if hit is not None and hit[0] is article:
-                out[path] = f"{hit[1]}\0{hit[2]}"
+                out[path] = (hit[1], hit[2])
         return out
 
     def restore(self, files: dict[str, tuple[tuple, Article | Problem]],
-                saved: dict[str, str]) -> None:
+                saved: dict[str, tuple[str, str]]) -> None:
         """The keys `saved` made, for the articles read back with them."""
         for path, (_, article) in files.items():
-            annotate, _, key = saved.get(path, "").partition("\0")
-            if key and isinstance(article, Article):
-                self.remember(article, annotate, key)
+            if path in saved and isinstance(article, Article):
+                self.remember(article, *saved[path])
 
 
 def render_views(articles: list[Article], entities: list[Entity], config: Config,
