@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import posixpath
 from pathlib import Path
 
 import jinja2
@@ -145,7 +144,3 @@ def render_page(env: jinja2.Environment, page: Page, config: Config, extra: dict
         **extra,
     )
 
-
-def relative(from_path: str, to_path: str) -> str:
-    """Relative link between two site paths."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
