@@ -673,7 +673,7 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept under .cache/ (Jinja checks each against its source), so a
     fresh `gloss build` does not compile the theme again: 0.1 s of a one-article build."""
-    folder = CACHE.parent / "templates"
+    folder = CACHE.parent / f"templates-{templates_module.CODE_VERSION}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -8,7 +8,13 @@ import hashlib
 from pathlib import Path
 
 import jinja2
+import jinja2.compiler
 from markupsafe import Markup
+
+try:  # MarkupSafe 3: the C function that escape() wraps, returning a plain str
+    from markupsafe import _escape_inner as _escape_str
+except ImportError:  # MarkupSafe 2, whose escape() is itself written in C
+    from markupsafe import escape as _escape_str
 
 from builder.config import Config
 from builder.render.pages import (
@@ -102,11 +108,53 @@ def _unchanged(path: Path, mtime: float) -> bool:
         return False
 
 
+def escape_output(value: object) -> str:
+    """What `{{ value }}` writes: markupsafe.escape without wrapping the result in Markup.
+
+    A template's output is joined into the page at once, so the Markup object escape()
+    makes for every value is thrown away: making them was a third of the time spent
+    rendering the 1,900 pages of a 1,000-article site (0.85 → 0.55 s)."""
+    if type(value) is str:
+        return _escape_str(value)
+    html = getattr(value, "__html__", None)
+    if html is not None:
+        return html()
+    return _escape_str(str(value))
+
+
+class _CodeGenerator(jinja2.compiler.CodeGenerator):
+    """Compiles autoescaped `{{ value }}` to `environment.escape_output(value)` rather than
+    `escape(value)`; everything else as Jinja does."""
+
+    def _output_child_pre(self, node: jinja2.nodes.Expr, frame: jinja2.compiler.Frame,
+                          finalize: jinja2.compiler._FinalizeInfo) -> None:
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile:
+            self.write("environment.escape_output(")
+            if finalize.src is not None:
+                self.write(finalize.src)
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+
+class GlossEnvironment(jinja2.Environment):
+    """A Jinja2 environment whose templates write their values through escape_output.
+
+    Templates compiled by it differ from Jinja's own, so the bytecode cache keeps them
+    apart (CODE_VERSION)."""
+
+    code_generator_class = _CodeGenerator
+    escape_output = staticmethod(escape_output)
+
+
+# Part of the folder name of the compiled templates' cache: change it with _CodeGenerator.
+CODE_VERSION = "escape-output-1"
+
+
 def make_environment(theme_dir: Path, bytecode_cache: jinja2.BytecodeCache | None = None,
                      auto_reload: bool = True) -> jinja2.Environment:
     """With auto_reload off, the caller clears env.cache when a template changes (Jinja
     would otherwise look at each template's modification time on every page)."""
-    env = jinja2.Environment(
+    env = GlossEnvironment(
         bytecode_cache=bytecode_cache,
         auto_reload=auto_reload,
         loader=jinja2.ChoiceLoader([

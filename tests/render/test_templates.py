@@ -1,0 +1,60 @@
+"""The template environment: values written through escape_output, as Jinja would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import pytest
+from markupsafe import Markup
+
+from builder.render.templates import escape_output, make_environment
+
+TEMPLATE = """\
+{% macro item(x) %}<li title="{{ x }}">{{ x }}</li>{% endmacro %}
+<h1>{{ title }}</h1>{{ body }}{{ count }}{{ none }}{{ title | upper }}
+{% for x in items %}{{ item(x) }}{% endfor %}
+{% set captured %}<b>{{ title }}</b>{% endset %}{{ captured }}
+{% autoescape false %}{{ title }}{% endautoescape %}{{ title ~ "&" }}
+"""
+VALUES = {
+    "title": '<script>alert("x")</script> & \'quoted\'',
+    "body": Markup("<p>trusted &amp; sanitised</p>"),
+    "count": 3,
+    "none": None,
+    "items": ["a<b", Markup("<i>c</i>"), 4.5],
+}
+
+
+def _theme(tmp_path: Path) -> Path:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "static").mkdir()
+    (tmp_path / "templates/page.html").write_text(TEMPLATE, encoding="utf-8")
+    return tmp_path
+
+
+def test_pages_are_written_exactly_as_jinja_writes_them(tmp_path: Path):
+    theme = _theme(tmp_path)
+    ours = make_environment(theme).get_template("page.html").render(VALUES)
+    jinjas = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(theme / "templates")), autoescape=True,
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True,
+    ).get_template("page.html").render(VALUES)
+    assert ours == jinjas
+    assert "<h1>&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;quoted&#39;</h1>" in ours
+    assert "<p>trusted &amp; sanitised</p>" in ours
+
+
+def test_the_compiled_templates_use_escape_output(tmp_path: Path):
+    code = make_environment(_theme(tmp_path)).compile("{{ x }}", raw=True)
+    assert "environment.escape_output(" in code
+
+
+def test_escape_output():
+    assert escape_output("<a href='x'>&\"") == "&lt;a href=&#39;x&#39;&gt;&amp;&#34;"
+    assert type(escape_output("plain")) is str
+    assert escape_output(Markup("<b>kept</b>")) == "<b>kept</b>"
+    assert escape_output(12) == "12"
+    with pytest.raises(jinja2.UndefinedError):
+        escape_output(jinja2.StrictUndefined(name="missing"))
