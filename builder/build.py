@@ -291,7 +291,7 @@ def _render_bodies(bodies: list[str]) -> list[Rendered]:
     for body in bodies:
         rendered = _worker.render(body)
         text = plain_text(rendered.html)
-        words = len(text.split())
+        words = text.count(" ") + 1 if text else 0  # plain_text leaves single spaces
         out.append(Rendered(Body.of(rendered.html, text, rendered.mentions), words,
                             _worker_key[0],
                             rendered_digest(rendered.html, words, rendered.mentions),

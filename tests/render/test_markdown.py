@@ -31,3 +31,12 @@ def test_no_typographic_replacements():
 def test_unsafe_markdown_links_stay_text():
     out = html("[click](javascript:alert(1)) and ![x](data:text/html,hi)")
     assert "<a" not in out and "<img" not in out
+
+
+def test_plain_text_leaves_single_spaces_so_words_are_spaces_plus_one():
+    """build.py counts a body's words as the spaces of its plain text, plus one."""
+    for source in ("<p>a\tb\n\nc&nbsp;d\u2009e</p><ul><li>f</li><li> g </li></ul>",
+                   "<p>  </p>", "", "<p>x</p>\n<p>y &amp; z</p>"):
+        text = plain_text(source)
+        assert text == " ".join(text.split())
+        assert (text.count(" ") + 1 if text else 0) == len(text.split())
