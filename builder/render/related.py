@@ -9,6 +9,7 @@ remembered for the same entity sets, so editing an article's words costs nothing
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -122,6 +123,20 @@ def companions(sets: EntitySets, limit: int = 8) -> dict[str, tuple[str, ...]]:
 
 
 def _compute_companions(sets: EntitySets, limit: int) -> dict[str, tuple[str, ...]]:
+    """Each entity's companions: by how many articles name both, ties to the smaller slug.
+
+    Counted pair by pair on bitsets when that is cheaper than counting every pair of
+    entities in every article (0.50 -> 0.11 s at 10,000 articles of ~27 entities each);
+    the two ways give the same answer."""
+    pairs = sum(len(entities) ** 2 for _, entities in sets)
+    mentioned = len(set().union(*(entities for _, entities in sets)))
+    # measured costs in ns: an `&` and bit_count of two n-bit ints, one Counter increment
+    if mentioned * mentioned * (300 + len(sets) // 43) < 65 * pairs:
+        return _companions_by_bits(sets, limit)
+    return _companions_by_counting(sets, limit)
+
+
+def _companions_by_counting(sets: EntitySets, limit: int) -> dict[str, tuple[str, ...]]:
     together: dict[str, Counter[str]] = defaultdict(Counter)
     for _, entities in sets:
         for entity in entities:
@@ -131,3 +146,31 @@ def _compute_companions(sets: EntitySets, limit: int) -> dict[str, tuple[str, ..
         del counts[entity]
         out[entity] = tuple(s for s, _ in _best(counts, limit))
     return out
+
+
+def _companions_by_bits(sets: EntitySets, limit: int) -> dict[str, tuple[str, ...]]:
+    """The articles naming an entity as the bits of an int: a pair's count is then one
+    `&` and bit_count, in C."""
+    held: dict[str, list[int]] = defaultdict(list)
+    for i, (_, entities) in enumerate(sets):
+        for entity in entities:
+            held[entity].append(i)
+    names = sorted(held)  # so that a stable sort sends ties to the smaller slug
+    masks = [_bits(held[name], len(sets)) for name in names]
+    order = range(len(names))
+    out = {}
+    for a, mask in enumerate(masks):
+        together = list(map(int.bit_count, map(mask.__and__, masks)))
+        together[a] = 0
+        best = heapq.nlargest(limit, order, key=together.__getitem__)  # stable, as sorted()
+        out[names[a]] = tuple(names[b] for b in best if together[b])
+    return out
+
+
+def _bits(indices: list[int], size: int) -> int:
+    """An int whose bits at indices are set (through a bytearray: or-ing ints one bit at a
+    time copies the growing int each time)."""
+    flags = bytearray(size // 8 + 1)
+    for i in indices:
+        flags[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(flags, "little")
