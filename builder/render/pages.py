@@ -101,11 +101,18 @@ class ArticleView:
     def quote_key(self, slug: str) -> str | None:
         """The digest of the sentences naming the entity, made with the body; None where
         the renderer made none."""
-        quotes, size, slugs = self.quotes, QUOTE_BYTES, self.entity_slugs
-        if quotes is None or len(quotes) != size * len(slugs) or slug not in self.entity_set:
+        keys = self.quote_keys_by_entity
+        return None if keys is None else keys.get(slug)
+
+    @functools.cached_property
+    def quote_keys_by_entity(self) -> dict[str, str] | None:
+        """Entity slug → quote_key, cut from the body's digests at once: entity pages ask
+        for one each (270,000 at 10,000 articles)."""
+        quotes, slugs = self.quotes, self.entity_slugs
+        if quotes is None or len(quotes) != QUOTE_BYTES * len(slugs):
             return None
-        i = slugs.index(slug)
-        return quotes[i * size : (i + 1) * size].hex()
+        hexed, step = quotes.hex(), 2 * QUOTE_BYTES
+        return {slug: hexed[i * step : (i + 1) * step] for i, slug in enumerate(slugs)}
 
     @functools.cached_property
     def filed_under(self) -> tuple[tuple[str, str, str], ...]:
@@ -183,7 +190,9 @@ class Appearances(Sequence[Appearance]):
 
     def quote_keys(self) -> list[str] | None:
         """The digests of each entry's sentences, made with the bodies; None if any lacks one."""
-        keys = [view.quote_key(self.slug) for view in self.views]
+        slug = self.slug
+        keys = [None if (known := view.quote_keys_by_entity) is None else known.get(slug)
+                for view in self.views]
         return None if None in keys else keys  # type: ignore[return-value]
 
     def __repr__(self) -> str:
