@@ -289,6 +289,11 @@ def _pelican_into(times: list[float], python: Path, work: Path) -> None:
     times.append(pelican_build(python, work))
 
 
+# The build's wall-clock stages in the order they run (Builder.build's laps), then write.
+WALL_STAGES = ("load", "markdown+annotate", "pages", "plan", "search", "render", "write",
+               "pages written")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000")
@@ -327,7 +332,8 @@ def main() -> int:
                   f"the Pelican build right after it: median {statistics.median(ratios):.2f} "
                   f"({', '.join(f'{r:.2f}' for r in ratios)})")
     empty_trash()
-    stages = sorted({k for _, _, r in table for k in r["stages"]})
+    found = {k for _, _, r in table for k in r["stages"]}
+    stages = [k for k in WALL_STAGES if k in found] + sorted(found - set(WALL_STAGES))
     print("\n| articles | build | wall s | peak MB, all processes (PSS) | main process RSS MB | "
           "largest worker RSS MB | files written | "
           + " | ".join(stages) + " |")
@@ -340,6 +346,9 @@ def main() -> int:
             f"{r['written']:.0f} | "
             f"{cells} |"
         )
+    print("\nStages are wall seconds of the main process, in order; `bodies, CPU: …` are "
+          "CPU seconds of each step of rendering the article bodies, summed over the processes "
+          "that did it (in a full build, the workers, while the main process waits in `load`).")
     return 0
 
 

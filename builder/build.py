@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -288,14 +289,18 @@ def _start_worker(entities: list[Entity], every: bool, glossary: str) -> None:
 def _render_bodies(bodies: list[str]) -> list[Rendered]:
     assert _worker is not None
     out = []
+    clock, took = time.perf_counter, 0.0
     for body in bodies:
         rendered = _worker.render(body)
+        start = clock()
         text = plain_text(rendered.html)
         words = text.count(" ") + 1 if text else 0  # plain_text leaves single spaces
         out.append(Rendered(Body.of(rendered.html, text, rendered.mentions), words,
                             _worker_key[0],
                             rendered_digest(rendered.html, words, rendered.mentions),
                             quote_digests(rendered.mentions, QUOTE_BYTES)))
+        took += clock() - start
+    _worker.seconds["text and digests"] = _worker.seconds.get("text and digests", 0.0) + took
     return out
 
 
@@ -308,14 +313,19 @@ def _read_and_render(jobs: list[tuple[Path, str, str]]
                      ) -> list[tuple[tuple | None, Article | Problem, str, Rendered | None]]:
     """A worker's share of a first build: each file read, and its body rendered."""
     out = []
+    clock, took = time.perf_counter, 0.0
     for path, slug, annotate in jobs:
+        start = clock()
         key = file_key(path, slug)
         loaded = read_article(path, slug)
+        took += clock() - start
         if isinstance(loaded, Problem):
             out.append((key, loaded, "", None))
         else:
             out.append((key, loaded, body_key(loaded.body, annotate),
                         _render_bodies([loaded.body])[0]))
+    assert _worker is not None
+    _worker.seconds["read"] = _worker.seconds.get("read", 0.0) + took
     return out
 
 
@@ -334,7 +344,9 @@ def _in_workers(function: Callable[[list], list[T]], items: list, entities: list
     workers = min(os.cpu_count() or 1, 4)
     if len(items) < PARALLEL_MIN or workers < 2:
         _start_worker(entities, every, glossary)
-        return function(items)
+        results, seconds = _timed(function, items)
+        BODY_SECONDS.update(seconds)
+        return results
     # Imported here: a one-article build has no pool (17 ms of imports it would wait for).
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -346,7 +358,23 @@ def _in_workers(function: Callable[[list], list[T]], items: list, entities: list
                                           multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                              initargs=(entities, every, glossary)) as pool:
-        return [r for chunk in pool.map(function, chunks) for r in chunk]
+        out: list[T] = []
+        for results, seconds in pool.map(functools.partial(_timed, function), chunks):
+            out += results
+            BODY_SECONDS.update(seconds)
+        return out
+
+
+# Seconds of each step of rendering bodies in the current build, summed over the processes
+# that did them (Builder.build reports them: in a first build they happen inside `load`).
+BODY_SECONDS: Counter[str] = Counter()
+
+
+def _timed(function: Callable[[list], list[T]], items: list) -> tuple[list[T], dict[str, float]]:
+    """function(items), and the seconds each step of the body renderer took doing it."""
+    assert _worker is not None
+    _worker.seconds = dict.fromkeys(_worker.seconds, 0.0)
+    return function(items), _worker.seconds
 
 
 class BodyKeys:
@@ -495,11 +523,14 @@ class Builder:
             clock = now
 
         self._reader.new_round()
+        BODY_SECONDS.clear()
         inputs = read_inputs(self.content, self.config_path, self._read_articles)
         lap("load")
         views = self._same_objects(render_views(
             inputs.articles, inputs.entities, inputs.config, self.cache, self._body_keys))
         lap("markdown+annotate")
+        # CPU, not wall: a first build reads and renders the bodies in its workers, in `load`
+        timings.update((f"bodies, CPU: {step}", s) for step, s in BODY_SECONDS.items())
         self._for_search = (views, inputs.entities)
         existing = _manifest(output)
         staging = _staging_for(output)

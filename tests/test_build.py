@@ -173,12 +173,19 @@ def test_a_first_build_read_by_the_workers_equals_one_read_here(
     assert by_workers.staged == here.staged, "the same pages and search files"
     assert pooled.cache.entries == serial.cache.entries
     assert pooled._reader.seen == serial._reader.seen
+    # The steps of rendering the bodies are timed where they ran, in the workers or here.
+    steps = {"read", "markdown", "annotate", "sanitise", "text and digests"}
+    for built, where in ((by_workers, steps), (here, steps - {"read"})):
+        cpu = {k.removeprefix("bodies, CPU: "): v for k, v in built.timings.items()
+               if k.startswith("bodies, CPU: ")}
+        assert set(cpu) == where and all(v > 0 for v in cpu.values())
 
     # What the pooled build remembers serves the next build: nothing to render again.
     write_site(by_workers, Path("pooled"))
     pooled.commit(by_workers)
     again = pooled.build(Path("pooled"))
     assert again.staged == {} and calls == [1]
+    assert not any(v for k, v in again.timings.items() if k.startswith("bodies, CPU: "))
     again.discard()
 
 
