@@ -33,18 +33,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 from pathlib import Path
 from builder.build import (MANIFEST, batch_gc, read_stamps, inputs_stamp, load_builder,
                            save_builder, write_site)
+
+
+def finish(data):  # as `gloss build` ends (builder.cli.run): no freeing of every object
+    print(json.dumps(data))
+    sys.stdout.flush()
+    os._exit(0)
+
+
 started = time.perf_counter()
 batch_gc()  # as build_command does
 output = Path("output")
 stamp = inputs_stamp(Path("content"), output)
 if read_stamps().get(str(output.resolve())) == stamp and (output / MANIFEST).is_file():
-    print(json.dumps({"seconds": time.perf_counter() - started, "stages": {}, "written": 0,
-                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-    sys.exit(0)
+    finish({"seconds": time.perf_counter() - started, "stages": {}, "written": 0,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
 builder = load_builder(Path("content"), output)
 built = builder.build(output)
 assert not built.problems, built.problems[:3]
@@ -55,10 +62,9 @@ save_builder(builder, output)
 stamps = {**read_stamps(), str(output.resolve()): stamp}
 Path(".cache/inputs.json").write_text(json.dumps(stamps))
 timings = dict(built.timings, write=time.perf_counter() - clock)
-print(json.dumps({"seconds": time.perf_counter() - started, "stages": timings,
-                  "written": len(written),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "child_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+finish({"seconds": time.perf_counter() - started, "stages": timings, "written": len(written),
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "child_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024})
 """
 
 LIVE_PROBE = """
