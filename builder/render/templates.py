@@ -175,6 +175,9 @@ def make_environment(theme_dir: Path, bytecode_cache: jinja2.BytecodeCache | Non
     env.filters["reading_time"] = reading_time
     env.filters["csp_hash"] = csp_hash
     env.filters["markup"] = Markup  # only for HTML we produced and sanitised ourselves
+    # Also a filter (`entity.slug | entity_path`): Jinja calls a filter directly, a function
+    # through Context.call (27,000 entity links at 1,000 articles: 8 % of rendering)
+    env.filters["entity_path"] = entity_path
     env.globals["article_path"] = article_path
     env.globals["entity_path"] = entity_path
     env.globals["group_path"] = group_path

@@ -58,3 +58,10 @@ def test_escape_output():
     assert escape_output(12) == "12"
     with pytest.raises(jinja2.UndefinedError):
         escape_output(jinja2.StrictUndefined(name="missing"))
+
+
+def test_entity_path_is_a_filter_as_well_as_a_function(tmp_path: Path):
+    env = make_environment(_theme(tmp_path))
+    page = "{{ 'kyiv' | entity_path | url }} {{ entity_path('kyiv') | url }}"
+    assert env.from_string(page).render(root="../") == (
+        "../entities/kyiv.html ../entities/kyiv.html")
