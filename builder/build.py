@@ -706,6 +706,9 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     fresh `gloss build` does not compile the theme again: 0.1 s of a one-article build."""
     folder = CACHE.parent / f"templates-{templates_module.CODE_VERSION}"
     try:
+        if not folder.is_dir():  # made by other code: the folders of older versions go
+            for old in CACHE.parent.glob("templates*"):
+                shutil.rmtree(old, ignore_errors=True)
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None

@@ -13,6 +13,7 @@ from support import ROOT, run_gloss
 
 from builder import build as build_module
 from builder.build import Builder, Built, write_site
+from builder.render import templates as templates_module
 
 ARTICLE = "articles/we-are-killing-civilians-and-children-russian-soldier.html"
 
@@ -221,3 +222,19 @@ def test_a_fresh_build_takes_the_glossary_it_saved_and_parses_an_edited_one(
                         encoding="utf-8")
     build_module.read_inputs(Path("content"))
     assert parsed == [str(glossary)]
+
+
+def test_compiled_templates_of_older_code_are_removed(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    for old in ("templates", "templates-escape-output-0"):
+        (tmp_path / ".cache" / old).mkdir(parents=True)
+        (tmp_path / ".cache" / old / "__jinja2_x.cache").write_bytes(b"old")
+    cache = build_module._bytecode_cache()
+    assert cache is not None
+    current = {p.name for p in (tmp_path / ".cache").iterdir()}
+    assert current == {f"templates-{templates_module.CODE_VERSION}"}
+    kept = tmp_path / ".cache" / current.pop() / "__jinja2_y.cache"
+    kept.write_bytes(b"new")
+    build_module._bytecode_cache()
+    assert kept.read_bytes() == b"new", "the current version's folder is kept"
