@@ -65,3 +65,11 @@ def test_entity_path_is_a_filter_as_well_as_a_function(tmp_path: Path):
     page = "{{ 'kyiv' | entity_path | url }} {{ entity_path('kyiv') | url }}"
     assert env.from_string(page).render(root="../") == (
         "../entities/kyiv.html ../entities/kyiv.html")
+
+
+def test_escaping_decided_while_rendering_is_jinjas(tmp_path: Path):
+    """`{% autoescape flag %}` is decided per render: Jinja's own code path, unchanged."""
+    env = make_environment(_theme(tmp_path))
+    page = env.from_string("{% autoescape flag %}{{ x }}{% endautoescape %}|{{ x }}")
+    assert page.render(flag=False, x="<b>") == "<b>|&lt;b&gt;"
+    assert page.render(flag=True, x="<b>") == "&lt;b&gt;|&lt;b&gt;"
