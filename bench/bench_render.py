@@ -27,7 +27,7 @@ from builder.glossary.annotate import Annotator  # noqa: E402
 from builder.glossary.load import load_glossary  # noqa: E402
 from builder.glossary.match import Matcher  # noqa: E402
 from builder.render.pages import article_path, entity_path  # noqa: E402
-from builder.render.templates import relative  # noqa: E402
+from builder.render.templates import root_of  # noqa: E402
 
 
 def load(content: Path) -> tuple[list[str], Annotator]:
@@ -35,7 +35,8 @@ def load(content: Path) -> tuple[list[str], Annotator]:
               for p in sorted(Path(content, "articles").glob("*.md"))]
     entities, _ = load_glossary(Path(content, "glossary.yaml").read_text(encoding="utf-8"),
                                 "glossary.yaml")
-    urls = {e.slug: relative(article_path("x"), entity_path(e.slug)) for e in entities}
+    root = root_of(article_path("x"))  # as the build links from an article page
+    urls = {e.slug: root + entity_path(e.slug) for e in entities}
     return bodies, Annotator(Matcher(entities), urls)
 
 
