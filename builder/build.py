@@ -300,7 +300,7 @@ def _render_bodies(bodies: list[str]) -> list[Rendered]:
                             rendered_digest(rendered.html, words, rendered.mentions),
                             quote_digests(rendered.mentions, QUOTE_BYTES)))
         took += clock() - start
-    _worker.seconds["text and digests"] = _worker.seconds.get("text and digests", 0.0) + took
+    _worker.seconds["text and digests"] += took
     return out
 
 
@@ -325,7 +325,7 @@ def _read_and_render(jobs: list[tuple[Path, str, str]]
             out.append((key, loaded, body_key(loaded.body, annotate),
                         _render_bodies([loaded.body])[0]))
     assert _worker is not None
-    _worker.seconds["read"] = _worker.seconds.get("read", 0.0) + took
+    _worker.seconds["read"] += took
     return out
 
 
@@ -370,10 +370,10 @@ def _in_workers(function: Callable[[list], list[T]], items: list, entities: list
 BODY_SECONDS: Counter[str] = Counter()
 
 
-def _timed(function: Callable[[list], list[T]], items: list) -> tuple[list[T], dict[str, float]]:
+def _timed(function: Callable[[list], list[T]], items: list) -> tuple[list[T], Counter[str]]:
     """function(items), and the seconds each step of the body renderer took doing it."""
     assert _worker is not None
-    _worker.seconds = dict.fromkeys(_worker.seconds, 0.0)
+    _worker.seconds = Counter()
     return function(items), _worker.seconds
 
 

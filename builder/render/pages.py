@@ -98,16 +98,11 @@ class ArticleView:
         """Entity slug → the distinct sentences naming it, in order of first mention."""
         return sentences_by_entity(self.mentions)
 
-    def quote_key(self, slug: str) -> str | None:
-        """The digest of the sentences naming the entity, made with the body; None where
-        the renderer made none."""
-        keys = self.quote_keys_by_entity
-        return None if keys is None else keys.get(slug)
-
     @functools.cached_property
     def quote_keys_by_entity(self) -> dict[str, str] | None:
-        """Entity slug → quote_key, cut from the body's digests at once: entity pages ask
-        for one each (270,000 at 10,000 articles)."""
+        """Entity slug → the digest of the sentences naming it, made with the body (None
+        where the renderer made none); cut from the body's digests at once: entity pages
+        ask for one each (270,000 at 10,000 articles)."""
         quotes, slugs = self.quotes, self.entity_slugs
         if quotes is None or len(quotes) != QUOTE_BYTES * len(slugs):
             return None
