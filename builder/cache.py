@@ -16,8 +16,11 @@ from dataclasses import dataclass, field
 
 from builder.glossary.match import Matcher
 from builder.model import Body, Entity, Mention, sentences_by_entity
+from builder.render.markdown import ENGINES
 
-VERSION = "gloss-render-7"  # change when rendering code changes its output
+# Change when rendering code changes its output; the Markdown and HTML libraries' versions
+# are part of it, since an upgrade may change theirs.
+VERSION = f"gloss-render-8 {ENGINES}"
 
 
 @dataclass(frozen=True)

@@ -1,31 +1,116 @@
-"""Put glossary mentions into an article's markdown-it token stream, as links to entities.
+"""Put glossary mentions into an article's sanitised HTML, as links to entities.
 
-Works on the parsed tokens, before they are rendered, so links, headings, code and raw
-HTML are never touched, and the visible text never changes: the text tokens around a
-mention become one token of the same text, escaped, with the mention in a gloss link.
+Works on the body after nh3 has cleaned it: tags are balanced and lowercase, attributes
+double-quoted, comments gone and the text escaped, so the text between the tags is what
+the reader sees, and a regex reads the tags exactly. Links, headings, code and
+abbreviations are never touched, and the visible text never changes: a run of text with
+mentions in it is written again, escaped, with each linked mention in a gloss link.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from html import escape
-
-from markdown_it.token import Token
+from html import escape, unescape
 
 from builder.glossary.match import Found, Matcher
 from builder.glossary.sentences import sentence_at, sentence_spans
 from builder.model import Mention
 
-# Raw inline HTML elements whose text is never annotated (as Markdown links and code are).
+# Elements whose text is never annotated.
 SKIP = frozenset(
     {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "abbr",
      "kbd", "samp"}
 )
-_RAW_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
-_RAW_BREAKS = frozenset({"br", "hr", "p", "div", "li", "tr", "td", "th"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements that end a block of text (inside a list item: that start a new line of it).
+BLOCKS = frozenset(
+    {"p", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr",
+     "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "div", "figure",
+     "figcaption", "dl", "dt", "dd", "details", "summary", "section", "article", "aside",
+     "header", "footer", "nav", "main"}
+)
+_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>"]|"[^"]*")*>')
+
+
+class _Segment:
+    """A run of text at `start` in its block: source[html_start:html_end] of the HTML,
+    unescaped; only editable runs (outside links, code, headings) get mentions linked."""
+
+    __slots__ = ("text", "start", "editable", "html_start", "html_end")
+
+    def __init__(self, text: str, start: int, editable: bool, html_start: int, html_end: int):
+        self.text = text
+        self.start = start
+        self.editable = editable
+        self.html_start = html_start
+        self.html_end = html_end
+
+
+def _blocks(html: str) -> list[list[_Segment]]:
+    """The text blocks of an article: each paragraph or table cell outside lists, and each
+    outermost list item as a whole (nested items and code in it included, a line each,
+    so a mention's sentence reads on into a sub-item). Headings outside lists are skipped,
+    and so are blocks with nothing that may be annotated."""
+    blocks: list[list[_Segment]] = []
+    block: list[_Segment] = []
+    offset = skipped = item = heading = 0
+    at_break = True  # at the start of a block or line: leading white space is not text
+
+    def text(start: int, end: int) -> None:
+        nonlocal offset, at_break
+        if at_break:  # the line break after <br> or </p> in the HTML source, say
+            while start < end and html[start].isspace():
+                start += 1
+            if start == end:
+                return
+        raw = html[start:end]
+        piece = unescape(raw) if "&" in raw else raw
+        block.append(_Segment(piece, offset, not skipped, start, end))
+        offset += len(piece)
+        at_break = False
+
+    def line_break(at: int) -> None:
+        nonlocal offset, at_break
+        if not at_break:
+            block.append(_Segment("\n", offset, False, at, at))
+            offset += 1
+            at_break = True
+
+    def close() -> None:
+        nonlocal block, offset, at_break
+        if any(segment.editable for segment in block):
+            blocks.append(block)
+        block, offset, at_break = [], 0, True
+
+    position = 0
+    for tag in _TAG.finditer(html):
+        start, end = tag.span()
+        if start > position and (item or not heading):
+            text(position, start)
+        position = end
+        closing, name = tag.group(1), tag.group(2).lower()
+        step = -1 if closing else 1
+        if name in SKIP:
+            skipped += step
+            if name in HEADINGS:
+                heading += step
+        if name == "br":
+            line_break(end)
+        elif name == "li" and (item + step == 0 if closing else item == 0):
+            item += step
+            close()  # an outermost item begins or ends
+        elif name in BLOCKS:
+            item += step if name == "li" else 0
+            if item:
+                line_break(end)
+            else:
+                close()
+    if position < len(html):
+        text(position, len(html))
+    close()
+    return blocks
 
 
 @dataclass
@@ -37,17 +122,25 @@ class Annotator:
     every_mention: bool = False
     _link_tags: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
-    def annotate(self, tokens: list[Token]) -> list[Mention]:
-        """Wrap mentions in the tokens (in place); every mention found, in order."""
+    def annotate(self, html: str) -> tuple[str, list[Mention]]:
+        """The sanitised HTML with its mentions linked; every mention found, in order."""
         mentions: list[Mention] = []
         linked: set[str] = set()
-        for block in _blocks(tokens):
-            mentions.extend(self._annotate_block(block, linked))
-        return mentions
+        edits: list[tuple[int, int, str]] = []
+        for block in _blocks(html):
+            mentions.extend(self._annotate_block(block, linked, edits))
+        if not edits:
+            return html, mentions
+        pieces = []
+        position = 0
+        for start, end, replacement in edits:
+            pieces += (html[position:start], replacement)
+            position = end
+        pieces.append(html[position:])
+        return "".join(pieces), mentions
 
-    def _annotate_block(self, block: list[tuple[Token | str, bool]],
-                        linked: set[str]) -> list[Mention]:
-        segments = _segments(block)
+    def _annotate_block(self, segments: list[_Segment], linked: set[str],
+                        edits: list[tuple[int, int, str]]) -> list[Mention]:
         text = "".join(s.text for s in segments)
         found = self.matcher.find(text)
         if not found:
@@ -73,9 +166,23 @@ class Annotator:
                 continue  # crosses markup (e.g. half inside *emphasis*): leave it alone
             linked.add(f.entity)
             wrap.setdefault(index, []).append(f)
-        for index in sorted(wrap, reverse=True):
-            _wrap_segment(segments[index], wrap[index], self._link_open)
+        for index in sorted(wrap):
+            seg = segments[index]
+            edits.append((seg.html_start, seg.html_end, self._wrapped(seg, wrap[index])))
         return mentions
+
+    def _wrapped(self, seg: _Segment, found: list[Found]) -> str:
+        """One text run as HTML again, its mentions in gloss links."""
+        text = seg.text
+        pieces: list[str] = []
+        cursor = 0
+        for f in found:
+            a, b = f.start - seg.start, f.end - seg.start
+            pieces += (_escape_text(text[cursor:a]), self._link_open(f.entity),
+                       _escape_text(text[a:b]), "</a>")
+            cursor = b
+        pieces.append(_escape_text(text[cursor:]))
+        return "".join(pieces)
 
     def _link_open(self, entity: str) -> str:
         """The opening tag of a gloss link, made once per entity (escaping adds up)."""
@@ -87,142 +194,8 @@ class Annotator:
         return tag
 
 
-@dataclass
-class _Segment:
-    """A run of text at an offset in the block; when editable, children[first:last] of
-    the inline token `owner` (text and soft line breaks) make it up."""
-
-    text: str
-    start: int
-    editable: bool
-    owner: Token | None = None
-    first: int = 0
-    last: int = 0
-
-
-def _blocks(tokens: list[Token]) -> Iterator[list[tuple[Token | str, bool]]]:
-    """The text blocks of an article: each paragraph or table cell outside lists, and each
-    outermost list item as a whole (nested items, code and headings in it included, so a
-    mention's sentence reads on into a sub-item as before). Headings alone are skipped.
-    Each block is a list of (inline token or raw text, whether it may be annotated)."""
-    group: list[tuple[Token | str, bool]] | None = None
-    depth = 0
-    heading = False
-    for token in tokens:
-        kind = token.type
-        if kind == "inline":
-            if group is not None:
-                group.append((token, not heading))
-            elif not heading:
-                yield [(token, True)]
-        elif kind == "list_item_open":
-            if depth == 0:
-                group = []
-            depth += 1
-        elif kind == "list_item_close":
-            depth -= 1
-            if depth == 0 and group is not None:
-                yield group
-                group = None
-        elif kind == "heading_open":
-            heading = True
-        elif kind == "heading_close":
-            heading = False
-        elif group is not None and kind in ("fence", "code_block"):
-            group.append((token.content, False))
-
-
-def _segments(block: list[tuple[Token | str, bool]]) -> list[_Segment]:
-    out: list[_Segment] = []
-    offset = 0
-    for n, (part, editable) in enumerate(block):
-        if n:
-            out.append(_Segment("\n", offset, False))
-            offset += 1
-        if isinstance(part, str):
-            out.append(_Segment(part, offset, False))
-            offset += len(part)
-        else:
-            offset = _inline_segments(part, editable, out, offset)
-    return out
-
-
-def _inline_segments(inline: Token, editable: bool, out: list[_Segment], offset: int) -> int:
-    """Segments of one inline token's children, appended to out; returns the new offset."""
-    children = inline.children or []
-    link = 0  # depth inside Markdown links
-    raw: list[str] = []  # open raw HTML elements we must not touch
-    run: _Segment | None = None  # the editable text run being gathered
-    for i, child in enumerate(children):
-        kind = child.type
-        if kind == "text" or kind == "softbreak":
-            piece = child.content if kind == "text" else "\n"
-            if run is not None:
-                run.text += piece
-                run.last = i + 1
-            else:
-                ok = editable and not link and not raw
-                run = _Segment(piece, offset, ok, inline, i, i + 1)
-                out.append(run)
-            offset += len(piece)
-            if not run.editable:
-                run = None  # only editable runs need their tokens; others stay apart
-            continue
-        run = None
-        piece = ""
-        if kind == "link_open":
-            link += 1
-        elif kind == "link_close":
-            link -= 1
-        elif kind == "code_inline":
-            piece = child.content
-        elif kind == "hardbreak":
-            piece = "\n"
-        elif kind == "html_inline":
-            piece = _raw_html(child.content, raw)
-        # emphasis marks and images (alt text is an attribute, not text) add no text
-        if piece:
-            out.append(_Segment(piece, offset, False))
-            offset += len(piece)
-    return offset
-
-
-def _raw_html(html: str, open_skipped: list[str]) -> str:
-    """Follow raw inline tags that shield their text; the text the tag stands for."""
-    tag = _RAW_TAG.match(html)
-    if tag is None:
-        return ""  # a comment, processing instruction or declaration
-    closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
-    if name in SKIP and not self_closing:
-        if not closing:
-            open_skipped.append(name)
-        elif name in open_skipped:
-            del open_skipped[len(open_skipped) - 1 - open_skipped[::-1].index(name):]
-    return "\n" if name in _RAW_BREAKS else ""
-
-
-def _wrap_segment(seg: _Segment, found: list[Found], link_open: Callable[[str], str]) -> None:
-    """Replace one text run's tokens with the same text, mentions linked, as one token of
-    rendered HTML (cheaper than a text / link_open / text / link_close token each)."""
-    assert seg.owner is not None and seg.owner.children is not None
-    text = seg.text
-    # Most runs have nothing to escape: then their pieces go as they are.
-    esc = _escape_text if "&" in text or "<" in text or ">" in text else _as_is
-    pieces: list[str] = []
-    cursor = 0
-    for f in found:
-        a, b = f.start - seg.start, f.end - seg.start
-        pieces.append(esc(text[cursor:a]))
-        pieces.append(f"{link_open(f.entity)}{esc(text[a:b])}</a>")
-        cursor = b
-    pieces.append(esc(text[cursor:]))
-    seg.owner.children[seg.first : seg.last] = [Token("html_inline", "", 0,
-                                                      content="".join(pieces))]
-
-
 def _escape_text(text: str) -> str:
-    return escape(text, quote=False)
-
-
-def _as_is(text: str) -> str:
+    """As the sanitiser escapes text: & < > and the no-break space."""
+    if "&" in text or "<" in text or ">" in text or "\xa0" in text:
+        return escape(text, quote=False).replace("\xa0", "&nbsp;")
     return text

@@ -90,3 +90,32 @@ def test_a_mention_over_a_line_break_is_linked_one_across_markup_only_recorded()
 def test_list_items_tables_and_quotes_are_annotated():
     out = render("- the Kremlin\n- Scholz\n\n| who |\n| --- |\n| Kremlin |\n\n> Scholz", every=True)
     assert out.html.count('class="gloss"') == 4
+
+
+def test_raw_html_paragraphs_are_annotated_but_not_their_attributes():
+    out = render('<div><p title="the Kremlin &gt; Scholz">The Kremlin spoke.</p>\n'
+                 '<img alt="Scholz" src="https://example.org/x.jpg"></div>', every=True)
+    assert out.html.count('class="gloss"') == 1
+    assert 'title="the Kremlin &gt; Scholz"' in out.html and 'alt="Scholz"' in out.html
+    assert [m.entity for m in out.mentions] == ["kremlin"]
+
+
+def test_raw_html_headings_abbreviations_and_code_are_left_alone():
+    out = render("<h2>Kremlin</h2><abbr title='x'>Kremlin</abbr> <code>Scholz</code> Kremlin")
+    assert out.html.count('class="gloss"') == 1
+    assert out.html.endswith('<a class="gloss" data-entity="kremlin" '
+                             'href="../entities/kremlin.html">Kremlin</a>')
+    assert out.mentions[0].sentence == "Kremlin Scholz Kremlin"  # the block after the heading
+
+
+def test_escaped_text_around_a_mention_stays_escaped():
+    out = render("AT&T, \\<the Kremlin> & 1\u00a0<2 said.")
+    assert "AT&amp;T, &lt;the " in out.html
+    assert ">Kremlin</a>&gt; &amp; 1&nbsp;&lt;2 said." in out.html
+    assert out.mentions[0].sentence == "AT&T, <the Kremlin> & 1\u00a0<2 said."
+
+
+def test_a_list_item_is_one_block_its_lines_apart():
+    out = render("- The Kremlin said\n\n  it would.\n  - Scholz agreed.\n- Next", every=True)
+    assert [m.sentence for m in out.mentions] == ["The Kremlin said\nit would.",
+                                                  "Scholz agreed."]
