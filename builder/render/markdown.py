@@ -76,7 +76,7 @@ ALLOWED_TAGS = {
     "ul",
 }
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "class", "data-entity"},
+    "a": {"href", "title"},  # gloss links are added after: the article cannot fake one
     "img": {"src", "alt", "title", "width", "height"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},

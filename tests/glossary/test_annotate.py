@@ -119,3 +119,9 @@ def test_a_list_item_is_one_block_its_lines_apart():
     out = render("- The Kremlin said\n\n  it would.\n  - Scholz agreed.\n- Next", every=True)
     assert [m.sentence for m in out.mentions] == ["The Kremlin said\nit would.",
                                                   "Scholz agreed."]
+
+
+def test_raw_html_cannot_pass_for_a_gloss_link():
+    out = render('<a class="gloss" data-entity="kremlin" href="https://example.org">x</a>')
+    assert "gloss" not in out.html and "data-entity" not in out.html
+    assert 'href="https://example.org"' in out.html
