@@ -31,6 +31,10 @@ from builder.ingest.boilerplate import (
         "[ 167 comments ]",
         "Tags: Minnesota Wild",
         "Subscribe to our newsletter",
+        "Subscribe No thanks",
+        "You have successfully subscribed. Thank you!",
+        "Thanks for signing up!",
+        "Stay up to date with Ascom.",
         "Follow RT on",
         "Werbung",
         "Lesen Sie auch: Die Bahn streikt wieder",
@@ -57,6 +61,8 @@ def test_known_furniture(line):
         "subscribe to a plan that nobody had seen, and the debate that followed ran for hours.",
         "Colombia had lost to Belgium on Monday.",
         "NISSAN SENTRA",
+        "Stay tuned: the vote is on Friday.",
+        "No thanks to the weather, the match was called off after an hour.",
     ],
 )
 def test_article_lines_are_not_furniture(line):
