@@ -29,7 +29,8 @@ PLAIN = BodyRenderer(None)
 words = st.sampled_from(["Kremlin", "Kremlin’s", "José", "Andrés", "Jose", "Andres", "New",
                          "York", "Sun", "U.S.", "May", "北京", "bank", "BANK", "the", "and",
                          "*", "_", "`", "[", "]", "(", ")", "#", ">", "-", "\n", "\n\n", "'",
-                         "’s", "<b>", "</b>", "&amp;", "http://x.org"])
+                         "’s", "<b>", "</b>", "&amp;", "http://x.org", '"', "\u00a0",
+                         "&nbsp;", "&quot;", "&#39;", "<br>", "<p>", "</p>", "- ", "| a |"])
 texts = st.lists(st.one_of(words, st.text(max_size=8)), max_size=40).map(" ".join)
 
 
