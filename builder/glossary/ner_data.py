@@ -16,6 +16,9 @@ FUNCTION_WORDS = _words("""
 a an the this that these those some any each every all both either neither no not none
 i me my mine we us our ours you your yours he him his she her hers it its they them their
 theirs who whom whose which what where when why how whether if unless because since though
+whoever whomever whatever whichever wherever whenever however somehow anyhow
+someone somebody something anyone anybody anything everyone everybody everything
+nobody nothing afterwards afterward beforehand
 although while whilst as so than then there here thus hence yet still also too even only
 just very much many more most less least few fewer several such same other another own
 and or but nor for of in on at by to from with without within into onto upon over under

@@ -101,6 +101,13 @@ def test_sentence_start_word_seen_lowercase_is_dropped() -> None:
     assert names == {"Geneva", "Paris"}
 
 
+def test_pronouns_and_adverbs_opening_a_sentence_are_not_names() -> None:
+    text = ("Somehow the team from Leeds held on. Whoever wins in Madrid goes through.\n"
+            "Everyone in Paris waited. Afterwards the mayor spoke.")
+    names = {s.name for s in suggest_entities([text], set())}
+    assert names == {"Leeds", "Madrid", "Paris"}
+
+
 def test_headline_capitals_are_not_names() -> None:
     text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
     found = {s.name: s for s in suggest_entities([text], set())}
