@@ -94,6 +94,9 @@ captain striker midfielder defender goalkeeper keeper forward winger pitcher bat
 bowler driver rider player champion leader founder chef author writer singer actor
 actress artist economist analyst lawyer attorney judge official commander general
 colonel officer commissioner premier king queen prince president-elect minister-president
+fullback halfback quarterback linebacker receiver catcher shortstop outfielder jockey trainer
+skipper teammate compatriot opponent challenger incumbent candidate nominee veteran rookie
+democrat republican
 """)
 
 # Heads that make a capitalised run an organisation.

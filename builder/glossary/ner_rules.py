@@ -23,6 +23,7 @@ from builder.glossary.ner_data import (
     ORG_HEADS,
     PERSON_TITLES,
     PLACE_HEADS,
+    ROLE_NOUNS,
     TITLE_MODIFIERS,
     TRAILING_GENERIC,
 )
@@ -277,8 +278,9 @@ def _sentence_mentions(sentence: str, stats: DocumentStats) -> list[Mention]:
         idx = [i for i in run]
         # sentence start: drop the first word when it is capitalised only for that reason
         if idx and idx[0] == first_word:
-            if _sentence_initial_only(words[idx[0]].text, idx, words, stats):
-                idx = idx[1:]
+            if _sentence_initial_only(words[idx[0]].text, idx, words, stats) or (
+                    len(idx) > 1 and _role_noun(words[idx[0]].text)):
+                idx = idx[1:]  # (a role noun stays the word before: `Striker X scored`)
             while idx and not _is_cap_word(words[idx[0]].text):
                 idx = idx[1:]
             if idx and idx[0] + 1 < len(tokens) and tokens[idx[0] + 1].text == ":":
@@ -322,6 +324,13 @@ def _sentence_mentions(sentence: str, stats: DocumentStats) -> list[Mention]:
             )
         )
     return out
+
+
+def _role_noun(word: str) -> bool:
+    """A common noun for what someone is (`striker`, `rookie`), not a title that joins the
+    name (`President`): capitalised at a sentence start, it is not part of the name."""
+    low = word.casefold()
+    return low in ROLE_NOUNS and low not in PERSON_TITLES and low not in TITLE_MODIFIERS
 
 
 def _word_at(tokens: list[Token], i: int, words: list[_Word | None]) -> str:

@@ -108,6 +108,14 @@ def test_pronouns_and_adverbs_opening_a_sentence_are_not_names() -> None:
     assert names == {"Leeds", "Madrid", "Paris"}
 
 
+def test_a_role_noun_opening_a_sentence_is_not_part_of_the_name() -> None:
+    text = "Fullback Andre Joubert scored twice. Later President Nelson Mandela watched."
+    found = {s.name: s for s in suggest_entities([text], set())}
+    assert set(found) == {"Andre Joubert", "Nelson Mandela"}
+    assert found["Andre Joubert"].type == "person"
+    assert found["Nelson Mandela"].description == "President"
+
+
 def test_headline_capitals_are_not_names() -> None:
     text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
     found = {s.name: s for s in suggest_entities([text], set())}
