@@ -48,6 +48,7 @@ NAME_MAX_WORDS = 8
 TRAILING_CONNECTIVES = re.compile(
     r"(?:\s+(?:and|&|und|et|y|e|on|at|am|le|el|il|em))+\s*$", re.IGNORECASE
 )
+DATE_LABEL_AFTER = re.compile(r"\s+(?:updated|published|posted|modified)$", re.IGNORECASE)
 # "Anna Moneymaker/The New York Times": a photographer and an outlet.
 NAME_SLASH_OUTLET = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w.'’&, -]+$")
 URL_LIKE = re.compile(r"://|\bwww\.|\.[a-z]{2,4}/", re.IGNORECASE)  # pic.twitter.com/…
@@ -90,7 +91,13 @@ def byline_author(line: str) -> str | None:
     match = BYLINE.match(line.strip())
     if not match or len(words(line)) > 14:
         return None
-    name = TRAILING_CONNECTIVES.sub("", match["name"].strip())
+    name = match["name"].split("@")[0].strip()  # "Jane Doe@janedoe": her handle, glued on
+    last = name.rsplit(None, 1)
+    dated = line.strip()[match.end("name"):].lstrip()[:1].isdigit()
+    if dated and len(last) == 2 and _month_number(last[1]):  # "By Jane Doe Nov 18, 2019"
+        name = last[0]
+    name = DATE_LABEL_AFTER.sub("", name)  # "By Jane Doe Updated Nov 18"
+    name = TRAILING_CONNECTIVES.sub("", name)
     return name if looks_like_name(name) else None
 
 

@@ -67,6 +67,9 @@ def test_date_lines(line, expected):
         ("BY KASHMIRA GANDER ON 11/19/19 AT 7:08 AM EST", "KASHMIRA GANDER"),
         ("By continuing you agree to our Privacy Policy and Terms of Use", None),
         ("Bye bye", None),
+        ("By Chris Pokorny@DawgsByNature Nov 18, 2019, 11:47am EST", "Chris Pokorny"),
+        ("By Theresa May", "Theresa May"),
+        ("By Umair Irfan Updated Nov 19, 2019 11:05 AM", "Umair Irfan"),
     ],
 )
 def test_byline_author(line, author):
