@@ -13,11 +13,12 @@ from dataclasses import dataclass
 class Block:
     """One block of the article body.
 
-    `text` is plain text (list items one per line); `markdown` is the same
-    block as inline Markdown when it carries links or emphasis, else "".
+    `text` is plain text (list items one per line; a table's rows one per line, its
+    cells apart by tabs, the first row its head); `markdown` is the same block as inline
+    Markdown when it carries links or emphasis, else "".
     """
 
-    kind: str  # "p" | "h2" | "h3" | "quote" | "ul" | "ol" | "pre"
+    kind: str  # "p" | "h2" | "h3" | "quote" | "ul" | "ol" | "pre" | "table"
     text: str
     markdown: str = ""
 

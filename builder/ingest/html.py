@@ -201,16 +201,25 @@ def _list_block(el: etree._Element) -> list[Block]:
 
 
 def _table_blocks(el: etree._Element) -> list[Block]:
-    """A table as one paragraph per row, cells separated by ' | ' (Markdown has no table)."""
-    blocks: list[Block] = []
+    """A table as a table block (rows by lines, cells by tabs); a table of one row or one
+    column, mostly layout, as a paragraph a row, cells apart by ' | '."""
+    rows = []
     for row in el.iter("row"):
-        cells = [inline(cell) for cell in row.iter("cell")]
+        cells = [tuple(" ".join(part.split()) for part in inline(cell))
+                 for cell in row.iter("cell")]
+        if any(plain for plain, _ in cells):
+            rows.append(cells)
+    if len(rows) >= 2 and max(map(len, rows)) >= 2:
+        plain = "\n".join("\t".join(p for p, _ in row) for row in rows)
+        marked = "\n".join("\t".join(m for _, m in row) for row in rows)
+        simple = "\n".join("\t".join(escape_markdown(p) for p, _ in row) for row in rows)
+        return [Block("table", plain, "" if marked == simple else marked)]
+    blocks: list[Block] = []
+    for cells in rows:
         cells = [(p, m) for p, m in cells if p]
-        if cells:
-            block = _block("p", " | ".join(p for p, _ in cells),
-                           " | ".join(m for _, m in cells))
-            if block:
-                blocks.append(block)
+        block = _block("p", " | ".join(p for p, _ in cells), " | ".join(m for _, m in cells))
+        if block:
+            blocks.append(block)
     return blocks
 
 

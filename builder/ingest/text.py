@@ -68,13 +68,36 @@ class Header:
 
 
 def clean_lines(text: str) -> list[str]:
-    """Non-empty lines, stripped, with immediate repeats (doubled captions, titles) dropped."""
+    """Non-empty lines, stripped, with immediate repeats (doubled captions, titles) dropped.
+
+    A browser copies a table's row as its cells apart by tabs: those tabs are kept, one
+    between each two cells, so that the rows can be read back as a table (`table_runs`)."""
     lines: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(raw.split())
-        if line and not (lines and normalise_line(lines[-1]) == normalise_line(line)):
+        cells = [" ".join(cell.split()) for cell in raw.strip(" \t").split("\t")]
+        line = "\t".join(cells) if len(cells) > 1 else cells[0]
+        if line.strip() and not (lines and normalise_line(lines[-1]) == normalise_line(line)):
             lines.append(line)
-    return lines
+    rows = {i + n for i, count in table_runs(lines, range(len(lines))).items()
+            for n in range(count)}
+    return [line if i in rows else " ".join(line.split()) for i, line in enumerate(lines)]
+
+
+def table_runs(lines: Sequence[str], indices: Sequence[int]) -> dict[int, int]:
+    """Where tables start among these lines: first index → how many rows. A table is two
+    rows or more in a row, each of as many tab-separated cells (two or more)."""
+    runs: dict[int, int] = {}
+    k = 0
+    while k < len(indices):
+        width = lines[indices[k]].count("\t")
+        end = k + 1
+        while (width and end < len(indices) and indices[end] == indices[end - 1] + 1
+               and lines[indices[end]].count("\t") == width):
+            end += 1
+        if end - k >= 2:
+            runs[indices[k]] = end - k
+        k = end
+    return runs
 
 
 def is_meta(line: str) -> bool:
@@ -113,8 +136,8 @@ def is_headline(line: str) -> bool:
 def is_title_candidate(lines: Sequence[str], i: int) -> bool:
     """Headline-shaped, not a caption, and not a sentence of running text."""
     line = lines[i]
-    if not is_headline(line) or URL_LIKE.search(line) or "@" in line:
-        return False
+    if not is_headline(line) or URL_LIKE.search(line) or "@" in line or "\t" in line:
+        return False  # (a tab: a table's row)
     return not is_caption(lines, i) and not (is_prose(line) and is_sentence(line))
 
 
@@ -191,7 +214,7 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
         if byline_author(line) or is_date_line(line):
             author = author or byline_author(line)
             when = when or (parse_date(line) if is_date_line(line) else None)
-        elif is_caption(lines, i):
+        elif is_caption(lines, i) and not is_boilerplate(line):  # not "Email" over a credit
             if caption is None:
                 caption, credit = split_credit(line)
                 if credit is None:
@@ -243,8 +266,9 @@ def is_link_text(line: str) -> bool:
 
 def without_link_lists(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
     """Drop runs of three or more headline-shaped lines inside the body: a box of related
-    links. A subheading stands alone between paragraphs."""
-    flags = [is_link_text(lines[i]) for i in kept]
+    links. A subheading stands alone between paragraphs; a table's rows stay."""
+    in_table = {i + n for i, rows in table_runs(lines, kept).items() for n in range(rows)}
+    flags = [is_link_text(lines[i]) and i not in in_table for i in kept]
     drop: set[int] = set()
     k = 0
     while k < len(kept):
@@ -257,10 +281,28 @@ def without_link_lists(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
     return [i for k, i in enumerate(kept) if k not in drop]
 
 
+def to_blocks(lines: Sequence[str], body: Sequence[int]) -> list[Block]:
+    """The body's lines as blocks: each table's rows one table block, the rest a block a
+    line."""
+    tables = table_runs(lines, body)
+    blocks: list[Block] = []
+    k = 0
+    while k < len(body):
+        rows = tables.get(body[k], 1)
+        if rows > 1:
+            blocks.append(Block("table", "\n".join(lines[i] for i in body[k : k + rows])))
+        else:
+            blocks.append(to_block(lines, body[k]))
+        k += rows
+    return blocks
+
+
 def to_block(lines: Sequence[str], i: int) -> Block:
-    """A short line without a sentence ending, followed by prose, is a subheading."""
-    line = lines[i]
-    followed_by_prose = i + 1 < len(lines) and is_prose(lines[i + 1])
+    """A short line without a sentence ending, followed by prose or a table, is a
+    subheading."""
+    line = lines[i].replace("\t", " ")  # a row of cells, not in a table: one line of text
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    followed_by_prose = is_prose(following) or "\t" in following
     if len(words(line)) <= HEADING_MAX_WORDS and not is_sentence(line) and followed_by_prose:
         return Block("h2", line)
     return Block("p", line)
@@ -297,6 +339,9 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     if not lines:
         return Extracted(title=None, blocks=())
     scores = line_scores(lines, furniture, [is_date_line(line) for line in lines])
+    # A table's rows (short, full of figures) neither make a span nor break one.
+    scores = [max(score, 0.0) if "\t" in line else score
+              for line, score in zip(lines, scores, strict=True)]
     start, end = best_span(scores)
     if end == 0:
         start, end = 0, len(lines)
@@ -311,7 +356,7 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     body = without_link_lists(lines, kept)
     return Extracted(
         title=header.title,
-        blocks=tuple(to_block(lines, i) for i in body),
+        blocks=tuple(to_blocks(lines, body)),
         dek=header.dek,
         author=header.author,
         date=header.date,

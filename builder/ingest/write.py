@@ -45,8 +45,27 @@ def escape_markdown(text: str) -> str:
     return _LINE_START.sub(_escape_line_start, text)
 
 
+def table_markdown(block: Block) -> str:
+    """A table block as a GFM table (its first row the head): every row as many cells,
+    a `|` inside a cell escaped."""
+    rows = [row.split("\t") for row in block.text.split("\n")]
+    marked = [row.split("\t") for row in block.markdown.split("\n")] if block.markdown else None
+    width = max(map(len, rows))
+    lines = []
+    for n, row in enumerate(rows):
+        cells = marked[n] if marked is not None else [escape_markdown(c.strip()) for c in row]
+        cells = [" ".join(c.split()).replace("|", "\\|") for c in cells]
+        cells += [""] * (width - len(cells))
+        lines.append("| " + " | ".join(cells) + " |")
+        if n == 0:
+            lines.append("|" + " --- |" * width)
+    return "\n".join(lines)
+
+
 def block_markdown(block: Block) -> str:
     """One body block as Markdown source."""
+    if block.kind == "table":
+        return table_markdown(block)
     # Spaces at a line's edges show nothing, but 4 in front make code and 2 behind a break.
     trimmed = "\n".join(line.strip(" \t") for line in block.text.split("\n"))
     inline = block.markdown or escape_markdown(trimmed)

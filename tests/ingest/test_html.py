@@ -150,3 +150,21 @@ def test_embedded_tweet_is_restored_in_place():
     assert any("Yes this is real" in t for t in texts)
     tweet_at = next(i for i, t in enumerate(texts) if "Yes this is real" in t)
     assert texts[tweet_at - 1] == paras[1] and texts[tweet_at + 1] == paras[2]
+
+
+def test_a_table_in_the_article_becomes_a_table():
+    prose = "".join(
+        f"<p>The council met on Tuesday evening to vote on the plan for the ferry, sentence "
+        f"{n} of a report long enough to be read as the article by any extractor.</p>"
+        for n in range(6))
+    html = (
+        "<html><head><title>Ferry vote</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<article><h1>Ferry vote</h1>" + prose
+        + "<table><tr><th>Member</th><th>Vote</th></tr>"
+        "<tr><td>Ann Lee</td><td>For</td></tr><tr><td>Bob | Hart</td><td>Against</td></tr>"
+        "</table>" + prose + "</article></body></html>"
+    )
+    [table] = [b for b in read_html(html).blocks if b.kind == "table"]
+    assert table.text == "Member\tVote\nAnn Lee\tFor\nBob | Hart\tAgainst"
+    assert "| Member | Vote |\n| --- | --- |\n| Ann Lee | For |\n| Bob \\| Hart | Against |" in (
+        to_markdown(read_html(html)))

@@ -185,3 +185,40 @@ def test_related_links_box_inside_the_body_is_dropped_but_a_subheading_stays():
     assert not any("Storm closes" in text for _, text in texts)
     assert ("h2", "What happens next") in texts
     assert texts[-1][1].startswith("A public meeting")
+
+
+def test_rows_copied_from_a_table_come_back_as_a_table():
+    page = (
+        "Library to close for a year of repairs\n" + BODY
+        + "Opening hours until then\n"
+        + "Day\tOpen\tClose\n"
+        + "Monday\t9:00\t17:00\n"
+        + "Tuesday\t9:00\t20:00\n"
+        + "The mobile library will also visit the school on Fridays, the council said.\n"
+        + "Books borrowed before the closure can be returned at the town hall until March.\n"
+    )
+    blocks = read_text(page).blocks
+    [table] = [b for b in blocks if b.kind == "table"]
+    assert table.text == "Day\tOpen\tClose\nMonday\t9:00\t17:00\nTuesday\t9:00\t20:00"
+    assert blocks[-1].text.startswith("Books borrowed")
+
+
+def test_a_table_head_is_never_the_title_and_short_rows_keep_the_article_whole():
+    page = (
+        "Library to close for a year of repairs\n"
+        "The council voted on Tuesday to close the old library for repairs lasting a year.\n"
+        "Council member\tWard\tVote\n"
+        "Ann Lee\tNorth\tFor\n"
+        "Bob Hart\tSouth\tAgainst\n"
+        + BODY
+    )
+    extracted = read_text(page)
+    assert extracted.title == "Library to close for a year of repairs"
+    assert extracted.blocks[0].text.startswith("The council voted")
+    assert [b.kind for b in extracted.blocks].count("table") == 1
+
+
+def test_one_row_with_tabs_is_a_line_of_text():
+    extracted = read_text("Library to close for a year of repairs\n" + BODY
+                          + "READ NEXT\tCouncil approves the new budget\n")
+    assert all("\t" not in b.text for b in extracted.blocks)

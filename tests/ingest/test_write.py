@@ -53,3 +53,26 @@ def test_any_text_renders_as_itself(text: str, kind: str):
         return
     markdown = to_markdown(Extracted("T", (Block(kind, text),)))
     assert shown(markdown) == " ".join(text.split())
+
+
+def test_a_table_block_is_a_gfm_table_with_its_first_row_as_head():
+    table = Block("table", "Pos\tDriver\tPoints\n1\tKyle Busch\t5040\n2\tA | B")
+    assert to_markdown(Extracted("T", (table,))).split("---\n\n", 1)[1] == (
+        "| Pos | Driver | Points |\n| --- | --- | --- |\n| 1 | Kyle Busch | 5040 |\n"
+        "| 2 | A \\| B |  |\n")
+    html = RENDER.render(parse(to_markdown(Extracted("T", (table,)))).body).html
+    assert "<th>Driver</th>" in html and "<td>Kyle Busch</td>" in html and "A | B" in html
+
+
+CELLS = st.lists(st.one_of(MARKS, st.text(alphabet=string.printable.replace("\r", "")
+                                          .replace("\n", "").replace("\t", "") + "é", max_size=12)),
+                 max_size=4).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(CELLS.map(lambda c: " ".join(c.split())), min_size=2, max_size=4),
+                min_size=2, max_size=4))
+def test_any_table_renders_as_its_cells(rows: list[list[str]]):
+    table = Block("table", "\n".join("\t".join(row) for row in rows))
+    words = " ".join(" ".join(row) for row in rows).split()
+    assert shown(to_markdown(Extracted("T", (table,)))).split() == words
