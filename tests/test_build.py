@@ -238,3 +238,19 @@ def test_compiled_templates_of_older_code_are_removed(tmp_path: Path,
     kept.write_bytes(b"new")
     build_module._bytecode_cache()
     assert kept.read_bytes() == b"new", "the current version's folder is kept"
+
+
+def test_templates_are_compiled_before_the_render_workers_fork(tmp_path: Path):
+    """What the forked render workers inherit: every page's template compiled once, here; a
+    broken template is left for the workers to report with its page."""
+    from builder.render.pages import Page
+    from builder.render.templates import make_environment
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "good.html").write_text("{{ x }}", encoding="utf-8")
+    (tmp_path / "templates" / "broken.html").write_text("{% if %}", encoding="utf-8")
+    env = make_environment(tmp_path, auto_reload=False)
+    pages = [Page("a.html", "good.html", {}), Page("b.html", "broken.html", {}),
+             Page("c.html", "good.html", {})]
+    build_module._compile_templates(env, pages)
+    assert [name for _, name in env.cache] == ["good.html"]
