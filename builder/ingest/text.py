@@ -74,7 +74,7 @@ def clean_lines(text: str) -> list[str]:
     between each two cells, so that the rows can be read back as a table (`table_runs`)."""
     lines: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        cells = [" ".join(cell.split()) for cell in raw.strip(" \t").split("\t")]
+        cells = [" ".join(cell.split()) for cell in raw.split("\t")]  # empty ones too
         line = "\t".join(cells) if len(cells) > 1 else cells[0]
         if line.strip() and not (lines and normalise_line(lines[-1]) == normalise_line(line)):
             lines.append(line)

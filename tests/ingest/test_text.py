@@ -222,3 +222,10 @@ def test_one_row_with_tabs_is_a_line_of_text():
     extracted = read_text("Library to close for a year of repairs\n" + BODY
                           + "READ NEXT\tCouncil approves the new budget\n")
     assert all("\t" not in b.text for b in extracted.blocks)
+
+
+def test_empty_cells_at_a_rows_edge_keep_the_table_whole():
+    page = ("Library to close for a year of repairs\n" + BODY
+            + "Day\tOpen\tClose\nMonday\t9:00\t\n\tnoon\t20:00\n" + BODY.replace("The", "A"))
+    [table] = [b for b in read_text(page).blocks if b.kind == "table"]
+    assert table.text == "Day\tOpen\tClose\nMonday\t9:00\t\n\tnoon\t20:00"
