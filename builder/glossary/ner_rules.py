@@ -232,6 +232,8 @@ def _front_is_title(names: list[str]) -> bool:
         return not ambiguous
     if first in TITLE_MODIFIERS:
         return second in PERSON_TITLES  # `Foreign Minister`, `Prime Minister`
+    if first in ROLE_NOUNS and len(names) >= 3 and rest_head not in _HEADS:
+        return True  # `Democrat Walter Mondale`; not `Player Piano Company`
     if first in {"north", "south", "east", "west"}:
         return is_nationality(second)  # `South Korean`
     if is_nationality(first):

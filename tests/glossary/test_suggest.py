@@ -116,6 +116,13 @@ def test_a_role_noun_opening_a_sentence_is_not_part_of_the_name() -> None:
     assert found["Nelson Mandela"].description == "President"
 
 
+def test_a_capitalised_role_before_a_full_name_is_not_part_of_it() -> None:
+    text = ("In 1984 the vote went to Democrat Walter Mondale in Minnesota.\n"
+            "The Player Piano Company closed its plant in Ohio.")
+    names = {s.name for s in suggest_entities([text], set())}
+    assert {"Walter Mondale", "Player Piano Company"} <= names
+
+
 def test_headline_capitals_are_not_names() -> None:
     text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
     found = {s.name: s for s in suggest_entities([text], set())}
