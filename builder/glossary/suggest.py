@@ -99,6 +99,10 @@ def _canonical(forms: Counter[str]) -> str:
     return max(forms, key=lambda f: (len(f.split()), not f.isupper(), forms[f], -order[f]))
 
 
+_SIDES = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern",
+                    "western", "new", "upper", "lower"])
+
+
 def group_mentions(mentions: list[Mention]) -> list[_Group]:
     """Merge the variants of one name within a document.
 
@@ -116,8 +120,8 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
         hosts = []
         for long in keys:
             lw = tuple(long.split())
-            if len(lw) <= len(sw):
-                continue
+            if len(lw) <= len(sw) or (lw[-len(sw):] == sw and set(lw[:-len(sw)]) <= _SIDES):
+                continue  # `East Stirling`, `New York`: another place than `Stirling`, `York`
             if (
                 lw[-len(sw) :] == sw
                 or lw[: len(sw)] == sw

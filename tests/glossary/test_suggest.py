@@ -123,6 +123,14 @@ def test_a_capitalised_role_before_a_full_name_is_not_part_of_it() -> None:
     assert {"Walter Mondale", "Player Piano Company"} <= names
 
 
+def test_a_place_with_a_side_is_not_a_variant_of_the_plain_one() -> None:
+    text = ("Stirling beat Dundee on Saturday. East Stirling lost at home.\n"
+            "Olaf Scholz spoke in New York. Scholz had been to York before.")
+    found = {s.name: s for s in suggest_entities([text], set())}
+    assert {"Stirling", "East Stirling", "New York", "York", "Olaf Scholz"} <= set(found)
+    assert found["East Stirling"].aliases == [] and found["Olaf Scholz"].aliases == ["Scholz"]
+
+
 def test_headline_capitals_are_not_names() -> None:
     text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
     found = {s.name: s for s in suggest_entities([text], set())}
