@@ -567,8 +567,10 @@ class Builder:
             lap("search")
 
         pooled = _render_workers(todo) > 1
-        if pooled:  # the index first: both cores are busy with it anyway, and fewer
-            _compile_templates(env, todo)  # processes are alive at once
+        if pooled:
+            # The index first (both cores are busy with it anyway, and fewer processes are
+            # alive at once); the templates are compiled meanwhile, for the workers to inherit.
+            _compile_templates(env, todo)
             collect_search()
         results = render_pages(env, todo, inputs.config, staging)  # while the child ends
         for page, result in zip(todo, results, strict=True):
