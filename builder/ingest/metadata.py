@@ -134,7 +134,7 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     credit = raw.strip().strip("()[]©").strip()
     credit = re.sub(r"^(?:file|source|pic)\s*:\s*", "", credit, flags=re.I)
     credit = re.sub(r"^(?:photo|image|credit|foto|bild)s?(?: by|:)\s*", "", credit, flags=re.I)
-    return caption[: match.start()].strip(), credit or None
+    return caption[: match.start()].strip(), _without_trailing_date(credit) or None
 
 
 def credit_text(line: str) -> str:
@@ -148,7 +148,17 @@ def credit_text(line: str) -> str:
         text,
         flags=re.IGNORECASE,
     )
-    return text.lstrip("©").strip()
+    return _without_trailing_date(text.lstrip("©").strip())
+
+
+def _without_trailing_date(text: str) -> str:
+    """A credit with the date a page printed after it cut off: "Associated Press November 19,
+    2019, 9:02 AM" → "Associated Press"."""
+    for form in DATE_FORMS:
+        for match in form.finditer(text):
+            if match.start() > 0 and _month_number(match["month"]) is not None:
+                return text[: match.start()].rstrip(" ,;|–—-")
+    return text
 
 
 def copyright_holder(line: str) -> str | None:

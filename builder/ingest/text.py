@@ -52,6 +52,7 @@ TIMESTAMP_MAX_WORDS = 6
 DEK_MAX_WORDS = 50
 LINK_WORDS, LINK_RUN = (4, 20), 3  # a related-link headline; how many make a box
 LINK_MAX_NUMBERS = 0.25
+WORDLIKE = re.compile(r"[^\W\d_]{2}")  # two letters in a row
 
 
 @dataclass(frozen=True)
@@ -111,8 +112,8 @@ def is_caption(lines: Sequence[str], i: int, end: int | None = None) -> bool:
     line = lines[i]
     if CAPTION_LABEL.match(line):
         return True
-    if is_credit_line(line) or len(words(line)) > CAPTION_MAX_WORDS:
-        return False
+    if is_credit_line(line) or len(words(line)) > CAPTION_MAX_WORDS or not WORDLIKE.search(line):
+        return False  # (no word: a slide number, "2", over the credit)
     if split_credit(line)[1] is not None:
         return True
     end = len(lines) if end is None else end

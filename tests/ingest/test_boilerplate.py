@@ -35,6 +35,7 @@ from builder.ingest.boilerplate import (
         "You have successfully subscribed. Thank you!",
         "Thanks for signing up!",
         "Stay up to date with Ascom.",
+        "Share permalink",
         "Follow RT on",
         "Werbung",
         "Lesen Sie auch: Die Bahn streikt wieder",

@@ -102,6 +102,8 @@ def test_credit_lines(line, credit):
         ("Credit...", ""),
         ("Main image credit: Getty", "Getty"),
         ("Alex Wong | Getty Images", "Alex Wong | Getty Images"),
+        ("Associated Press November 19, 2019, 9:02 AM", "Associated Press"),
+        ("Photo: Reuters, 19 November 2019", "Reuters"),
     ],
 )
 def test_credit_text(line, credit):

@@ -229,3 +229,9 @@ def test_empty_cells_at_a_rows_edge_keep_the_table_whole():
             + "Day\tOpen\tClose\nMonday\t9:00\t\n\tnoon\t20:00\n" + BODY.replace("The", "A"))
     [table] = [b for b in read_text(page).blocks if b.kind == "table"]
     assert table.text == "Day\tOpen\tClose\nMonday\t9:00\t\n\tnoon\t20:00"
+
+
+def test_a_slide_number_over_a_credit_is_no_caption():
+    page = "Library to close for a year of repairs\n2\nPhoto: Jane Roe/AP\n" + BODY
+    extracted = read_text(page)
+    assert extracted.image_caption is None
