@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 from builder.ingest import Extracted
@@ -39,12 +41,28 @@ def format_of(path: Path) -> str | None:
 def extract(text: str, fmt: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     """Run the reader for `fmt` on decoded text."""
     if fmt == "text":
-        return read_text(text, furniture)
+        return without_echoed_dek(read_text(text, furniture))
     if fmt == "html":
-        return read_html(text)
+        return without_echoed_dek(read_html(text))
     if fmt == "md":
-        return read_markdown(text)
+        return read_markdown(text)  # the user's own: kept as written
     raise IngestError(f"unknown format {fmt!r}: use text, html or md")
+
+
+ECHO_MIN_WORDS = 5
+
+
+def without_echoed_dek(extracted: Extracted) -> Extracted:
+    """No dek that only repeats the start of the first paragraph: a page's description is
+    often its lead, cut short ("… a gauge of stoc..."), and the reader would read it twice
+    (12 of the 101 deks of the dev pages)."""
+    if not extracted.dek or not extracted.blocks:
+        return extracted
+    dek = re.findall(r"\w+", extracted.dek.casefold())[:-1]  # its last word may be cut off
+    lead = re.findall(r"\w+", extracted.blocks[0].text.casefold())
+    if len(dek) + 1 >= ECHO_MIN_WORDS and lead[: len(dek)] == dek:
+        return dataclasses.replace(extracted, dek=None)
+    return extracted
 
 
 def read_raw(path: Path) -> str:

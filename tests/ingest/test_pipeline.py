@@ -1,0 +1,26 @@
+"""The reader chosen for each format, and what is tidied after any reader."""
+
+from __future__ import annotations
+
+from builder.ingest import Block, Extracted
+from builder.ingest.pipeline import extract, without_echoed_dek
+
+LEAD = Block("p", "Oil prices fell sharply on Tuesday on oversupply concerns, while a gauge of "
+                  "stocks rose.")
+
+
+def test_a_dek_that_repeats_the_lead_is_dropped_even_cut_short():
+    for dek in ("Oil prices fell sharply on Tuesday on oversupply concerns, while a gauge "
+                "of stoc...", "Oil prices fell sharply on Tuesday"):
+        assert without_echoed_dek(Extracted("T", (LEAD,), dek=dek)).dek is None
+
+
+def test_a_dek_of_its_own_or_a_short_one_stays():
+    for dek in ("Traders expect another cut before the year is out.", "Oil prices fell"):
+        assert without_echoed_dek(Extracted("T", (LEAD,), dek=dek)).dek == dek
+
+
+def test_markdown_input_keeps_its_dek_as_written():
+    text = ("---\ntitle: T\ndek: Oil prices fell sharply on Tuesday\n---\n\n"
+            "Oil prices fell sharply on Tuesday on oversupply concerns.\n")
+    assert extract(text, "md").dek == "Oil prices fell sharply on Tuesday"
