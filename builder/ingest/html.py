@@ -32,10 +32,14 @@ def parse_page(html: str) -> lxml_html.HtmlElement | None:
     """The page as an lxml tree, or None when there is nothing to parse."""
     if not html or not html.strip():
         return None
-    try:
-        return lxml_html.document_fromstring(html.encode("utf-8", "replace"))
+    try:  # as UTF-8 bytes, said so: left to guess, libxml2 reads a page with no charset
+        # declaration near its top as Latin-1 ("Playâ\x80¦and Pay" for "Play…and Pay")
+        return lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
+
+
+_PARSER = lxml_html.HTMLParser(encoding="utf-8")
 
 
 def extract_body(html: str) -> etree._Element | None:

@@ -8,6 +8,7 @@ asks here first and only falls back to heuristics for what is missing.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -40,10 +41,11 @@ class PageMeta:
 
 
 def clean(value: object) -> str | None:
-    """One-line text with HTML entities/tags already gone, or None when blank."""
+    """One-line text, or None when blank. HTML entities are resolved: JSON-LD and some
+    pages' meta tags carry them escaped once more ("&#8216;The Medium&#8217;")."""
     if not isinstance(value, str):
         return None
-    text = " ".join(value.split())
+    text = " ".join((html.unescape(value) if "&" in value else value).split())
     return text or None
 
 

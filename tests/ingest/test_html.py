@@ -168,3 +168,22 @@ def test_a_table_in_the_article_becomes_a_table():
     assert table.text == "Member\tVote\nAnn Lee\tFor\nBob | Hart\tAgainst"
     assert "| Member | Vote |\n| --- | --- |\n| Ann Lee | For |\n| Bob \\| Hart | Against |" in (
         to_markdown(read_html(html)))
+
+
+def test_metadata_of_a_page_without_a_charset_is_read_as_unicode():
+    """No <meta charset> near the top: the page's text is still the text, not UTF-8 bytes
+    read as Latin-1 ("Playâ\x80¦"); entities escaped once more in JSON-LD are resolved."""
+    prose = "".join(f"<p>Второй абзац статьи номер {n}, достаточно длинный для извлечения "
+                    f"текста, с кавычками «ёлочки» и многоточием… как в газете.</p>"
+                    for n in range(6))
+    html = (
+        "<html><head><title>So Many Ways to Play…and Pay — Café’s Блог</title>"
+        '<meta property="og:description" content="Here’s how to figure it out">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "&#8216;The Medium&#8217; is the Message – Café"}</script>'
+        "</head><body><article>" + prose + "</article></body></html>"
+    )
+    extracted = read_html(html)
+    assert extracted.title == "‘The Medium’ is the Message – Café"
+    assert extracted.dek == "Here’s how to figure it out"
+    assert "«ёлочки» и многоточием…" in extracted.blocks[0].text
