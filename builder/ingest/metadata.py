@@ -66,7 +66,7 @@ def parse_date(text: str) -> str | None:
         for match in form.finditer(text):
             month = _month_number(match["month"])
             year = int(match["year"])
-            if year < 100:
+            if len(match["year"]) == 2:  # 11/19/19
                 year += 2000
             if month is None:
                 continue

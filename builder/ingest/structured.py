@@ -17,6 +17,8 @@ from datetime import datetime
 
 from lxml import html as lxml_html
 
+from builder.ingest.metadata import parse_date
+
 ARTICLE_TYPES = frozenset({
     "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
     "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting",
@@ -136,6 +138,9 @@ def _first(meta: dict[str, list[str]], *keys: str) -> str | None:
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
 
 
+WRITTEN_DATE_MAX = 40  # characters: a date with its time, not a sentence that names one
+
+
 def iso_date(value: str | None) -> str | None:
     """ISO 8601 form of a machine-readable date, or None when it is not one.
 
@@ -150,7 +155,10 @@ def iso_date(value: str | None) -> str | None:
                 return datetime.strptime(text, fmt).isoformat()
             except ValueError:
                 continue
-        return None
+        # Written out, as some pages fill machine-readable fields: "19 Nov 2019 07:09 GMT",
+        # "November 19, 2019, 07:47 PM EST" (the day only: their time zones vary).
+        written = parse_date(text) if len(text) <= WRITTEN_DATE_MAX else None
+        return written if written and 1990 <= int(written[:4]) <= 2100 else None
     text = text.replace(" ", "T", 1)
     if re.search(r"[+-]\d{4}$", text):
         text = text[:-2] + ":" + text[-2:]
@@ -167,7 +175,9 @@ def iso_date(value: str | None) -> str | None:
 
 def microdata_date(doc: lxml_html.HtmlElement) -> str | None:
     """A date marked up as the publication date (itemprop or <time pubdate>)."""
-    for el in doc.xpath('//*[@itemprop="datePublished"] | //time[@pubdate]'):
+    # itemprop holds a list: "datePublished dateCreated"
+    for el in doc.xpath('//*[contains(concat(" ", normalize-space(@itemprop), " "), '
+                        '" datePublished ")] | //time[@pubdate]'):
         value = el.get("datetime") or el.get("content")
         if value and value.strip():
             return value.strip()

@@ -72,6 +72,11 @@ def test_microdata_publication_date():
     assert meta.date == "2020-05-01"
 
 
+def test_microdata_date_among_several_properties():
+    meta = page('<meta itemprop="datePublished dateCreated" content="2019-11-18T17:56:27Z">')
+    assert meta.date == "2019-11-18T17:56:27+00:00"
+
+
 def test_relative_canonical_is_not_a_url():
     assert page('<link rel="canonical" href="/story">').url is None
 
@@ -93,6 +98,10 @@ def test_author_urls_are_dropped():
     ("", None),
     (None, None),
     ("0001-01-01", None),
+    ("19 Nov 2019 07:09 GMT", "2019-11-19"),
+    ("November 19, 2019, 07:47 PM EST", "2019-11-19"),
+    ("01:38:07 PM IST Nov 20", None),
+    ("1 Jan 0001", None),
 ])
 def test_iso_date(raw, expected):
     assert iso_date(raw) == expected
