@@ -17,7 +17,7 @@ from datetime import datetime
 
 from lxml import html as lxml_html
 
-from builder.ingest.metadata import parse_date
+from builder.ingest.metadata import looks_like_name, parse_date
 
 ARTICLE_TYPES = frozenset({
     "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
@@ -184,6 +184,18 @@ def microdata_date(doc: lxml_html.HtmlElement) -> str | None:
     return None
 
 
+def microdata_authors(doc: lxml_html.HtmlElement) -> list[str]:
+    """The names of the people marked up as the author (itemprop="author", its
+    itemprop="name"); a CMS login ("jdadmin") is no name."""
+    names = []
+    for el in doc.xpath('//*[contains(concat(" ", normalize-space(@itemprop), " "), " author ")]'
+                        '//*[@itemprop="name"]'):
+        name = el.get("content") or " ".join(el.text_content().split())
+        if looks_like_name(name):
+            names.append(name)
+    return names
+
+
 # ---------------------------------------------------------------- canonical
 
 def canonical_url(doc: lxml_html.HtmlElement, meta: dict[str, list[str]]) -> str | None:
@@ -231,8 +243,11 @@ def read_structured(doc: lxml_html.HtmlElement) -> PageMeta:
     if isinstance(image, dict):
         credit = clean(next(iter(_names(image.get("creditText") or image.get("author")
                                         or image.get("copyrightHolder"))), None))
-    authors = _names(art.get("author")) or meta.get("author", []) or meta.get(
-        "article:author", []) or meta.get("sailthru.author", []) or meta.get("parsely-author", [])
+    # the first of these that names a person
+    author = next(filter(None, map(_author_text, (
+        _names(art.get("author")), meta.get("author", []), meta.get("article:author", []),
+        meta.get("sailthru.author", []), meta.get("parsely-author", []),
+        microdata_authors(doc)))), None)
     tags = (meta.get("article:tag", []) or _keywords(art.get("keywords"))
             or _keywords(meta.get("news_keywords", [""])[0])
             or _keywords(meta.get("keywords", [""])[0]))
@@ -250,7 +265,7 @@ def read_structured(doc: lxml_html.HtmlElement) -> PageMeta:
         title=clean(art.get("headline")) or _first(meta, "og:title", "twitter:title"),
         dek=clean(art.get("description")) or _first(meta, "og:description", "description",
                                                         "twitter:description"),
-        author=_author_text([a for a in authors if not a.startswith("http")]),
+        author=author,
         date=date,
         source=_first(meta, "og:site_name") or clean(next(iter(publisher), None))
         or _first(meta, "application-name"),

@@ -77,6 +77,14 @@ def test_microdata_date_among_several_properties():
     assert meta.date == "2019-11-18T17:56:27+00:00"
 
 
+def test_microdata_author_when_the_meta_tags_name_no_one():
+    meta = page('<meta property="article:author" content="https://www.facebook.com/ana">',
+                '<p itemprop="author" itemscope itemtype="http://schema.org/Person">By '
+                '<span itemprop="name">Ana Swanson</span></p>'
+                '<a itemprop="author" itemscope><span itemprop="name">jdadmin</span></a>')
+    assert meta.author == "Ana Swanson"
+
+
 def test_relative_canonical_is_not_a_url():
     assert page('<link rel="canonical" href="/story">').url is None
 
