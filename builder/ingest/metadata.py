@@ -35,6 +35,7 @@ DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b",  # 19.11.2019
         r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b",
         r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{2}(?:\d{2})?)\b",  # US 11/19/19
+        r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})\b",  # 27/09/2018: not US
     )
 )
 DATE_CUE = re.compile(

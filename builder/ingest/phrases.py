@@ -286,7 +286,7 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bfollow (us|\w+) on\b",
         r"^(share|tweet|email|post) (this|on|via|to)\b",
         r"\bshar(e|ing)\b.{0,20}\b(buttons?|options|via)\b|\bshort url\b|url ?copied",
-        r"\bcopy (this )?link\b|\byou are (signed|logged) in\b|^you are here\b|\bpermalink\b",
+        r"\bcopy (this )?link\b|\byou are (signed|logged) in\b|^you are (here|at)\b|\bpermalink\b",
         r"\bclick (here|to)\b",
         r"^(see|watch|read) more\s*:|^also on \S+\.\w+|^more\s*:",
         r"^read (more|the full|next|also)\b|\bread more\b[:»›>]*$",

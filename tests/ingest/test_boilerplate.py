@@ -36,6 +36,7 @@ from builder.ingest.boilerplate import (
         "Thanks for signing up!",
         "Stay up to date with Ascom.",
         "Share permalink",
+        "You are at:",
         "Follow RT on",
         "Werbung",
         "Lesen Sie auch: Die Bahn streikt wieder",

@@ -34,6 +34,8 @@ from builder.ingest.metadata import (
         ("Updated: 19 November 2019, 09:01 AM", "2019-11-19"),
         ("no date here", None),
         ("February 30, 2019", None),
+        ("Carlos Nadalim 27/09/2018 Comente!", "2018-09-27"),  # day first: no 27th month
+        ("05/06/2019", "2019-05-06"),  # ambiguous: read as American
     ],
 )
 def test_parse_date(text, iso):

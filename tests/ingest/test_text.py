@@ -235,3 +235,11 @@ def test_a_slide_number_over_a_credit_is_no_caption():
     page = "Library to close for a year of repairs\n2\nPhoto: Jane Roe/AP\n" + BODY
     extracted = read_text(page)
     assert extracted.image_caption is None
+
+
+def test_a_line_of_author_date_and_categories_is_not_the_title():
+    page = ("Library to close for a year of repairs\n"
+            "Carlos Nadalim 27/09/2018 Comente! Local, Libraries, Town Hall\n" + BODY)
+    extracted = read_text(page)
+    assert extracted.title == "Library to close for a year of repairs"
+    assert extracted.date == "2018-09-27"
