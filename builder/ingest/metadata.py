@@ -49,6 +49,11 @@ NAME_MAX_WORDS = 8
 TRAILING_CONNECTIVES = re.compile(
     r"(?:\s+(?:and|&|und|et|y|e|on|at|am|le|el|il|em))+\s*$", re.IGNORECASE
 )
+# A job title after the name: with its qualifier ("Staff Writer"), or glued to the name as a
+# hover card pastes it ("Meg JamesStaff Writer"); a bare "Writer" may be a surname.
+_QUALIFIER = r"(?:Senior|Staff|Contributing|Special|Chief|Political|Foreign|Business|Sports)"
+_JOB = r"(?:Writer|Reporter|Correspondent|Editor|Contributor|Columnist)"
+JOB_AFTER = re.compile(rf"(?:\s+{_QUALIFIER}\s+{_JOB}|(?<=[a-z])(?:{_QUALIFIER}\s*)?{_JOB})$")
 DATE_LABEL_AFTER = re.compile(r"\s+(?:updated|published|posted|modified)$", re.IGNORECASE)
 # "Anna Moneymaker/The New York Times": a photographer and an outlet.
 NAME_SLASH_OUTLET = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w.'’&, -]+$")
@@ -98,6 +103,7 @@ def byline_author(line: str) -> str | None:
     if dated and len(last) == 2 and _month_number(last[1]):  # "By Jane Doe Nov 18, 2019"
         name = last[0]
     name = DATE_LABEL_AFTER.sub("", name)  # "By Jane Doe Updated Nov 18"
+    name = JOB_AFTER.sub("", name)  # "By Meg JamesStaff Writer": a job title, glued or not
     name = TRAILING_CONNECTIVES.sub("", name)
     return name if looks_like_name(name) else None
 

@@ -285,7 +285,8 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bnewsletters?\b",
         r"\bfollow (us|\w+) on\b",
         r"^(share|tweet|email|post) (this|on|via|to)\b",
-        r"\bshar(e|ing)\b.{0,20}\b(buttons?|options|via)\b|\bshort url\b|url ?copied",
+        r"\bshar(e|ing)\b.{0,20}\b(buttons?|options|via|panel|bar|tools|menu)\b",
+        r"\bshort url\b|url ?copied",
         r"\bcopy (this )?link\b|\byou are (signed|logged) in\b|^you are (here|at)\b|\bpermalink\b",
         r"\bclick (here|to)\b",
         r"^(see|watch|read) more\s*:|^also on \S+\.\w+|^more\s*:",
@@ -457,7 +458,10 @@ TRAILING_CREDIT = re.compile(
     rf"|(?:(?<=[.!?”\"’)])\s+|\s+[|–—-]\s+)"
     rf"(?P<credit>(?:\(?(?:photo|image|credit|foto|bild)s?(?: by|:)\s*[^.]{{2,80}}\)?"
     rf"|(?:©\s*)?(?:{CREDIT_AGENCIES})(?:\s*/\s*[\w.'’ -]{{2,50}})?"
-    rf"|[\w.'’-]+(?: [\w.'’-]+){{0,3}}\s*/\s*[\w.'’ -]{{2,50}}))\s*$",
+    rf"|[\w.'’-]+(?: [\w.'’-]+){{0,3}}\s*/\s*[\w.'’ -]{{2,50}}"
+    # "(Manu Fernandez/AP)": a photographer and an outlet, capitalised, in brackets
+    rf"|\((?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}})\s*/\s*(?-i:[A-Z])[\w.'’ -]{{1,50}}\)"
+    rf"))\s*$",
     re.IGNORECASE,
 )
 

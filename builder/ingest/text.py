@@ -117,7 +117,9 @@ def is_caption(lines: Sequence[str], i: int, end: int | None = None) -> bool:
     if split_credit(line)[1] is not None:
         return True
     end = len(lines) if end is None else end
-    if i + 1 < end and is_credit_line(lines[i + 1]) and not byline_author(lines[i + 1]):
+    credit = lines[i + 1] if i + 1 < end else ""
+    if is_credit_line(credit) and not byline_author(credit) and not is_date_line(credit):
+        # (an agency and a date, "Reuters November 18, 2019": under a headline, not a photo)
         after = lines[i + 2] if i + 2 < end else ""
         return bool(after) and not CAPTION_LABEL.match(after)
     return False
@@ -142,7 +144,8 @@ def is_title_candidate(lines: Sequence[str], i: int) -> bool:
     return not is_caption(lines, i) and not (is_prose(line) and is_sentence(line))
 
 
-def title_score(lines: Sequence[str], i: int, start: int, repeated: Counter[str]) -> float:
+def title_score(lines: Sequence[str], i: int, start: int, repeated: Counter[str],
+                distance: int) -> float:
     """How much line i looks like the page's headline: a dozen words, repeated on the page
     (browser title and heading), right above the byline, dek or body, near the body."""
     n = len(words(lines[i]))
@@ -152,17 +155,25 @@ def title_score(lines: Sequence[str], i: int, start: int, repeated: Counter[str]
     following = next((j for j in range(i + 1, start + 1) if not is_boilerplate(lines[j])), start)
     if following == start or opens_header(lines, following) or is_dek_shaped(lines[following]):
         score += 1.5
-    return score - TITLE_DISTANCE_COST * (start - i)
+    return score - TITLE_DISTANCE_COST * distance
 
 
 def find_title(lines: Sequence[str], start: int) -> int | None:
-    """The headline: the best-scoring title candidate in the lines above the body."""
-    window = range(max(0, start - HEADER_LOOKBACK), start)
-    candidates = [i for i in window if is_title_candidate(lines, i)]
+    """The headline: the best-scoring title candidate in the lines above the body. Lines
+    of furniture between them (a row of share buttons) do not count as distance."""
+    distance: dict[int, int] = {}
+    counted = 0
+    i = start - 1
+    while i >= 0 and counted < HEADER_LOOKBACK:
+        counted += not is_boilerplate(lines[i])
+        distance[i] = counted
+        i -= 1
+    candidates = [i for i in sorted(distance) if is_title_candidate(lines, i)]
     if not candidates:
         return None
     repeated = Counter(normalise_line(line) for line in lines)
-    return max(reversed(candidates), key=lambda i: title_score(lines, i, start, repeated))
+    return max(reversed(candidates),
+               key=lambda i: title_score(lines, i, start, repeated, distance[i]))
 
 
 def opens_header(lines: Sequence[str], i: int) -> bool:

@@ -37,6 +37,7 @@ from builder.ingest.boilerplate import (
         "Stay up to date with Ascom.",
         "Share permalink",
         "You are at:",
+        "Close share panel",
         "Follow RT on",
         "Werbung",
         "Lesen Sie auch: Die Bahn streikt wieder",

@@ -72,6 +72,9 @@ def test_date_lines(line, expected):
         ("By Chris Pokorny@DawgsByNature Nov 18, 2019, 11:47am EST", "Chris Pokorny"),
         ("By Theresa May", "Theresa May"),
         ("By Umair Irfan Updated Nov 19, 2019 11:05 AM", "Umair Irfan"),
+        ("By Meg JamesStaff Writer", "Meg James"),
+        ("By Kim Lee Senior Correspondent", "Kim Lee"),
+        ("By John Writer", "John Writer"),
     ],
 )
 def test_byline_author(line, author):
@@ -126,6 +129,9 @@ def test_credit_text(line, credit):
         ("Troops remain in Afghanistan [File: Reuters]", "Troops remain in Afghanistan", "Reuters"),
         ("A truck outside a Home Depot. (AP Photo/Alan Diaz, File)",
          "A truck outside a Home Depot.", "AP Photo/Alan Diaz, File"),
+        ("Nadal celebrates a point in Madrid. (Manu Fernandez/AP)",
+         "Nadal celebrates a point in Madrid.", "Manu Fernandez/AP"),
+        ("Prices rose. (see chart/table)", "Prices rose. (see chart/table)", None),
         ("Just as bad as the campaign. pic.twitter.com/3BDnrvkoms",
          "Just as bad as the campaign. pic.twitter.com/3BDnrvkoms", None),
     ],

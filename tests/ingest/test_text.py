@@ -243,3 +243,18 @@ def test_a_line_of_author_date_and_categories_is_not_the_title():
     extracted = read_text(page)
     assert extracted.title == "Library to close for a year of repairs"
     assert extracted.date == "2018-09-27"
+
+
+def test_share_buttons_do_not_push_the_headline_out_of_reach():
+    buttons = "".join(f"{name}\n" for name in ["Share", "Facebook", "Twitter", "LinkedIn",
+                                               "Email", "Print", "Copy link", "Reddit"] * 3)
+    page = "Library to close for a year of repairs\n" + buttons + BODY
+    assert read_text(page).title == "Library to close for a year of repairs"
+
+
+def test_an_agency_and_a_date_under_the_headline_make_no_caption_of_it():
+    page = ("Library to close for a year of repairs\nReuters November 18, 2019 11:03 PM\n"
+            + BODY)
+    extracted = read_text(page)
+    assert extracted.title == "Library to close for a year of repairs"
+    assert extracted.image_caption is None and extracted.date == "2019-11-18"
