@@ -8,7 +8,7 @@ copyright year is never taken for the publication date.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from builder.ingest.boilerplate import bare, words
@@ -66,8 +66,9 @@ def _month_number(token: str) -> int | None:
     return MONTHS.get(token.casefold().rstrip("."))
 
 
-def parse_date(text: str) -> str | None:
-    """The first written date in `text` as ISO 8601 (YYYY-MM-DD), or None."""
+def written_dates(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Each real date written in `text` (format by format, most specific first) with its
+    ISO 8601 form (YYYY-MM-DD)."""
     for form in DATE_FORMS:
         for match in form.finditer(text):
             month = _month_number(match["month"])
@@ -77,10 +78,14 @@ def parse_date(text: str) -> str | None:
             if month is None:
                 continue
             try:
-                return date(year, month, int(match["day"])).isoformat()
+                yield match, date(year, month, int(match["day"])).isoformat()
             except ValueError:
                 continue
-    return None
+
+
+def parse_date(text: str) -> str | None:
+    """The first written date in `text` as ISO 8601 (YYYY-MM-DD), or None."""
+    return next((iso for _, iso in written_dates(text)), None)
 
 
 def is_date_line(line: str) -> bool:
@@ -161,10 +166,9 @@ def credit_text(line: str) -> str:
 def _without_trailing_date(text: str) -> str:
     """A credit with the date a page printed after it cut off: "Associated Press November 19,
     2019, 9:02 AM" → "Associated Press"."""
-    for form in DATE_FORMS:
-        for match in form.finditer(text):
-            if match.start() > 0 and _month_number(match["month"]) is not None:
-                return text[: match.start()].rstrip(" ,;|–—-")
+    for match, _ in written_dates(text):
+        if match.start() > 0:
+            return text[: match.start()].rstrip(" ,;|–—-")
     return text
 
 

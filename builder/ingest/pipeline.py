@@ -55,7 +55,7 @@ ECHO_MIN_WORDS = 5
 def without_echoed_dek(extracted: Extracted) -> Extracted:
     """No dek that only repeats the start of the first paragraph: a page's description is
     often its lead, cut short ("… a gauge of stoc..."), and the reader would read it twice
-    (12 of the 101 deks of the dev pages)."""
+    (13 of the 101 deks of the dev pages)."""
     if not extracted.dek or not extracted.blocks:
         return extracted
     dek = re.findall(r"\w+", extracted.dek.casefold())[:-1]  # its last word may be cut off

@@ -139,6 +139,7 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]
 
 
 WRITTEN_DATE_MAX = 40  # characters: a date with its time, not a sentence that names one
+NEWS_YEARS = range(1990, 2101)  # outside it, a placeholder ("0001-01-01") or a typo
 
 
 def iso_date(value: str | None) -> str | None:
@@ -158,7 +159,7 @@ def iso_date(value: str | None) -> str | None:
         # Written out, as some pages fill machine-readable fields: "19 Nov 2019 07:09 GMT",
         # "November 19, 2019, 07:47 PM EST" (the day only: their time zones vary).
         written = parse_date(text) if len(text) <= WRITTEN_DATE_MAX else None
-        return written if written and 1990 <= int(written[:4]) <= 2100 else None
+        return written if written and int(written[:4]) in NEWS_YEARS else None
     text = text.replace(" ", "T", 1)
     if re.search(r"[+-]\d{4}$", text):
         text = text[:-2] + ":" + text[-2:]
@@ -166,18 +167,22 @@ def iso_date(value: str | None) -> str | None:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
-    if not 1990 <= parsed.year <= 2100:
+    if parsed.year not in NEWS_YEARS:
         return None
     if "T" not in text:
         return parsed.date().isoformat()
     return parsed.isoformat()
 
 
+def _itemprop(name: str) -> str:
+    """XPath for the elements whose itemprop names `name`: it holds a list of properties
+    ("datePublished dateCreated")."""
+    return f'//*[contains(concat(" ", normalize-space(@itemprop), " "), " {name} ")]'
+
+
 def microdata_date(doc: lxml_html.HtmlElement) -> str | None:
     """A date marked up as the publication date (itemprop or <time pubdate>)."""
-    # itemprop holds a list: "datePublished dateCreated"
-    for el in doc.xpath('//*[contains(concat(" ", normalize-space(@itemprop), " "), '
-                        '" datePublished ")] | //time[@pubdate]'):
+    for el in doc.xpath(_itemprop("datePublished") + " | //time[@pubdate]"):
         value = el.get("datetime") or el.get("content")
         if value and value.strip():
             return value.strip()
@@ -188,8 +193,7 @@ def microdata_authors(doc: lxml_html.HtmlElement) -> list[str]:
     """The names of the people marked up as the author (itemprop="author", its
     itemprop="name"); a CMS login ("jdadmin") is no name."""
     names = []
-    for el in doc.xpath('//*[contains(concat(" ", normalize-space(@itemprop), " "), " author ")]'
-                        '//*[@itemprop="name"]'):
+    for el in doc.xpath(_itemprop("author") + '//*[@itemprop="name"]'):
         name = el.get("content") or " ".join(el.text_content().split())
         if looks_like_name(name):
             names.append(name)
