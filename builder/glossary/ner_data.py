@@ -142,6 +142,16 @@ commission committee office museum bishop archbishop order army navy people peop
 united federal islamic democratic
 """)
 
+# Heads that may take a complement with `for` or `on` inside a name: `Organisation for
+# Security and Cooperation`, `Commission on Presidential Debates`, `Council on Foreign
+# Relations` (inside the complement, `and` may join capitalised words too).
+COMPLEMENT_HEADS = _words("""
+organisation organization commission committee council centre center institute society
+association federation foundation agency office ministry department union league fund
+alliance coalition movement campaign court party front board bureau authority service
+school college university academy programme program network conference forum
+""")
+
 # Lowercase particles inside personal and place names.
 NAME_PARTICLES = _words("""
 de da das do dos del della di du la le van von der den ter al el bin ibn ben abu bint y

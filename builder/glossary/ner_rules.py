@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from builder.glossary.ner_data import (
     ACRONYM_STOP,
     COMMON_CAPS,
+    COMPLEMENT_HEADS,
     EVENT_HEADS,
     FUNCTION_WORDS,
     GROUP_ADJECTIVES,
@@ -86,6 +87,7 @@ _AMBIGUOUS_TITLES = frozenset(
         "late",
         "st",
         "saint",
+        "premier",  # `Premier League`, `Premier Oil`
         "president",
     ]
 )
@@ -162,6 +164,7 @@ def _runs(words: list[_Word | None]) -> list[list[int]]:
     """Indices of maximal capitalised runs; `of`, particles, `&` and initials may join."""
     runs: list[list[int]] = []
     cur: list[int] = []
+    complement = False  # cur holds `<head> for/on <capitalised…>`, where `and` may join
     n = len(words)
 
     def next_cap(i: int) -> bool:
@@ -174,7 +177,7 @@ def _runs(words: list[_Word | None]) -> list[list[int]]:
             cur.append(i)
             if w.breaks:
                 runs.append(cur)
-                cur = []
+                cur, complement = [], False
             i += 1
             continue
         if cur and w is not None:
@@ -182,6 +185,16 @@ def _runs(words: list[_Word | None]) -> list[list[int]]:
             last = words[cur[-1]]
             if low == "of" and last.text.casefold() in OF_HEADS and next_cap(i + 1):
                 cur.append(i)
+                i += 1
+                continue
+            if (low in ("for", "on") and last.text.casefold() in COMPLEMENT_HEADS
+                    and next_cap(i + 1) and words[i + 1].text.casefold() not in NEVER_ALONE):
+                cur.append(i)  # `Council on Foreign Relations`; not `League on Monday`
+                complement = True
+                i += 1
+                continue
+            if low == "and" and complement and next_cap(i + 1) and w.text.islower():
+                cur.append(i)  # `Organisation for Security and Cooperation`
                 i += 1
                 continue
             j = i
@@ -204,6 +217,7 @@ def _runs(words: list[_Word | None]) -> list[list[int]]:
         if cur:
             runs.append(cur)
             cur = []
+        complement = False
         i += 1
     if cur:
         runs.append(cur)

@@ -181,7 +181,9 @@ def _looks_like_person(words: list[str]) -> bool:
 def guess_type(name: str, mentions: list[Mention], description: str | None = None) -> str:
     """person / place / organization / event / other, from cues in and around the name."""
     words = name.split()
-    last = words[-1].casefold().rstrip(".")
+    # The head of `Bank of England` or `League for Democracy` is the word before `of`.
+    joint = next((i for i, w in enumerate(words[1:-1], 1) if w in ("of", "for", "on")), None)
+    last = words[(joint or len(words)) - 1].casefold().rstrip(".")
     votes: Counter[str] = Counter()
     if last in ORG_HEADS:
         votes["organization"] += 3

@@ -131,6 +131,19 @@ def test_a_place_with_a_side_is_not_a_variant_of_the_plain_one() -> None:
     assert found["East Stirling"].aliases == [] and found["Olaf Scholz"].aliases == ["Scholz"]
 
 
+def test_an_organisation_named_with_for_or_on_stays_whole() -> None:
+    text = ("Monitors from the Organisation for Security and Cooperation arrived. "
+            "The Commission on Presidential Debates met.\n"
+            "The National League for Democracy won. The Premier League on Monday fined Leeds. "
+            "Britain and France signed.")
+    found = {s.name: s for s in suggest_entities([text], set())}
+    assert {"Organisation for Security and Cooperation", "Commission on Presidential Debates",
+            "National League for Democracy", "Premier League", "Britain", "France",
+            "Leeds"} <= set(found)
+    assert not {"Cooperation", "Democracy", "Premier League on Monday"} & set(found)
+    assert found["National League for Democracy"].type == "organization"
+
+
 def test_headline_capitals_are_not_names() -> None:
     text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
     found = {s.name: s for s in suggest_entities([text], set())}
