@@ -64,6 +64,7 @@ EDGE_STOP = frozenset(
     ]
 )
 _HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS
+_OPENING_PREPOSITIONS = frozenset(["at", "in", "from", "near"])
 # Titles that are also ordinary words or start organisation names: strip them only
 # before a name that has no organisation/place/event head.
 _AMBIGUOUS_TITLES = frozenset(
@@ -294,12 +295,15 @@ def _sentence_mentions(sentence: str, stats: DocumentStats) -> list[Mention]:
         idx = [i for i in run]
         # sentence start: drop the first word when it is capitalised only for that reason
         if idx and idx[0] == first_word:
+            # `At Hove: Sussex 363…`: a venue, where `Scorers:` alone is a label
+            after_preposition = words[idx[0]].text.casefold() in _OPENING_PREPOSITIONS
             if _sentence_initial_only(words[idx[0]].text, idx, words, stats) or (
                     len(idx) > 1 and _role_noun(words[idx[0]].text)):
                 idx = idx[1:]  # (a role noun stays the word before: `Striker X scored`)
             while idx and not _is_cap_word(words[idx[0]].text):
                 idx = idx[1:]
-            if idx and idx[0] + 1 < len(tokens) and tokens[idx[0] + 1].text == ":":
+            if (idx and idx[0] + 1 < len(tokens) and tokens[idx[0] + 1].text == ":"
+                    and not after_preposition):
                 continue  # `Scorers:`, `Attendance:`: a label
         names = [words[i].text for i in idx]
         was_longer = len(names) > 1

@@ -144,6 +144,14 @@ def test_an_organisation_named_with_for_or_on_stays_whole() -> None:
     assert found["National League for Democracy"].type == "organization"
 
 
+def test_a_venue_after_at_is_a_name_where_a_bare_label_is_not() -> None:
+    text = ("At Hove: Sussex 363 and 120-2.\nAt Chester-le-Street: Durham 210.\n"
+            "Scorers: Alan Shearer 2.\nAttendance: 30,000.")
+    names = {s.name for s in suggest_entities([text], set())}
+    assert {"Hove", "Chester-le-Street", "Sussex", "Durham", "Alan Shearer"} <= names
+    assert not {"Scorers", "Attendance", "At Hove"} & names
+
+
 def test_headline_capitals_are_not_names() -> None:
     text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
     found = {s.name: s for s in suggest_entities([text], set())}
