@@ -240,6 +240,10 @@ def _front_is_title(names: list[str]) -> bool:
     rest_head = names[-1].casefold()
     if second == "of":
         return False  # `Queen of the South`, `Duke of Norfolk`
+    parts = first.split("-")
+    if len(parts) > 1 and parts[-1] in PERSON_TITLES and all(
+            p in PERSON_TITLES or p in TITLE_MODIFIERS or p == "co" for p in parts):
+        return True  # `Major-General`, `Lieutenant-Colonel`, `Co-Premier`
     if first in PERSON_TITLES:
         ambiguous = first in _AMBIGUOUS_TITLES and (
             rest_head in _HEADS or (len(names) == 2 and first in {"general", "major", "st"})
@@ -309,41 +313,103 @@ def _sentence_mentions(sentence: str, stats: DocumentStats) -> list[Mention]:
         was_longer = len(names) > 1
         names, title = _strip_front(names)
         idx = idx[len(idx) - len(names) :]
-        while names and names[-1].casefold() in EDGE_STOP | TRAILING_GENERIC:
-            names.pop()
-            idx.pop()
-        while names and names[0].casefold() in EDGE_STOP:
-            names.pop(0)
-            idx.pop(0)
-        if not idx or not _keep_alone(names):
-            continue
-        if was_longer and len(names) == 1 and names[0].casefold() in _HEADS:
-            continue  # `Ukrainian Parliament` → `Parliament`: generic once the adjective goes
-        start = tokens[idx[0]].start
-        end = tokens[idx[-1]].start + len(words[idx[-1]].text)
-        last = idx[-1]
-        if (
-            last + 1 < len(tokens)
-            and tokens[last + 1].text == "."
-            and tokens[last + 1].start == end
-            and (len(names[-1]) == 1 or names[-1].casefold() in _ABBREVIATED_SUFFIXES)
-        ):
-            end += 1  # `First Albany Corp.`, `Salomon Bros.`
-        names = sentence[start:end].split()
-        before = _word_at(tokens, idx[0] - 1 - len(title) if title else idx[0] - 1, words)
-        out.append(
-            Mention(
-                words=tuple(names),
-                sentence=sentence,
-                start=start,
-                end=end,
-                title=tuple(title),
-                before=before,
-                after=_word_at(tokens, idx[-1] + 1, words),
-                sentence_start=bool(run) and run[0] == first_word,
-            )
-        )
+        inside = _title_inside(names)
+        if inside is None:
+            parts = [(idx, title)]
+        else:  # `Boxing Association President Ramon Manzanares`: an organisation, a person
+            org_end, person = inside
+            org = names[:org_end]
+            if org and (org[-1].casefold() in _HEADS or org[-1].replace(".", "").isupper()):
+                parts = [(idx[:org_end], title), (idx[person:], names[org_end:person])]
+            else:  # `Hong Kong Financial Secretary`: all of it the person's title
+                parts = [(idx[person:], title + names[:person])]
+        for part, part_title in parts:
+            mention = _mention(sentence, tokens, words, part, part_title, was_longer,
+                               bool(run) and run[0] == first_word)
+            if mention is not None:
+                out.append(mention)
     return out
+
+
+def _mention(sentence: str, tokens: list[Token], words: list[_Word | None], idx: list[int],
+             title: list[str], was_longer: bool, sentence_start: bool) -> Mention | None:
+    """The mention of the words at idx, trimmed of stop words at its edges; None if what
+    is left cannot be a name."""
+    idx = list(idx)
+    names = [words[i].text for i in idx]
+    while names and names[-1].casefold() in EDGE_STOP | TRAILING_GENERIC:
+        names.pop()
+        idx.pop()
+    while names and names[0].casefold() in EDGE_STOP:
+        names.pop(0)
+        idx.pop(0)
+    if not idx or not _keep_alone(names):
+        return None
+    if was_longer and len(names) == 1 and names[0].casefold() in _HEADS:
+        return None  # `Ukrainian Parliament` → `Parliament`: generic once the adjective goes
+    start = tokens[idx[0]].start
+    end = tokens[idx[-1]].start + len(words[idx[-1]].text)
+    last = idx[-1]
+    if (
+        last + 1 < len(tokens)
+        and tokens[last + 1].text == "."
+        and tokens[last + 1].start == end
+        and (len(names[-1]) == 1 or names[-1].casefold() in _ABBREVIATED_SUFFIXES)
+    ):
+        end += 1  # `First Albany Corp.`, `Salomon Bros.`
+    names = sentence[start:end].split()
+    before = _word_at(tokens, idx[0] - 1 - len(title) if title else idx[0] - 1, words)
+    return Mention(
+        words=tuple(names),
+        sentence=sentence,
+        start=start,
+        end=end,
+        title=tuple(title),
+        before=before,
+        after=_word_at(tokens, idx[-1] + 1, words),
+        sentence_start=sentence_start,
+    )
+
+
+_EXECUTIVES = frozenset(["ceo", "cfo", "coo", "cto"])
+_BEFORE_TITLES = frozenset(["assistant", "associate", "senior", "co"])  # `Assistant Secretary`
+
+
+def _is_title_word(word: str) -> bool:
+    """`President`, `CEO`, `Economist`, and compounds and plurals: `Major-General`,
+    `Co-Premiers`."""
+    low = word.casefold().rstrip(".")
+    last = low.split("-")[-1]
+    return any(w in PERSON_TITLES or w in ROLE_NOUNS or w in _EXECUTIVES
+               for w in (low, last, last[:-1] if last.endswith("s") else last))
+
+
+def _name_word(word: str) -> bool:
+    """A word that can be part of a person's name after a title."""
+    plain = word.replace("-", "").replace("'", "").replace("’", "").replace(".", "")
+    return (word[:1].isupper() and plain.isalpha() and (len(plain) == 1 or not word.isupper())
+            and word.casefold() not in _HEADS and not _is_title_word(word))
+
+
+def _title_inside(names: list[str]) -> tuple[int, int] | None:
+    """Where a title inside a run divides what precedes it (an organisation or place) from a
+    person's name of two or three words after it: (end of the first part, start of the
+    name). The last title decides: `U.S. Assistant Secretary of State John Kornblum`."""
+    for j in range(len(names) - 3, 0, -1):
+        if not _is_title_word(names[j]):
+            continue
+        person = j + 1
+        if names[person].casefold() == "of":  # `Secretary of State`
+            person += 2
+        rest = names[person:]
+        if not 2 <= len(rest) <= 3 or not all(map(_name_word, rest)):
+            return None
+        end = j
+        while end > 0 and (_is_title_word(names[end - 1]) or names[end - 1].casefold()
+                           in TITLE_MODIFIERS | _BEFORE_TITLES):
+            end -= 1
+        return end, person
+    return None
 
 
 def _role_noun(word: str) -> bool:

@@ -152,6 +152,21 @@ def test_a_venue_after_at_is_a_name_where_a_bare_label_is_not() -> None:
     assert not {"Scorers", "Attendance", "At Hove"} & names
 
 
+def test_an_organisation_and_title_before_a_name_are_not_part_of_it() -> None:
+    text = ("\"He was great,\" Panamanian Boxing Association President Ramon Manzanares said. "
+            "U.S. Assistant Secretary of State John Kornblum arrived. "
+            "Hong Kong Financial Secretary Donald Tsang spoke. "
+            "Major-General Nikolai Sherbatov flew in. Mount St Helens erupted.")
+    found = {s.name: s for s in suggest_entities([text], set())}
+    assert {"Boxing Association", "Ramon Manzanares", "John Kornblum", "Donald Tsang",
+            "Nikolai Sherbatov", "Mount St Helens"} <= set(found)
+    assert found["Ramon Manzanares"].type == "person"
+    assert found["Boxing Association"].type == "organization"
+    assert found["John Kornblum"].description == "Assistant Secretary of State"
+    assert found["Donald Tsang"].description == "Hong Kong Financial Secretary"
+    assert not any("Financial" in name or "Major" in name for name in found)
+
+
 def test_headline_capitals_are_not_names() -> None:
     text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
     found = {s.name: s for s in suggest_entities([text], set())}
