@@ -154,7 +154,8 @@ school college university academy programme program network conference forum
 
 # Lowercase particles inside personal and place names.
 NAME_PARTICLES = _words("""
-de da das do dos del della di du la le van von der den ter al el bin ibn ben abu bint y
+de da das do dos del della dello delle degli di du la le van von der den ter al el bin ibn
+ben abu bint y
 """)
 
 # Nationality and group adjectives: MISC, not entities, and not part of a following name.

@@ -157,8 +157,11 @@ def is_group_word(word: str) -> bool:
     return is_nationality(word) or w in GROUP_ADJECTIVES or w[:-1] in GROUP_ADJECTIVES
 
 
+_PERIOD = re.compile(r"[QH][1-4]|FY\d*")  # `Q2 loss`, `H1 profit`, `FY96`
+
+
 def _is_cap_word(text: str) -> bool:
-    return text[:1].isupper() and not text.isdigit()
+    return text[:1].isupper() and not text.isdigit() and not _PERIOD.fullmatch(text)
 
 
 def _runs(words: list[_Word | None]) -> list[list[int]]:
@@ -254,7 +257,8 @@ def _front_is_title(names: list[str]) -> bool:
     if first in ROLE_NOUNS and len(names) >= 3 and rest_head not in _HEADS:
         return True  # `Democrat Walter Mondale`; not `Player Piano Company`
     if first in {"north", "south", "east", "west"}:
-        return is_nationality(second)  # `South Korean`
+        # `South Korean President X`; not `North American Equity Services`
+        return is_nationality(second) and (len(names) == 2 or rest_head not in _HEADS)
     if is_nationality(first):
         # `Serbian President X`, `Russian X`; but `British Airways`, `Czech Republic`,
         # `Indonesian Democratic Party`
@@ -355,8 +359,9 @@ def _mention(sentence: str, tokens: list[Token], words: list[_Word | None], idx:
         and tokens[last + 1].text == "."
         and tokens[last + 1].start == end
         and (len(names[-1]) == 1 or names[-1].casefold() in _ABBREVIATED_SUFFIXES)
+        and any(t.is_word for t in tokens[last + 2 :])
     ):
-        end += 1  # `First Albany Corp.`, `Salomon Bros.`
+        end += 1  # `First Albany Corp. rose`, not the full stop of `… and Lear Corp.`
     names = sentence[start:end].split()
     before = _word_at(tokens, idx[0] - 1 - len(title) if title else idx[0] - 1, words)
     return Mention(
@@ -451,13 +456,16 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
+_ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")  # `jeffrey.hodgson@reuters.com`
+
+
 def document_stats(lines: list[str]) -> DocumentStats:
     lower: set[str] = set()
     mid_cap: set[str] = set()
     for line in lines:
         if is_headline(line):
             continue
-        for sentence in split_sentences(line):
+        for sentence in split_sentences(_ADDRESS.sub(" ", line)):
             toks = [t for t in tokenize(sentence) if t.is_word]
             for k, t in enumerate(toks):
                 w = _clean(t).text

@@ -94,9 +94,16 @@ def _initials(words: tuple[str, ...]) -> str:
 
 
 def _canonical(forms: Counter[str]) -> str:
-    """The fullest form: most words, then most used, then first seen."""
+    """The fullest form: most words, then most used, then with its abbreviation's full
+    stop (`Lear Corp.`; a sentence's full stop ends `… and Lear Corp`), then first seen."""
     order = {f: i for i, f in enumerate(forms)}
-    return max(forms, key=lambda f: (len(f.split()), not f.isupper(), forms[f], -order[f]))
+    return max(forms, key=lambda f: (len(f.split()), not f.isupper(), forms[f],
+                                     f.endswith("."), -order[f]))
+
+
+def _key(name: str) -> str:
+    """Forms of one name: case and an abbreviation's full stop aside."""
+    return name.casefold().rstrip(".")
 
 
 _SIDES = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern",
@@ -112,7 +119,7 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
     """
     by_key: dict[str, _Group] = {}
     for m in mentions:
-        by_key.setdefault(m.name.casefold(), _Group()).add(m)
+        by_key.setdefault(_key(m.name), _Group()).add(m)
     keys = sorted(by_key, key=lambda k: len(k.split()), reverse=True)
     parent: dict[str, str] = {}
     for short in keys:
@@ -238,15 +245,15 @@ def _describe(mentions: list[Mention]) -> tuple[str | None, str | None]:
 
 def suggest_entities(texts: list[str], known_names: set[str]) -> list[Suggestion]:
     """The names in `texts` that no known name or alias covers, most mentioned first."""
-    known = {k.casefold() for k in known_names}
+    known = {_key(k) for k in known_names}
     merged: dict[str, Suggestion] = {}
     for text in texts:
         for g in group_mentions(find_mentions(text)):
             forms = list(g.forms)
-            if any(f.casefold() in known for f in forms):
+            if any(_key(f) in known for f in forms):
                 continue
             name = _canonical(g.forms)
-            key = name.casefold()
+            key = _key(name)
             s = merged.get(key)
             if s is None:
                 desc, evidence = _describe(g.mentions)
@@ -256,7 +263,7 @@ def suggest_entities(texts: list[str], known_names: set[str]) -> list[Suggestion
                 s.description, s.evidence = _describe(g.mentions)
             s.count += len(g.mentions)
             for f in forms:
-                if f.casefold() != key and f not in s.aliases:
+                if _key(f) != key and f not in s.aliases:
                     s.aliases.append(f)
     return sorted(merged.values(), key=lambda s: (-s.count, s.name.casefold()))
 

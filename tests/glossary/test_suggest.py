@@ -167,6 +167,20 @@ def test_an_organisation_and_title_before_a_name_are_not_part_of_it() -> None:
     assert not any("Financial" in name or "Major" in name for name in found)
 
 
+def test_small_words_and_marks_around_names() -> None:
+    text = ("Shares fell, said an analyst at North American Equity Services, and Lear Corp. "
+            "rose against Johnson Controls and Lear Corp.\n"
+            "The Gazzetta dello Sport said the Q2 loss at Acme Systems Inc widened.\n"
+            "-- Jeffrey Hodgson (416) 941-8105, e-mail: jeffrey.hodgson@reuters.com")
+    names = {s.name for s in suggest_entities([text], set())}
+    assert {"North American Equity Services", "Gazzetta dello Sport", "Acme Systems Inc",
+            "Jeffrey Hodgson"} <= names
+    assert "Lear Corp." in names and "Lear Corp" not in names  # one entry, with its stop
+    known = {s.name for s in suggest_entities([text], {"Lear Corp"})}
+    assert not {"Lear Corp", "Lear Corp."} & known
+    assert not {"American Equity Services", "Q2", "Hodgson", "Gazzetta", "Sport"} & names
+
+
 def test_headline_capitals_are_not_names() -> None:
     text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
     found = {s.name: s for s in suggest_entities([text], set())}
