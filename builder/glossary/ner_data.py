@@ -6,9 +6,22 @@ must work on news the tables have never seen.
 
 from __future__ import annotations
 
+import functools
+import gzip
+from pathlib import Path
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+@functools.cache
+def ordinary_words() -> frozenset[str]:
+    """The 63,000 words SCOWL's American English list has only in lower case (`angry`,
+    `shipments`; not `bush`, `park` or `london`), made by bench/make_ordinary_words.py;
+    read on first use (30 ms), by entity suggestions only."""
+    path = Path(__file__).with_name("data") / "ordinary_words.txt.gz"
+    return frozenset(gzip.decompress(path.read_bytes()).decode().split())
 
 
 # Words that are capitalised only because they open a sentence (compared casefolded).

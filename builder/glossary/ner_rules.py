@@ -27,6 +27,7 @@ from builder.glossary.ner_data import (
     ROLE_NOUNS,
     TITLE_MODIFIERS,
     TRAILING_GENERIC,
+    ordinary_words,
 )
 from builder.glossary.ner_tokens import Token, is_headline, split_sentences, tokenize
 
@@ -441,6 +442,8 @@ def _sentence_initial_only(
         return False  # `President Biden said`: the title is handled later
     if low in stats.lower and low not in stats.mid_cap:
         return True
+    if len(idx) == 1 and low not in stats.mid_cap and low in ordinary_words():
+        return True  # `Angry`, `Shipments`, `Net` opening a row: words, not names
     if len(idx) == 1 and low not in stats.mid_cap:
         nxt = idx[0] + 1
         follows_lower = nxt < len(words) and words[nxt] is not None and words[nxt].text.islower()

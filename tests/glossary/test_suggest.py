@@ -181,6 +181,14 @@ def test_small_words_and_marks_around_names() -> None:
     assert not {"American Equity Services", "Q2", "Hodgson", "Gazzetta", "Sport"} & names
 
 
+def test_an_ordinary_word_opening_a_sentence_or_row_is_not_a_name() -> None:
+    text = ("Angry crowds gathered in Kabul. Shipments rose.\nNet 1.23 vs 2.34\n"
+            "Flamboyant as ever, Bush spoke. Apple fell; shares of Apple had risen.")
+    names = {s.name for s in suggest_entities([text], set())}
+    assert {"Kabul", "Bush", "Apple"} <= names
+    assert not {"Angry", "Shipments", "Net", "Flamboyant"} & names
+
+
 def test_headline_capitals_are_not_names() -> None:
     text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
     found = {s.name: s for s in suggest_entities([text], set())}
