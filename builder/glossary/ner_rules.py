@@ -15,6 +15,7 @@ from builder.glossary.ner_data import (
     COMMON_CAPS,
     COMPLEMENT_HEADS,
     EVENT_HEADS,
+    FIRST_NAMES,
     FUNCTION_WORDS,
     GROUP_ADJECTIVES,
     NAME_PARTICLES,
@@ -260,6 +261,8 @@ def _front_is_title(names: list[str]) -> bool:
     if first in {"north", "south", "east", "west"}:
         # `South Korean President X`; not `North American Equity Services`
         return is_nationality(second) and (len(names) == 2 or rest_head not in _HEADS)
+    if first in FIRST_NAMES and len(names) == 2 and not is_group_word(names[1]):
+        return False  # `Christian Cullen`; not `Christian Democrats`
     if is_nationality(first):
         # `Serbian President X`, `Russian X`; but `British Airways`, `Czech Republic`,
         # `Indonesian Democratic Party`
@@ -348,6 +351,10 @@ def _mention(sentence: str, tokens: list[Token], words: list[_Word | None], idx:
     while names and names[0].casefold() in EDGE_STOP:
         names.pop(0)
         idx.pop(0)
+    while (len(names) > 1 and names[-1].casefold() in _SHORT_TITLES
+           and idx[-1] + 1 < len(tokens) and tokens[idx[-1] + 1].text == "."):
+        names.pop()  # `Former South Carolina Gov.` at a line's end; not `Hun Sen`
+        idx.pop()
     if not idx or not _keep_alone(names):
         return None
     if was_longer and len(names) == 1 and names[0].casefold() in _HEADS:
@@ -378,6 +385,8 @@ def _mention(sentence: str, tokens: list[Token], words: list[_Word | None], idx:
 
 
 _EXECUTIVES = frozenset(["ceo", "cfo", "coo", "cto"])
+_SHORT_TITLES = frozenset(["gov", "sen", "rep", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
+                           "cmdr", "cpl", "rev", "prof", "dr", "mr", "mrs", "ms"])
 _BEFORE_TITLES = frozenset(["assistant", "associate", "senior", "co"])  # `Assistant Secretary`
 
 

@@ -189,6 +189,14 @@ def test_an_ordinary_word_opening_a_sentence_or_row_is_not_a_name() -> None:
     assert not {"Angry", "Shipments", "Net", "Flamboyant"} & names
 
 
+def test_a_first_name_that_is_also_a_creed_and_a_title_at_a_line_end() -> None:
+    text = ("The coach praised Christian Cullen. The Christian Democrats won in Bonn.\n"
+            "Former South Carolina Gov.\nCarroll Campbell spoke. Hun Sen agreed.")
+    names = {s.name for s in suggest_entities([text], set())}
+    assert {"Christian Cullen", "South Carolina", "Carroll Campbell", "Bonn", "Hun Sen"} <= names
+    assert not {"Cullen", "South Carolina Gov", "South Carolina Gov."} & names
+
+
 def test_headline_capitals_are_not_names() -> None:
     text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
     found = {s.name: s for s in suggest_entities([text], set())}
