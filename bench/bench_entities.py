@@ -3,7 +3,8 @@
 Runs the shared scorer (shared/data/ner-dev/evaluate.py: document-level entity-set
 precision/recall/F1 on PER/LOC/ORG) twice in one go, once on `python -m builder suggest`
 (with an empty content folder, so no glossary hides names) and once on the baseline
-below, and prints both with the time each took.
+below, and prints both with the time each took; then how often Gloss's suggested type
+(person, place, organization) is the gold one.
 
   python bench/bench_entities.py [--data ../shared/data/ner-dev] [--limit N]
 
@@ -88,7 +89,34 @@ def main() -> int:
         for label, cmd in runs.items():
             text, seconds = score(cmd, a.data, a.limit)
             print(f"== {label}  ({seconds:.1f}s)\n{text}\n")
+    right, total = type_accuracy(a.data, a.limit)
+    print(f"== gloss types: of the suggestions named as a gold PER/LOC/ORG mention, "
+          f"{right} of {total} have its type ({right / max(total, 1):.3f}; "
+          "person/place/organization)")
     return 0
+
+
+_TYPES = {"PER": "person", "LOC": "place", "ORG": "organization"}
+
+
+def type_accuracy(data: Path, limit: int | None) -> tuple[int, int]:
+    """How many suggestions whose name is a gold mention's get that mention's type (the
+    scorer above counts names only; a glossary entry also needs its type right)."""
+    from builder.glossary.suggest import suggest_entities
+
+    gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
+    right = total = 0
+    for doc in sorted(gold)[:limit]:
+        types: dict[str, str] = {}
+        for m in gold[doc]:
+            types.setdefault(m["text"].casefold(), m["type"])
+        text = (data / "docs" / f"{doc}.txt").read_text(encoding="utf-8")
+        for s in suggest_entities([text], set()):
+            kind = types.get(s.name.casefold())
+            if kind in _TYPES:
+                total += 1
+                right += _TYPES[kind] == s.type
+    return right, total
 
 
 if __name__ == "__main__":

@@ -270,6 +270,7 @@ road city county state federal public first best free open high low north south 
 northern southern eastern western upper lower red blue green black white golden silver
 american european african asian pacific atlantic democratic republican socialist
 peoples people human rights relief aid action health research development energy
+san santa santo sao los las el tel sri hong puerto porto port fort saint st lake mount cape
 """)
     | ORG_HEADS
     | PLACE_HEADS

@@ -174,14 +174,21 @@ def _nationality_of(word: str) -> bool:
     return len(word) > 4 and word.isalpha() and any(n.startswith(stem) for n in NATIONALITIES)
 
 
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")  # `A.`, `J.J.`
+
+
 def _looks_like_person(words: list[str]) -> bool:
-    """Two or three plain capitalised words, none of them an ordinary noun of names."""
-    return len(words) in (2, 3) and all(
+    """Two or three plain capitalised words, none of them an ordinary noun of names; the
+    first may be initials (`A. Dale`, `J.J. Kenny`)."""
+    if len(words) not in (2, 3):
+        return False
+    first = 1 if _INITIAL.fullmatch(words[0]) else 0
+    return all(
         w[0].isupper()
-        and w.replace("-", "").isalpha()
+        and w.replace("-", "").replace("'", "").replace("’", "").isalpha()
         and not w.isupper()
         and w.casefold() not in NOT_PERSON_WORDS
-        for w in words
+        for w in words[first:]
     )
 
 
@@ -230,6 +237,8 @@ def guess_type(name: str, mentions: list[Mention], description: str | None = Non
             votes["place"] += 2  # `the Donbas region`, `the Kharkiv oblast`
         elif m.after in _ORG_NOUNS_AFTER:
             votes["organization"] += 1  # `London’s Telegraph newspaper`
+    if _looks_like_person(words):
+        votes["person"] += 2  # outweighs one `to`/`from` before it: `a letter to Taylor Swift`
     if not votes:
         return "person" if _looks_like_person(words) else "other"
     return votes.most_common(1)[0][0]

@@ -197,6 +197,14 @@ def test_a_first_name_that_is_also_a_creed_and_a_title_at_a_line_end() -> None:
     assert not {"Cullen", "South Carolina Gov", "South Carolina Gov."} & names
 
 
+def test_types_of_initialled_names_and_two_word_places() -> None:
+    text = ("Surrey 363 (A. Dale 111, J. Pooley 52). Fans sent a letter to Taylor Swift.\n"
+            "The team flew from San Diego.")
+    found = {s.name: s.type for s in suggest_entities([text], set())}
+    assert found["A. Dale"] == found["J. Pooley"] == found["Taylor Swift"] == "person"
+    assert found["San Diego"] == "place"
+
+
 def test_headline_capitals_are_not_names() -> None:
     text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
     found = {s.name: s for s in suggest_entities([text], set())}
