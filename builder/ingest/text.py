@@ -264,7 +264,21 @@ def keep_in_body(
         return False
     if title and normalise_line(line) == normalise_line(title):
         return False
-    return not (is_credit_line(line) or is_caption(lines, i, end))
+    return not (is_credit_line(line) or is_caption(lines, i, end) or is_caps_teaser(line))
+
+
+# A quotation mark opening or closing a word: `'DWTS'`, `'PROUD'` (not `LOWE'S`, `DON'T`)
+_QUOTED = re.compile(r"(?:^|[\s(])['‘’\"“][A-Z]|[A-Z][.!?]?['’\"”](?=[\s:,)]|$)")
+
+
+def is_caps_teaser(line: str) -> bool:
+    """A headline in capitals that quotes, standing in the body: a link to another story
+    (`'DANCING WITH THE STARS' CARRIE ANN INABA OPENS UP ABOUT …`). A subheading in
+    capitals is short and seldom quotes."""
+    letters = [c for c in line if c.isalpha()]
+    return (len(words(line)) >= 6 and len(letters) >= 20
+            and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+            and _QUOTED.search(line) is not None)
 
 
 def is_link_text(line: str) -> bool:

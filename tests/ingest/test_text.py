@@ -258,3 +258,12 @@ def test_an_agency_and_a_date_under_the_headline_make_no_caption_of_it():
     extracted = read_text(page)
     assert extracted.title == "Library to close for a year of repairs"
     assert extracted.image_caption is None and extracted.date == "2019-11-18"
+
+
+def test_a_quoting_headline_in_capitals_inside_the_body_is_a_link_not_a_subheading():
+    teaser = "'DANCING WITH THE STARS' STAR OPENS UP ABOUT SERIOUS HEALTH CONDITION"
+    page = ("Library to close for a year of repairs\n" + BODY + teaser + "\n"
+            + "WHAT HAPPENS TO THE BOOKS NOW\n" + BODY.replace("The", "A"))
+    text = "\n".join(b.text for b in read_text(page).blocks)
+    assert "DANCING" not in text
+    assert "WHAT HAPPENS TO THE BOOKS NOW" in text
