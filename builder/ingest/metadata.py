@@ -97,10 +97,16 @@ def is_date_line(line: str) -> bool:
     return not (line.rstrip().endswith(".") and len(tokens) > 8)
 
 
+NAME_AND_HANDLE = re.compile(r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\s*@\w{2,30}")
+
+
 def byline_author(line: str) -> str | None:
     """The author named by a byline such as "By Jane Doe | Reuters" or "Von Max Muster"."""
     match = BYLINE.match(line.strip())
-    if not match or len(words(line)) > 14:
+    if not match:
+        handle = NAME_AND_HANDLE.fullmatch(line.strip())  # "Jane Doe @janedoe", no "By"
+        return handle[1] if handle and looks_like_name(handle[1]) else None
+    if len(words(line)) > 14:
         return None
     name = match["name"].split("@")[0].strip()  # "Jane Doe@janedoe": her handle, glued on
     last = name.rsplit(None, 1)

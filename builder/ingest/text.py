@@ -141,7 +141,10 @@ def is_title_candidate(lines: Sequence[str], i: int) -> bool:
     line = lines[i]
     if not is_headline(line) or URL_LIKE.search(line) or "@" in line or "\t" in line:
         return False  # (a tab: a table's row)
-    return not is_caption(lines, i) and not (is_prose(line) and is_sentence(line))
+    if is_caption(lines, i):
+        return False
+    # a question may head the page ("… time to be careful?"); a statement is running text
+    return line.rstrip().endswith("?") or not (is_prose(line) and is_sentence(line))
 
 
 def title_score(lines: Sequence[str], i: int, start: int, repeated: Counter[str],
@@ -215,9 +218,10 @@ def meta_end(lines: Sequence[str], start: int, end: int) -> int:
 
 def read_header(lines: Sequence[str], start: int, end: int) -> Header:
     """Title, dek, byline, date and lead caption from the lines around the body's start."""
-    title_at = find_title(lines, start)
-    first = title_at + 1 if title_at is not None else start
     forced = max(start, meta_end(lines, start, end))
+    # Above a byline that opens the span, the lines are headline block: look there too.
+    title_at = find_title(lines, forced)
+    first = title_at + 1 if title_at is not None else start
     dek = author = when = caption = credit = None
     i = first
     while i < end:
@@ -244,6 +248,9 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
         elif not header_only and i >= start:
             break
         i += 1
+    if when is None and title_at is not None:  # "Last Updated: Nov 20, 2019" over the headline
+        when = next((parse_date(lines[j]) for j in range(title_at - 1, max(-1, title_at - 4), -1)
+                     if is_date_line(lines[j])), None)
     return Header(
         title=lines[title_at] if title_at is not None else None,
         body_start=max(i, start),

@@ -267,3 +267,17 @@ def test_a_quoting_headline_in_capitals_inside_the_body_is_a_link_not_a_subheadi
     text = "\n".join(b.text for b in read_text(page).blocks)
     assert "DANCING" not in text
     assert "WHAT HAPPENS TO THE BOOKS NOW" in text
+
+
+def test_a_question_headline_over_a_dek_and_a_byline_with_a_handle():
+    menu = "".join(f"{item}\n" for item in ["Home", "Markets", "Be a Pro", "Podcast"])
+    page = (menu + "Last Updated : Nov 20, 2019 01:41 PM IST | Source: Example.com\n"
+            "Are libraries about to close for good?\n"
+            "Repairs will keep the reading rooms shut, the council said on Tuesday.\n"
+            "Jane Roe @janeroe\n" + BODY)
+    extracted = read_text(page)
+    assert extracted.title == "Are libraries about to close for good?"
+    assert extracted.dek and extracted.dek.startswith("Repairs will keep")
+    assert extracted.author == "Jane Roe"
+    assert extracted.date == "2019-11-20"
+    assert "@janeroe" not in "\n".join(b.text for b in extracted.blocks)
