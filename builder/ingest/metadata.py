@@ -140,6 +140,9 @@ def is_credit_line(line: str) -> bool:
         return False
     if len(tokens) <= 8 and NAME_SLASH_OUTLET.match(stripped):
         return True
+    caption, credit = split_credit(stripped)
+    if credit is not None and len(words(caption)) >= 4:
+        return False  # a caption with its credit at the end: "Protesters … (Image: GETTY)"
     return bool(CREDIT_ANYWHERE.search(stripped)) and len(tokens) <= 10
 
 

@@ -116,6 +116,8 @@ BOILERPLATE_LINES = _phrase_set(
     toggle navigation
     home
     back to top
+    back to gallery
+    report
     skip to content
     skip to main content
     skip navigation
@@ -314,6 +316,7 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bthanks? (you )?for (subscribing|signing up|registering)\b",
         r"^stay (up to date|up-to-date|updated|connected|informed) (with|on)\b",
         r"\b(in|to) your inbox\b|\bwe('ll)? (send|email) you\b|\bevery (day|week) we send\b",
+        r"\b(meet|hit|reach) your inbox\b|\(buy now\)$",
         r"\bis part of\b.*\b(media|publishing) (group|company)\b",
         r"\bshare (your|with)\b.*\b(friends?|thoughts)\b",
         r"\bsupport (independent|our) journalism\b",
@@ -437,7 +440,8 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 
 # A photo credit line, or the credit tacked onto the end of a caption.
 CREDIT_AGENCIES = (
-    r"AP|AFP|Reuters|REUTERS|Associated Press|Getty(?: Images)?|Shutterstock|EPA(?:-EFE)?|"
+    r"AP|AFP|Reuters|REUTERS|Associated Press|Getty(?: Images)?|GETTY(?: IMAGES)?|"
+    r"Shutterstock|EPA(?:-EFE)?|"
     r"Bloomberg|"
     r"Alamy|iStock(?:photo)?|PA(?: Images| Wire)?|Xinhua|TASS|Sipa|Corbis|Unsplash|"
     r"NurPhoto|Anadolu|dpa|picture alliance|ANSA|Kyodo|Yonhap"

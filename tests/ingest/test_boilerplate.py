@@ -39,6 +39,11 @@ from builder.ingest.boilerplate import (
         "You are at:",
         "Close share panel",
         "Follow RT on",
+        "Report",
+        "Back to Gallery",
+        "Let our news meet your inbox. The news and stories that matter, delivered weekday "
+        "mornings.",
+        "Buyer's Guide: MacBook Pro (Buy Now)",
         "Werbung",
         "Lesen Sie auch: Die Bahn streikt wieder",
         "À lire aussi",
@@ -66,6 +71,7 @@ def test_known_furniture(line):
         "NISSAN SENTRA",
         "Stay tuned: the vote is on Friday.",
         "No thanks to the weather, the match was called off after an hour.",
+        "The report said prices would rise.",
     ],
 )
 def test_article_lines_are_not_furniture(line):

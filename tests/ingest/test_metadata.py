@@ -91,6 +91,8 @@ def test_byline_author(line, author):
         ("Sanjeev Verma/Hindustan Times/Getty Images", True),
         ("Anna Moneymaker/The New York Times", True),
         ("Colombia had lost to Belgium on Monday.", False),
+        ("GETTY", True),
+        ("Protesters have worn masks to protect their identities (Image: GETTY )", False),
         ("WeWork is reportedly being investigated, according to Reuters.", False),
     ],
 )
