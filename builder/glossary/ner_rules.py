@@ -8,6 +8,7 @@ the cues (title before, preposition before, dateline) the typing step needs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from builder.glossary.ner_data import (
@@ -31,6 +32,7 @@ from builder.glossary.ner_data import (
     ordinary_words,
 )
 from builder.glossary.ner_tokens import Token, is_headline, split_sentences, tokenize
+from builder.ingest.phrases import STOP_WORDS
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]*[A-Z])(?:,\s*(?P<region>[A-Z][\w .'’-]*?))?"
@@ -232,10 +234,12 @@ def _runs(words: list[_Word | None]) -> list[list[int]]:
 
 @dataclass
 class DocumentStats:
-    """Word evidence across one document: which words also appear lowercase or mid-sentence."""
+    """Word evidence across one document: which words also appear lowercase or mid-sentence,
+    and its language (by stop words), since the word tables here are English."""
 
     lower: set[str]
     mid_cap: set[str]
+    language: str = "en"
 
 
 def _front_is_title(names: list[str]) -> bool:
@@ -321,6 +325,8 @@ def _sentence_mentions(sentence: str, stats: DocumentStats) -> list[Mention]:
         was_longer = len(names) > 1
         names, title = _strip_front(names)
         idx = idx[len(idx) - len(names) :]
+        if stats.language == "de" and len(names) == 1 and not names[0].isupper():
+            continue  # German capitalises every noun: one such word is no name
         inside = _title_inside(names)
         if inside is None:
             parts = [(idx, title)]
@@ -451,8 +457,10 @@ def _sentence_initial_only(
         return False  # `President Biden said`: the title is handled later
     if low in stats.lower and low not in stats.mid_cap:
         return True
-    if len(idx) == 1 and low not in stats.mid_cap and low in ordinary_words():
-        return True  # `Angry`, `Shipments`, `Net` opening a row: words, not names
+    if len(idx) == 1 and low not in stats.mid_cap and (
+            low in ordinary_words() or stats.language != "en"):
+        return True  # `Angry`, `Shipments`, `Net` opening a row: words, not names (in
+        # another language, with no word list, a capital opening a sentence proves nothing)
     if len(idx) == 1 and low not in stats.mid_cap:
         nxt = idx[0] + 1
         follows_lower = nxt < len(words) and words[nxt] is not None and words[nxt].text.islower()
@@ -485,7 +493,21 @@ def document_stats(lines: list[str]) -> DocumentStats:
                     lower.add(w)
                 elif k > 0 and _is_cap_word(w) and not toks[k - 1].text.endswith(":"):
                     mid_cap.add(w.casefold())
-    return DocumentStats(lower, mid_cap)
+    return DocumentStats(lower, mid_cap, language_of(lines))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def language_of(lines: list[str]) -> str:
+    """The language whose stop words the text uses most (ingest's tables), English unless
+    another's are clearly more: twice as many, and at least ten."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        for word in _LETTERS.findall(line.casefold()):
+            counts.update(lang for lang, stop in STOP_WORDS.items() if word in stop)
+    best, n = max(counts.items(), key=lambda item: item[1], default=("en", 0))
+    return best if n >= 10 and n >= 2 * counts["en"] else "en"
 
 
 def dateline(line: str) -> Mention | None:

@@ -205,6 +205,21 @@ def test_types_of_initialled_names_and_two_word_places() -> None:
     assert found["San Diego"] == "place"
 
 
+def test_other_languages_capitalised_words_are_not_all_names() -> None:
+    german = ("Die Bundesregierung will die Akte digital machen, sagte Angela Merkel am "
+              "Montag in Berlin. Die Deutsche Bank ist nicht dabei und der Plan ist noch "
+              "nicht fertig. Patienten sollen ihre Daten mit der App sehen, die für alle "
+              "Versicherten gilt, aber erst im Jahr 2021.")
+    names = {s.name for s in suggest_entities([german], set())}
+    assert {"Angela Merkel", "Deutsche Bank"} <= names
+    assert not {"Patienten", "Daten", "Akte", "App", "Bundesregierung"} & names
+    portuguese = ("Então o prefeito de Lisboa falou com os jornalistas. Conheça o plano que "
+                  "a cidade de Lisboa não quer mais adiar para o ano que vem, disse ele. "
+                  "Busca e salvamento são parte do plano da câmara e do governo.")
+    names = {s.name for s in suggest_entities([portuguese], set())}
+    assert "Lisboa" in names and not {"Então", "Conheça", "Busca"} & names
+
+
 def test_headline_capitals_are_not_names() -> None:
     text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
     found = {s.name: s for s in suggest_entities([text], set())}
