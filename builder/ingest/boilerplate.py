@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from builder.ingest.phrases import (
     BOILERPLATE_LINES,
     BOILERPLATE_PATTERNS,
+    END_NOTES,
     LEGAL_PATTERNS,
     SECTION_BREAKS,
     STOP_WORDS,
@@ -242,3 +243,16 @@ def furniture_lines(
         needed = max(2, min_share * (len(site) + 1))
         found |= {line for line, n in shared.items() if n + 1 >= needed}
     return frozenset(found)
+
+
+def end_notes_start(paragraphs: Sequence[str]) -> int:
+    """Where the notes that follow a story begin among its paragraphs (their number if
+    none): reporting credits and the author's biography, with the author's name on its
+    own line above it ("Phil Helsel" over "Phil Helsel is a reporter for NBC News.")."""
+    end = len(paragraphs)
+    while end > 0 and any(p.match(paragraphs[end - 1].strip()) for p in END_NOTES):
+        end -= 1
+        bio_of = paragraphs[end].split(" is ", 1)[0].strip()
+        if end > 0 and paragraphs[end - 1].strip() == bio_of:
+            end -= 1
+    return end if end > 0 else len(paragraphs)

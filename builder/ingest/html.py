@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from readability import Document as ReadabilityDocument
 
 from builder.ingest import Block, Extracted
+from builder.ingest.boilerplate import end_notes_start
 from builder.ingest.structured import PageMeta, clean, iso_date, read_structured
 from builder.ingest.write import escape_markdown
 
@@ -424,6 +425,7 @@ def read_html(html: str) -> Extracted:
     if blocks:
         blocks = restore(blocks, second_opinion(html))
         blocks = restore(blocks, embedded_posts(doc))
+        blocks = blocks[: end_notes_start([b.text for b in blocks])]
     return Extracted(
         title=title,
         blocks=tuple(blocks),

@@ -294,7 +294,8 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^(see|watch|read) more\s*:|^also on \S+\.\w+|^more\s*:",
         r"^read (more|the full|next|also)\b|\bread more\b[:»›>]*$",
         r"^(most|more) (popular|read|viewed|shared|commented|from|on|in)\b",
-        r"^related( \w+)?\s*:|^related (articles?|stories|posts|content|coverage|topics|links)\b",
+        r"^\[?related( \w+)?\s*:",
+        r"^related (articles?|stories|posts|content|coverage|topics|links)\b",
         r"\byou (may|might) (also )?(like|enjoy)\b",
         r"^recommended\b",
         r"^(tags?|topics?|filed under|categories|category|posted in|more on|keywords)\s*:",
@@ -318,7 +319,8 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(in|to) your inbox\b|\bwe('ll)? (send|email) you\b|\bevery (day|week) we send\b",
         r"\b(meet|hit|reach) your inbox\b|\(buy now\)$",
         r"\bis part of\b.*\b(media|publishing) (group|company)\b",
-        r"\bshare (your|with)\b.*\b(friends?|thoughts)\b",
+        r"\bshare (it |this )?(your|with)\b.*\b(friends?|thoughts)\b",
+        r"^also\s*:\s*(see|read|watch)\b",
         r"\bsupport (independent|our) journalism\b",
         r"\bdownload (the|our) app\b|\bget the app\b",
         r"^(published|updated|posted|last updated)\b.*\d",
@@ -391,6 +393,18 @@ def _wordset(text: str) -> frozenset[str]:
 
 # A caption that says it is one ("Image caption …", "Caption: …", "Foto: …" is a credit).
 CAPTION_LABEL = re.compile(r"^(?:image |photo )?caption\b|^legende\b|^légende\b", re.IGNORECASE)
+
+# What a newspaper or wire service puts after the story: "(Reporting by …; editing by …)",
+# "Keith Bradsher contributed reporting.", "Jane Roe is a reporter for NBC News."
+END_NOTES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^\(?(additional )?(reporting|writing|editing) by\b.*\)?$",
+        r"^[\w.'’ -]{3,80}\bcontributed (reporting|research|to this (report|story|article))\b",
+        r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} is an? (\w+ ){0,3}(reporter|writer|editor|"
+        r"correspondent|journalist|contributor|columnist|producer|photographer)\b",
+    )
+)
 
 # A news dateline opening the first paragraph: "NEW YORK (Reuters) -", "PARIS, Nov 19 (AFP) —".
 DATELINE = re.compile(

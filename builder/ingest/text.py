@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from builder.ingest import Block, Extracted
 from builder.ingest.boilerplate import (
     best_span,
+    end_notes_start,
     is_boilerplate,
     is_prose,
     is_section_break,
@@ -387,6 +388,7 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
         if keep_in_body(lines, i, end, furniture, header.title)
     ]
     body = without_link_lists(lines, kept)
+    body = body[: end_notes_start([lines[i] for i in body])]
     return Extracted(
         title=header.title,
         blocks=tuple(to_blocks(lines, body)),

@@ -40,6 +40,9 @@ from builder.ingest.boilerplate import (
         "Close share panel",
         "Follow RT on",
         "Report",
+        "Like this story? Share it with a friend!",
+        "Also: See Black Friday coverage at CNET",
+        "[Related: Salesforce Dreamforce Keynote: AI, Integration, Alicia Keys And Protestors]",
         "Back to Gallery",
         "Let our news meet your inbox. The news and stories that matter, delivered weekday "
         "mornings.",

@@ -187,3 +187,13 @@ def test_metadata_of_a_page_without_a_charset_is_read_as_unicode():
     assert extracted.title == "‘The Medium’ is the Message – Café"
     assert extracted.dek == "Here’s how to figure it out"
     assert "«ёлочки» и многоточием…" in extracted.blocks[0].text
+
+
+def test_reporting_credits_after_the_story_are_dropped():
+    page = (FIXTURES / "jsonld_article.html").read_text(encoding="utf-8")
+    last = read_html(page).blocks[-1].text
+    note = "<p>Keith Bradsher contributed reporting from Hong Kong.</p>"
+    marked = page.replace(last[-40:], last[-40:] + "</p>" + note + "<p>", 1)
+    assert marked != page  # the note went in after the story's last words
+    body = body_text(read_html(marked))
+    assert last[-40:] in body and "contributed reporting" not in body

@@ -281,3 +281,24 @@ def test_a_question_headline_over_a_dek_and_a_byline_with_a_handle():
     assert extracted.author == "Jane Roe"
     assert extracted.date == "2019-11-20"
     assert "@janeroe" not in "\n".join(b.text for b in extracted.blocks)
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "(Reporting by Greg Roumeliotis; editing by Martin Howell)\n",
+        "Keith Bradsher contributed reporting from Hong Kong.\n",
+        "Phil Helsel\nPhil Helsel is a reporter for NBC News.\n",
+        "Dallas Robinson is a freelance writer living in Minneapolis\n",
+    ],
+)
+def test_reporting_credits_and_the_authors_biography_end_the_body(notes):
+    page = "Library to close for a year of repairs\n" + BODY + BODY.replace("The", "A") + notes
+    text = "\n".join(b.text for b in read_text(page).blocks)
+    assert text.endswith("the mayor said after the vote.")
+
+
+def test_a_sentence_about_a_reporter_inside_the_story_stays():
+    inside = "Jane Roe is a reporter for the local paper and broke the story in March.\n"
+    page = "Library to close for a year of repairs\n" + BODY + inside + BODY.replace("The", "A")
+    assert "Jane Roe is a reporter" in "\n".join(b.text for b in read_text(page).blocks)
