@@ -451,6 +451,8 @@ def _sentence_initial_only(
 ) -> bool:
     """A sentence-initial word that is an ordinary word: function word, or seen lowercase."""
     low = word.casefold().rstrip(".")
+    if len(low) == 1 and len(idx) > 1 and idx[1] == idx[0] + 2 and words[idx[0] + 1] is None:
+        return False  # an initial, not `A` or `I`: `A. Gurusinha run out 16`
     if low in FUNCTION_WORDS:
         return True
     if low in PERSON_TITLES | TITLE_MODIFIERS and len(idx) > 1:

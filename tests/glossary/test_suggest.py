@@ -220,6 +220,14 @@ def test_other_languages_capitalised_words_are_not_all_names() -> None:
     assert "Lisboa" in names and not {"Então", "Conheça", "Busca"} & names
 
 
+def test_an_initial_opening_a_line_is_not_the_article_a_or_the_pronoun_i() -> None:
+    text = ("Sri Lanka\nA. Gurusinha run out 16\nI. Healy c Ranatunga b Muralitharan 8\n"
+            "A car hit it.")
+    names = {s.name for s in suggest_entities([text], set())}
+    assert {"A. Gurusinha", "I. Healy", "Ranatunga"} <= names
+    assert not {"Gurusinha", "Healy", "A", "I"} & names
+
+
 def test_headline_capitals_are_not_names() -> None:
     text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
     found = {s.name: s for s in suggest_entities([text], set())}
