@@ -60,6 +60,12 @@ morning afternoon evening night week month year season weekend day
 note notes see total totals results result standings table scores score
 """)
 
+# Verbs that open a prompt or a sentence before a name: `Enter South Dakota`, `Meet X`.
+IMPERATIVES = _words("""
+enter visit meet read watch click see please welcome share follow sign get join explore
+discover shop buy try check listen subscribe download register vote call ask contact
+""")
+
 # Capitalised words that are never entities on their own, wherever they stand.
 NEVER_ALONE = _words("""
 monday tuesday wednesday thursday friday saturday sunday

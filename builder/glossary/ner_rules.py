@@ -19,6 +19,7 @@ from builder.glossary.ner_data import (
     FIRST_NAMES,
     FUNCTION_WORDS,
     GROUP_ADJECTIVES,
+    IMPERATIVES,
     NAME_PARTICLES,
     NATIONALITIES,
     NEVER_ALONE,
@@ -453,7 +454,7 @@ def _sentence_initial_only(
     low = word.casefold().rstrip(".")
     if len(low) == 1 and len(idx) > 1 and idx[1] == idx[0] + 2 and words[idx[0] + 1] is None:
         return False  # an initial, not `A` or `I`: `A. Gurusinha run out 16`
-    if low in FUNCTION_WORDS:
+    if low in FUNCTION_WORDS or low in IMPERATIVES:
         return True
     if low in PERSON_TITLES | TITLE_MODIFIERS and len(idx) > 1:
         return False  # `President Biden said`: the title is handled later

@@ -106,6 +106,7 @@ def _key(name: str) -> str:
     return name.casefold().rstrip(".")
 
 
+_HEAD_WORDS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS
 _SIDES = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern",
                     "western", "new", "upper", "lower"])
 
@@ -131,7 +132,9 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
                 continue  # `East Stirling`, `New York`: another place than `Stirling`, `York`
             if (
                 lw[-len(sw) :] == sw
-                or lw[: len(sw)] == sw
+                # `Deportivo` in `Deportivo Coruna`; not `Hong Kong` in `Hong Kong Stock
+                # Exchange`, nor `Manchester` in `Manchester United`: another entity
+                or lw[: len(sw)] == sw and lw[-1].rstrip(".") not in _HEAD_WORDS
                 or len(sw) == 1
                 and len(sw[0]) > 1
                 and _is_acronym(by_key[short])
@@ -238,7 +241,8 @@ def guess_type(name: str, mentions: list[Mention], description: str | None = Non
         elif m.after in _ORG_NOUNS_AFTER:
             votes["organization"] += 1  # `London’s Telegraph newspaper`
     if _looks_like_person(words):
-        votes["person"] += 2  # outweighs one `to`/`from` before it: `a letter to Taylor Swift`
+        # each use of the full name outweighs a `to`/`from` before it or its surname alone
+        votes["person"] += 2 * max(1, sum(len(m.words) == len(words) for m in mentions))
     if not votes:
         return "person" if _looks_like_person(words) else "other"
     return votes.most_common(1)[0][0]
@@ -256,6 +260,7 @@ def suggest_entities(texts: list[str], known_names: set[str]) -> list[Suggestion
     """The names in `texts` that no known name or alias covers, most mentioned first."""
     known = {_key(k) for k in known_names}
     merged: dict[str, Suggestion] = {}
+    mentions: dict[str, list[Mention]] = {}  # every article's, for the type
     for text in texts:
         for g in group_mentions(find_mentions(text)):
             forms = list(g.forms)
@@ -266,14 +271,16 @@ def suggest_entities(texts: list[str], known_names: set[str]) -> list[Suggestion
             s = merged.get(key)
             if s is None:
                 desc, evidence = _describe(g.mentions)
-                kind = guess_type(name, g.mentions, desc)
-                s = merged[key] = Suggestion(name, kind, description=desc, evidence=evidence)
+                s = merged[key] = Suggestion(name, "other", description=desc, evidence=evidence)
             elif s.description is None:
                 s.description, s.evidence = _describe(g.mentions)
+            mentions.setdefault(key, []).extend(g.mentions)
             s.count += len(g.mentions)
             for f in forms:
                 if _key(f) != key and f not in s.aliases:
                     s.aliases.append(f)
+    for key, s in merged.items():  # the cues of all the articles, not the first one's
+        s.type = guess_type(s.name, mentions[key], s.description)
     return sorted(merged.values(), key=lambda s: (-s.count, s.name.casefold()))
 
 

@@ -228,6 +228,23 @@ def test_an_initial_opening_a_line_is_not_the_article_a_or_the_pronoun_i() -> No
     assert not {"Gurusinha", "Healy", "A", "I"} & names
 
 
+def test_a_place_is_not_a_variant_of_an_organisation_named_after_it() -> None:
+    text = ("Shares fell in Hong Kong on Monday. The Hong Kong Stock Exchange said trading "
+            "was halted. Enter South Dakota, the sign says.")
+    found = {s.name: s for s in suggest_entities([text], set())}
+    assert found["Hong Kong"].type == "place" and found["Hong Kong"].aliases == []
+    assert found["Hong Kong Stock Exchange"].type == "organization"
+    assert "South Dakota" in found and "Enter South Dakota" not in found
+
+
+def test_the_type_weighs_every_articles_mentions() -> None:
+    first = "A row involving Taylor Swift went to Swift and then to Swift again."
+    others = ["Taylor Swift posted a message.", "Fans of Taylor Swift waited.",
+              "Taylor Swift is ready to record her songs again."]
+    found = {s.name: s for s in suggest_entities([first, *others], set())}
+    assert found["Taylor Swift"].type == "person"
+
+
 def test_headline_capitals_are_not_names() -> None:
     text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
     found = {s.name: s for s in suggest_entities([text], set())}
