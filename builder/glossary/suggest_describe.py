@@ -35,6 +35,11 @@ _REPORTING = frozenset(
         "according",
     ]
 )
+_TIME_WORDS = frozenset(
+    ["ago", "later", "earlier", "before", "after", "since", "moment", "minute", "minutes",
+     "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
+     "decade", "decades", "time", "times", "while", "season", "weekend", "night", "morning"]
+)
 _MAX_WORDS = 10
 _MAX_BEFORE = 6
 _COURTESY = frozenset(["mr", "mrs", "ms", "miss", "mister", "dr", "sir"])
@@ -48,6 +53,8 @@ def _plausible(desc: str) -> bool:
     if any(w.casefold().strip(".,") in _REPORTING for w in words):
         return False
     last = words[-1]
+    if last.casefold().strip(".,") in _TIME_WORDS:
+        return False  # `Barely a week ago, Parise, 35, …`: when, not who
     return any(c.isalpha() for c in desc) and not last.isdigit()
 
 

@@ -245,6 +245,12 @@ def test_the_type_weighs_every_articles_mentions() -> None:
     assert found["Taylor Swift"].type == "person"
 
 
+def test_a_time_before_a_name_is_no_description() -> None:
+    text = "Barely a week ago, Zach Parise, 35, had scored once. Zach Parise scored twice."
+    [found] = [s for s in suggest_entities([text], set()) if s.name == "Zach Parise"]
+    assert found.description is None
+
+
 def test_headline_capitals_are_not_names() -> None:
     text = "SOCCER - ROMANIA BEAT LITHUANIA.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1."
     found = {s.name: s for s in suggest_entities([text], set())}
