@@ -19,7 +19,7 @@ def _words(text: str) -> frozenset[str]:
 def ordinary_words() -> frozenset[str]:
     """The 63,000 words SCOWL's American English list has only in lower case (`angry`,
     `shipments`; not `bush`, `park` or `london`), made by bench/make_ordinary_words.py;
-    read on first use (30 ms), by entity suggestions only."""
+    read on first use (15 ms), by entity suggestions only."""
     path = Path(__file__).with_name("data") / "ordinary_words.txt.gz"
     return frozenset(gzip.decompress(path.read_bytes()).decode().split())
 

@@ -460,11 +460,10 @@ def _sentence_initial_only(
         return False  # `President Biden said`: the title is handled later
     if low in stats.lower and low not in stats.mid_cap:
         return True
-    if len(idx) == 1 and low not in stats.mid_cap and (
-            low in ordinary_words() or stats.language != "en"):
-        return True  # `Angry`, `Shipments`, `Net` opening a row: words, not names (in
-        # another language, with no word list, a capital opening a sentence proves nothing)
     if len(idx) == 1 and low not in stats.mid_cap:
+        if low in ordinary_words() or stats.language != "en":
+            return True  # `Angry`, `Shipments`, `Net` opening a row: words, not names (in
+            # another language, with no word list, a capital opening a sentence proves nothing)
         nxt = idx[0] + 1
         follows_lower = nxt < len(words) and words[nxt] is not None and words[nxt].text.islower()
         if follows_lower and re.search(r"(?:ly|ing|ed)$", low):

@@ -396,14 +396,15 @@ CAPTION_LABEL = re.compile(r"^(?:image |photo )?caption\b|^legende\b|^légende\b
 
 # What a newspaper or wire service puts after the story: "(Reporting by …; editing by …)",
 # "Keith Bradsher contributed reporting.", "Jane Roe is a reporter for NBC News."
-END_NOTES: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^\(?(additional )?(reporting|writing|editing) by\b.*\)?$",
-        r"^[\w.'’ -]{3,80}\bcontributed (reporting|research|to this (report|story|article))\b",
-        r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} is an? (\w+ ){0,3}(reporter|writer|editor|"
-        r"correspondent|journalist|contributor|columnist|producer|photographer)\b",
-    )
+END_NOTES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^\((additional )?(reporting|writing|editing) by\b.*\)$", re.IGNORECASE),
+    re.compile(r"^(additional )?reporting by\b.*\b(editing|edited) by\b", re.IGNORECASE),
+    re.compile(r"^[\w.'’ -]{3,80}\bcontributed (reporting|research|to this "
+               r"(report|story|article))\b", re.IGNORECASE),
+    # a name, capitalised: not "This is a journalist's job."
+    re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} is an? ([\w-]+ ){0,3}(reporter|writer|"
+               r"editor|correspondent|journalist|contributor|columnist|producer|"
+               r"photographer)s?(?![\w'’])"),
 )
 
 # A news dateline opening the first paragraph: "NEW YORK (Reuters) -", "PARIS, Nov 19 (AFP) —".

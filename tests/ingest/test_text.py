@@ -302,3 +302,13 @@ def test_a_sentence_about_a_reporter_inside_the_story_stays():
     inside = "Jane Roe is a reporter for the local paper and broke the story in March.\n"
     page = "Library to close for a year of repairs\n" + BODY + inside + BODY.replace("The", "A")
     assert "Jane Roe is a reporter" in "\n".join(b.text for b in read_text(page).blocks)
+
+
+@pytest.mark.parametrize(
+    "last",
+    ["Reporting by the Guardian revealed that the repairs had been delayed for years.\n",
+     "This is a journalist's job, the mayor said after the vote in the town hall.\n"],
+)
+def test_a_last_paragraph_that_only_looks_like_a_note_stays(last):
+    page = "Library to close for a year of repairs\n" + BODY + BODY.replace("The", "A") + last
+    assert last.strip() in "\n".join(b.text for b in read_text(page).blocks)
