@@ -70,8 +70,7 @@ def sentence_spans(text: str, until: int | None = None) -> list[tuple[int, int]]
         if next_char and not (next_char.isupper() or next_char in _OPENERS
                               or next_char.isdigit()):
             continue
-        word = text[start : match.start()].rsplit(None, 1)
-        token = word[-1].lower().rstrip(".") if word else ""
+        token = _word_before(text, start, match.start()).lower().rstrip(".")
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
         spans.append((start, end))
@@ -80,7 +79,18 @@ def sentence_spans(text: str, until: int | None = None) -> list[tuple[int, int]]
             break
     if start < len(text):
         spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    # Every span holds a mark or, the last, begins with a capital: only a text of white
+    # space is a span of nothing.
+    return spans if len(spans) != 1 or text[spans[0][0] : spans[0][1]].strip() else []
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The last word of text[start:end], read from the end: no copy of the sentence."""
+    window = text[max(start, end - 40) : end]  # longer than any abbreviation
+    words = window.rsplit(None, 1)
+    if len(words) < 2 and end - 40 > start:  # a word longer than the window
+        words = text[start:end].rsplit(None, 1)
+    return words[-1] if words else ""
 
 
 def sentence_at(text: str, offset: int, spans: list[tuple[int, int]] | None = None) -> str:

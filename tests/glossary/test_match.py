@@ -81,3 +81,25 @@ def test_matching_many_names_is_one_pass():
     big = Matcher(Entity(f"Name{i} Person", f"p{i}", "person") for i in range(2000))
     text = "Name1999 Person met Name7 Person and Name Person."
     assert [f.entity for f in big.find(text)] == ["p1999", "p7"]
+
+
+def test_decomposed_accents_match_and_keep_their_offsets():
+    text = "Chef Jose\u0301 Andre\u0301s and Jose\u0301 cooked; Andre\u0301s ate."
+    assert found(text) == [("Jose\u0301 Andre\u0301s", "jose-andres")]
+    assert found("Jose\u0301 Andres") == [("Jose\u0301 Andres", "jose-andres")]
+
+
+def test_case_insensitive_offsets_survive_letters_that_lower_to_two():
+    text = "İİ the BANK said"
+    assert found(text) == [("BANK", "bank")]
+
+
+def test_names_sharing_a_first_word_each_match_whole():
+    assert found("New Yorkers read The New York Sun, not the Sunday Sun") == [
+        ("The New York Sun", "nys"),
+        ("Sun", "sun-newspaper"),
+    ]
+
+
+def test_a_name_rejected_inside_a_compound_does_not_hide_the_next():
+    assert found("Johnson-Smith met Johnson") == [("Johnson", "boris-johnson")]
