@@ -66,7 +66,7 @@ from builder.render.pages import (
     entity_path,
     site_pages,
 )
-from builder.render.templates import make_environment, render_page, root_of
+from builder.render.templates import clear_fragments, make_environment, render_page, root_of
 from builder.search import SearchDoc
 
 MANIFEST = ".gloss-manifest.json"
@@ -810,6 +810,7 @@ def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, sta
     Workers are forked after the pages exist, so they read them from inherited memory.
     """
     global _jobs
+    clear_fragments(env)  # (the workers, forked below, start with none)
     workers = _render_workers(pages)
     if workers < 2:
         return [_render_one(env, page, config, staging) for page in pages]

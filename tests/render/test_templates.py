@@ -8,7 +8,7 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from builder.render.templates import escape_output, make_environment
+from builder.render.templates import clear_fragments, escape_output, make_environment
 
 TEMPLATE = """\
 {% macro item(x) %}<li title="{{ x }}">{{ x }}</li>{% endmacro %}
@@ -73,3 +73,39 @@ def test_escaping_decided_while_rendering_is_jinjas(tmp_path: Path):
     page = env.from_string("{% autoescape flag %}{{ x }}{% endautoescape %}|{{ x }}")
     assert page.render(flag=False, x="<b>") == "<b>|&lt;b&gt;"
     assert page.render(flag=True, x="<b>") == "&lt;b&gt;|&lt;b&gt;"
+
+
+def _counting_env(tmp_path: Path) -> tuple[jinja2.Environment, list[str]]:
+    env = make_environment(_theme(tmp_path))
+    seen: list[str] = []
+    env.filters["seen"] = lambda value: seen.append(value) or value
+    return env, seen
+
+
+def test_a_cached_fragment_is_rendered_once_per_key(tmp_path: Path):
+    env, seen = _counting_env(tmp_path)
+    page = env.from_string(
+        "{% for x in items %}{% cache x, root %}<a href='{{ root }}{{ x | seen }}'>{{ x }}</a>"
+        "{% endcache %}{% endfor %}")
+    assert page.render(items=["a<", "b", "a<"], root="../") == (
+        "<a href='../a&lt;'>a&lt;</a><a href='../b'>b</a><a href='../a&lt;'>a&lt;</a>")
+    assert page.render(items=["a<"], root="") == "<a href='a&lt;'>a&lt;</a>"  # another key
+    assert seen == ["a<", "b", "a<"]
+
+
+def test_fragments_keyed_alike_in_two_places_stay_apart(tmp_path: Path):
+    env, _ = _counting_env(tmp_path)
+    page = env.from_string("{% cache x %}<i>{{ x }}</i>{% endcache %}\n"
+                           "{% cache x %}<b>{{ x }}</b>{% endcache %}")
+    assert page.render(x="same") == "<i>same</i><b>same</b>"
+
+
+def test_cleared_fragments_are_rendered_again(tmp_path: Path):
+    """A build clears them before its pages: an entity's description may have changed."""
+    env, seen = _counting_env(tmp_path)
+    page = env.from_string("{% cache slug %}{{ text | seen }}{% endcache %}")
+    assert page.render(slug="kyiv", text="Capital") == "Capital"
+    assert page.render(slug="kyiv", text="Changed") == "Capital"  # within one build
+    clear_fragments(env)
+    assert page.render(slug="kyiv", text="Changed") == "Changed"
+    assert seen == ["Capital", "Changed"]
