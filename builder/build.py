@@ -116,6 +116,9 @@ class Built:
     search_print: str | None = None  # digest of the documents of the search index written
     search_only: bool = False  # just the search index (the live server's second step)
     layout: Layout | None = None  # of the pages planned
+    # pages_holding of the pages planned, with the layout it is of: worked out while the
+    # pages render (Builder.reach)
+    holding: tuple[str, dict[str, tuple[str, ...]], frozenset[str]] | None = None
 
     def discard(self) -> None:
         """Forget a build that will not be written (it had errors)."""
@@ -486,6 +489,7 @@ class Builder:
         self.saves_reach = False
         self._layout: Layout | None = None
         self._reach: Reach | None = None
+        self._holding: tuple[str, dict[str, tuple[str, ...]], frozenset[str]] | None = None
 
     def env(self, theme_dir: Path) -> jinja2.Environment:
         if self._env is None or self._env_theme != theme_dir:
@@ -572,7 +576,15 @@ class Builder:
             # alive at once); the templates are compiled meanwhile, for the workers to inherit.
             _compile_templates(env, todo)
             collect_search()
-        results = render_pages(env, todo, inputs.config, staging)  # while the child ends
+        holding = None
+
+        def meanwhile() -> None:  # this process's share of the work while workers render
+            nonlocal holding
+            if self.saves_reach:
+                self.save_stores()
+                holding = self._pages_holding(shown, layout)
+
+        results = render_pages(env, todo, inputs.config, staging, meanwhile)
         for page, result in zip(todo, results, strict=True):
             if isinstance(result, str):
                 staged[page.path] = result
@@ -583,7 +595,7 @@ class Builder:
             collect_search()
         return Built(files, problems, len(pages), timings, keep, prints,
                      len(inputs.articles), len(inputs.entities), staged, staging, shown,
-                     search_print, layout=layout)
+                     search_print, layout=layout, holding=holding)
 
     def _plan(self, pages: list[Page], views: list[ArticleView], entities: list[Entity],
               env: jinja2.Environment, config: Config, existing: dict[str, str]
@@ -672,19 +684,41 @@ class Builder:
         self._views = kept
         return out
 
+    def _pages_holding(self, shown: dict[str, tuple[tuple[str, str], dict]],
+                       layout: Layout | None
+                       ) -> tuple[str, dict[str, tuple[str, ...]], frozenset[str]] | None:
+        """Which pages hold each article, walked anew only when the layout changed."""
+        if layout is None or self._reach is not None and self._reach.layout == layout.digest:
+            return None
+        pages, always = pages_holding((path, context) for path, (_, context) in shown.items())
+        return layout.digest, pages, always
+
     def reach(self) -> Reach | None:
-        """What the next process needs to find the pages an edit reaches: the articles each
-        page holds are walked again only when the layout changed."""
+        """What the next process needs to find the pages an edit reaches."""
         layout = self._layout
         if layout is None:
             return None
         if self._reach is not None and self._reach.layout == layout.digest:
             pages, always = self._reach.pages, self._reach.always
+        elif self._holding is not None and self._holding[0] == layout.digest:
+            _, pages, always = self._holding
         else:
-            pages, always = pages_holding((path, context)
-                                          for path, (_, context) in self._shown.items())
+            _, pages, always = self._pages_holding(self._shown, layout)  # type: ignore[misc]
         self._reach = Reach(layout.digest, layout.views, pages, always)
         return self._reach
+
+    def save_stores(self) -> None:
+        """The rendered bodies and parsed files, saved to segments.py's stores (new files
+        only: what the saved state lists stays until save_builder lists these instead)."""
+        try:
+            render = segments.save(STORE, "render", self.cache.entries, self.cache.fresh,
+                                   self._stored.get("render", segments.Stored()))
+            articles = segments.save(STORE, "articles", self._reader.seen, self._reader.fresh,
+                                     self._stored.get("articles", segments.Stored()))
+        except OSError:
+            return
+        self._stored = {"render": render, "articles": articles}
+        self.cache.fresh, self._reader.fresh = set(), set()
 
     def commit(self, built: Built) -> None:
         """Remember what was written, once it is on disk."""
@@ -692,6 +726,7 @@ class Builder:
             self.page_prints = built.prints
             self._shown = built.shown
             self._layout = built.layout
+            self._holding = built.holding
         if built.search_print is not None:
             self._search_print = built.search_print
 
@@ -803,16 +838,18 @@ def _render_workers(pages: list[Page]) -> int:
     return min(os.cpu_count() or 1, 4)
 
 
-def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, staging: Path
-                 ) -> list[str | Exception]:
+def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, staging: Path,
+                 meanwhile: Callable[[], None] = lambda: None) -> list[str | Exception]:
     """Render pages into staging (so the site is never held in memory); both cores when many.
 
-    Workers are forked after the pages exist, so they read them from inherited memory.
+    Workers are forked after the pages exist, so they read them from inherited memory;
+    this process does `meanwhile` while they work.
     """
     global _jobs
     clear_fragments(env)  # (the workers, forked below, start with none)
     workers = _render_workers(pages)
     if workers < 2:
+        meanwhile()
         return [_render_one(env, page, config, staging) for page in pages]
     import multiprocessing  # here, as in _in_workers
     from concurrent.futures import ProcessPoolExecutor
@@ -822,7 +859,9 @@ def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, sta
         size = max(16, len(pages) // (workers * 16))  # small: a short idle tail
         bounds = [(i, min(i + size, len(pages))) for i in range(0, len(pages), size)]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [r for chunk in pool.map(_render_slice, bounds) for r in chunk]
+            chunks = pool.map(_render_slice, bounds)  # (all handed out at once)
+            meanwhile()
+            return [r for chunk in chunks for r in chunk]
     finally:
         _jobs = None
 
@@ -1026,11 +1065,11 @@ def _manifest_print(output: Path) -> str | None:
 def save_builder(builder: Builder, output: Path) -> None:
     """The Builder's memory, for the next `gloss build`: the rendered bodies and parsed
     files go to segments.py's stores, where an edit of one article writes one entry."""
+    builder.save_stores()  # (a no-op if the build did it while its pages rendered)
+    if not {"render", "articles"} <= builder._stored.keys():
+        return  # the stores could not be written
+    render, articles = builder._stored["render"], builder._stored["articles"]
     try:
-        render = segments.save(STORE, "render", builder.cache.entries, builder.cache.fresh,
-                               builder._stored.get("render", segments.Stored()))
-        articles = segments.save(STORE, "articles", builder._reader.seen, builder._reader.fresh,
-                                 builder._stored.get("articles", segments.Stored()))
         state = {"cache": dataclasses.replace(builder.cache, entries={}, fresh=set()),
                  "stores": {"render": render.files, "articles": articles.files},
                  "output": {"path": str(output.resolve()), "manifest": _manifest_print(output),
@@ -1043,8 +1082,6 @@ def save_builder(builder: Builder, output: Path) -> None:
         write_atomic(CACHE, lambda handle: pickle.dump(state, handle, pickle.HIGHEST_PROTOCOL))
     except OSError:
         return
-    builder._stored = {"render": render, "articles": articles}
-    builder.cache.fresh, builder._reader.fresh = set(), set()
     segments.remove_unlisted(STORE, {*render.files, *articles.files})
 
 
