@@ -102,9 +102,8 @@ def _sep_regex(sep: str) -> str:
 
 def _units(pattern: _Pattern, capitals: bool) -> list[tuple[str, str]]:
     """A name as the regex trie spells it: ("c", char) for each character of a word,
-    ("end", "") after each Latin word (where a word must end), and ("sep",
-    separator) between words; with capitals, ("start", "") after the first character of
-    a Latin name (see _names_regex)."""
+    ("sep", separator) between words, ("end", "") where a Latin word must end, and with
+    capitals ("start", "") after the first character of a Latin name (_names_regex)."""
     units: list[tuple[str, str]] = []
     for i, word in enumerate(pattern.words):
         if i:
@@ -114,7 +113,10 @@ def _units(pattern: _Pattern, capitals: bool) -> list[tuple[str, str]]:
             units.append(("c", char))
             if capitals and i == j == 0 and not cjk:
                 units.append(("start", ""))
-        if not cjk:
+        # A word must end where the name's word ends: asked only at the end of the name,
+        # or before a CJK word; a separator (never a word character) asks it anyway.
+        last = i == len(pattern.words) - 1
+        if not cjk and (last or not pattern.seps[i]):
             units.append(("end", ""))
     return units
 
@@ -147,7 +149,9 @@ def _names_regex(patterns: list[_Pattern], capitals: bool) -> re.Pattern[str]:
 
     def emit(node: dict) -> str:
         branches = []
-        for unit, child in node.items():
+        # A name ending here is tried after every name that goes on (longest first); the
+        # ways on are exclusive: a separator cannot begin where a word goes on.
+        for unit, child in sorted(node.items(), key=lambda item: item[0][0] == "end"):
             kind, value = unit
             if kind == "name":
                 continue
