@@ -121,19 +121,23 @@ def _units(pattern: _Pattern, capitals: bool) -> list[tuple[str, str]]:
     return units
 
 
-# A Latin word of a name must end where its word in the text ends.
+# A Latin name starts where no letter, digit or accent mark stands before it, and each
+# of its words ends where a word ends. (`\w` alone at the end: the text is in NFC, where
+# an accent mark after a letter is all but unheard of, and the shorter guard, written once
+# per name, makes the regex of a large glossary half as long to compile.)
 _NOT_AFTER_WORD = rf"(?<!{_WORD_CHAR})"
 _UNIT_REGEX = {
     ("start", ""): rf"(?<!{_WORD_CHAR}[\s\S])",  # the first character is behind
-    ("end", ""): rf"(?!{_WORD_CHAR})",
+    ("end", ""): r"(?!\w)",
 }
+_Table = list[_Pattern | None]  # group number → the name whose end it marks (0: none)
 
 
-def _names_regex(patterns: list[_Pattern], capitals: bool) -> re.Pattern[str]:
+def _names_regex(patterns: list[_Pattern], capitals: bool) -> tuple[re.Pattern[str], _Table]:
     """One regex for all names of a fold, shaped as a trie of their characters, so that
-    the engine tries few branches at each place. Where a name ends an empty group
-    `(?P<n7>)` marks which name it was, and every longer name through that place is
-    tried first, so a match is the longest name there.
+    the engine tries few branches at each place; and which name each group marks. Where
+    a name ends an empty group `()` marks it, and every longer name through that place
+    is tried first, so a match is the longest name there.
 
     A Latin name starts where no word character stands before it. Names with capitals
     (case kept) ask that once their first character matched: the engine then skips
@@ -146,28 +150,50 @@ def _names_regex(patterns: list[_Pattern], capitals: bool) -> re.Pattern[str]:
         for unit in _units(pattern, capitals):
             node = node.setdefault(unit, {})
         node.setdefault(("name", ""), number)  # the first of names written the same wins
+    table: _Table = [None]  # groups are numbered in the order they are written
+
+    def unit_regex(unit: tuple[str, str]) -> str:
+        kind, value = unit
+        return (re.escape(value) if kind == "c" else _sep_regex(value) if kind == "sep"
+                else _UNIT_REGEX[unit])
 
     def emit(node: dict) -> str:
+        chain = []  # a run of single ways on is written in a loop: names may be long
+        while len(node) == 1 and ("name", "") not in node:
+            unit, node = next(iter(node.items()))
+            chain.append(unit_regex(unit))
         branches = []
         # A name ending here is tried after every name that goes on (longest first); the
         # ways on are exclusive: a separator cannot begin where a word goes on.
         for unit, child in sorted(node.items(), key=lambda item: item[0][0] == "end"):
-            kind, value = unit
-            if kind == "name":
-                continue
-            piece = (re.escape(value) if kind == "c" else _sep_regex(value) if kind == "sep"
-                     else _UNIT_REGEX[unit])
-            branches.append(piece + emit(child))
+            if unit[0] != "name":
+                branches.append(unit_regex(unit) + emit(child))
         if ("name", "") in node:
-            branches.append(f"(?P<n{node[('name', '')]}>)")
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+            table.append(patterns[node[("name", "")]])
+            branches.append("()")
+        if len(branches) > 1:
+            branches = ["(?:" + "|".join(branches) + ")"]
+        return "".join(chain + branches)
 
     if capitals or not trie:
-        return re.compile(emit(trie) if trie else "(?!)")
+        return re.compile(emit(trie) if trie else "(?!)"), table
     latin = {unit: child for unit, child in trie.items() if not _IS_CJK.fullmatch(unit[1])}
     cjk = {unit: child for unit, child in trie.items() if unit not in latin}
     branches = [_NOT_AFTER_WORD + emit(latin)] if latin else []
-    return re.compile("|".join(branches + ([emit(cjk)] if cjk else [])))
+    return re.compile("|".join(branches + ([emit(cjk)] if cjk else []))), table
+
+
+def _regexes(patterns: list[_Pattern], capitals: bool) -> list[tuple[re.Pattern[str], _Table]]:
+    """The names' regex; or two, each of half the names, where one would nest its groups
+    deeper than the regex compiler can recurse (hundreds of names, each one letter longer
+    than the last)."""
+    try:
+        return [_names_regex(patterns, capitals)]
+    except RecursionError:
+        if len(patterns) < 2:
+            raise
+        half = len(patterns) // 2
+        return _regexes(patterns[:half], capitals) + _regexes(patterns[half:], capitals)
 
 
 class Matcher:
@@ -188,12 +214,9 @@ class Matcher:
                 )
                 tail = name[tokens[-1].end() :].strip()
                 by_fold.setdefault(fold, []).append(_Pattern(words, seps, entity.slug, fold, tail))
-        # per fold in use: (fold, its regex, its patterns by group number)
-        self._folds = [
-            (fold, _names_regex(patterns, capitals=not fold & 1),
-             {f"n{i}": p for i, p in enumerate(patterns)})
-            for fold, patterns in sorted(by_fold.items())
-        ]
+        # (fold, a regex of its names, the name each group marks), folds in order
+        self._folds = [(fold, regex, table) for fold, patterns in sorted(by_fold.items())
+                       for regex, table in _regexes(patterns, capitals=not fold & 1)]
 
     def find(self, text: str) -> list[Found]:
         """Non-overlapping mentions, left to right, the longest name winning at each place
@@ -210,7 +233,7 @@ class Matcher:
             position = 0
             while match := regex.search(subject, position):
                 start, end = match.span()
-                position = _take(text, start, end, patterns[match.lastgroup], found)
+                position = _take(text, start, end, patterns[match.lastindex], found)
             return found
         subjects = [_subject(text, fold) for fold, _, _ in self._folds]
         nexts: list[re.Match[str] | None] = [None] * len(self._folds)
@@ -223,7 +246,7 @@ class Matcher:
                     match = nexts[i] = regex.search(subjects[i], position)
                 if match is not None and (best is None or match.start() < best[0]
                                           or match.start() == best[0] and match.end() > best[1]):
-                    best = (match.start(), match.end(), patterns[match.lastgroup])
+                    best = (match.start(), match.end(), patterns[match.lastindex])
             if best is None:
                 return found
             position = _take(text, *best, found)

@@ -103,3 +103,14 @@ def test_names_sharing_a_first_word_each_match_whole():
 
 def test_a_name_rejected_inside_a_compound_does_not_hide_the_next():
     assert found("Johnson-Smith met Johnson") == [("Johnson", "boris-johnson")]
+
+
+def test_very_long_names_and_deeply_nested_glossaries_compile():
+    """A long name is written in a loop; names each a letter longer than the last nest
+    the regex too deep for one, so they are split over two or more."""
+    long = Matcher([Entity("A" + "b" * 3000, "long", "other"),
+                    Entity(" ".join(["Word"] * 300), "words", "other")])
+    assert [f.entity for f in long.find("x " + " ".join(["Word"] * 300) + " y")] == ["words"]
+    deep = Matcher(Entity("Q" + "a" * i + "b", f"d{i}", "other") for i in range(900))
+    text = "Qaaab and Q" + "a" * 700 + "b, not Qaaa"
+    assert [f.entity for f in deep.find(text)] == ["d3", "d700"]
