@@ -40,7 +40,7 @@ class _Pattern:
     words: tuple[str, ...]  # folded as the entry asks
     seps: tuple[str, ...]  # normalised separators between the words
     entity: str
-    fold: int  # 0 exact, 1 casefold, 2 accents, 3 both
+    fold: int  # 0 exact, 1 any case, 2 any accents, 3 both
     tail: str = ""  # punctuation that ends the name, as in `U.S.`
 
 
@@ -88,9 +88,9 @@ def _tokens(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text))
 
 
-# What may not touch a Latin name on either side: a letter, digit or accent mark, CJK
-# characters included. (A class with the CJK ranges would cost 1 ms to compile each time
-# it is written, and the regex of a glossary writes this once per name.)
+# What may not stand before a Latin name: a letter, digit or accent mark, CJK characters
+# included, as `\w` takes them in. (A class that spelt out the CJK ranges would cost 1 ms
+# to compile each time the glossary's regex writes it.)
 _WORD_CHAR = r"[\w\u0300-\u036f]"
 _IS_CJK = re.compile(f"[{_CJK}]")
 
