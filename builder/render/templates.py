@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import itertools
 from pathlib import Path
 
 import jinja2
@@ -158,6 +159,7 @@ class FragmentCache(jinja2.ext.Extension):
 
     def __init__(self, environment: jinja2.Environment) -> None:
         super().__init__(environment)
+        self._blocks = itertools.count()  # each block parsed: its number
         fragments: dict[tuple, str] = {}
         environment.extend(fragments=fragments)
         environment.filters["_cached_fragment"] = fragments.get
@@ -170,10 +172,11 @@ class FragmentCache(jinja2.ext.Extension):
 
     def parse(self, parser: jinja2.parser.Parser) -> list[nodes.Node]:
         lineno = next(parser.stream).lineno
-        # the block's place is part of its key: two blocks may be keyed by the same values
-        key = nodes.Tuple([nodes.Const((parser.name, lineno)), parser.parse_tuple()], "load")
+        block = next(self._blocks)
+        # the block is part of its key: two blocks may be keyed by the same values
+        key = nodes.Tuple([nodes.Const((parser.name, block)), parser.parse_tuple()], "load")
         body = parser.parse_statements(("name:endcache",), drop_needle=True)
-        cached, fresh = (f"_fragment_{lineno}", f"_fresh_{lineno}")
+        cached, fresh = (f"_fragment_{block}", f"_fresh_{block}")
 
         def name(ident: str, ctx: str = "load") -> nodes.Name:
             return nodes.Name(ident, ctx)
@@ -182,11 +185,12 @@ class FragmentCache(jinja2.ext.Extension):
             return nodes.Filter(value, filter_, list(args), [], None, None)
 
         return [
-            nodes.Assign(name(cached, "store"), filtered(key, "_cached_fragment")),
+            nodes.Assign(name(cached, "store"), filtered(key, "_cached_fragment"))
+            .set_lineno(lineno),
             nodes.If(name(cached), [nodes.Output([name(cached)])], [], [
                 nodes.AssignBlock(name(fresh, "store"), None, body),
                 nodes.Output([filtered(name(fresh), "_keep_fragment", key)]),
-            ]),
+            ]).set_lineno(lineno),
         ]
 
 
@@ -209,7 +213,7 @@ class GlossEnvironment(jinja2.Environment):
 
 # Part of the folder name of the compiled templates' cache: change it with _CodeGenerator
 # or FragmentCache (what they compile to).
-CODE_VERSION = "escape-output-3"  # 3: with FragmentCache
+CODE_VERSION = "escape-output-4"  # 3, 4: with FragmentCache
 
 
 def make_environment(theme_dir: Path, bytecode_cache: jinja2.BytecodeCache | None = None,

@@ -96,8 +96,9 @@ def test_a_cached_fragment_is_rendered_once_per_key(tmp_path: Path):
 def test_fragments_keyed_alike_in_two_places_stay_apart(tmp_path: Path):
     env, _ = _counting_env(tmp_path)
     page = env.from_string("{% cache x %}<i>{{ x }}</i>{% endcache %}\n"
-                           "{% cache x %}<b>{{ x }}</b>{% endcache %}")
-    assert page.render(x="same") == "<i>same</i><b>same</b>"
+                           "{% cache x %}<b>{{ x }}</b>{% endcache %}"
+                           "{% cache x %}<u>{{ x }}</u>{% endcache %}")
+    assert page.render(x="same") == "<i>same</i><b>same</b><u>same</u>"
 
 
 def test_cleared_fragments_are_rendered_again(tmp_path: Path):
