@@ -170,9 +170,14 @@ class Debounced:
 class Rebuilder(FileSystemEventHandler):
     """Collects file events; after a quiet spell, ingests new seeds and rebuilds once."""
 
-    def __init__(self, rebuild, ignore: list[Path], delay: float = 0.05):
+    def __init__(self, rebuild, ignore: list[Path], delay: float = 0.05,
+                 folders: list[Path] | None = None, files: list[Path] = ()):
         self._rebuild = rebuild
         self._ignore = [p.resolve() for p in ignore]
+        # What a build reads: anything else beside them (a log the server's output is sent
+        # to, in the project folder) must not start a rebuild, which would print, and so on.
+        self._folders = None if folders is None else [p.resolve() for p in folders]
+        self._files = {p.resolve() for p in files}
         self._delay = delay
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
@@ -228,6 +233,9 @@ class Rebuilder(FileSystemEventHandler):
         if any(part.startswith(".") for part in path.parts[-2:]):
             return False
         resolved = path.resolve()
+        if self._folders is not None and resolved not in self._files and not any(
+                resolved.is_relative_to(p) for p in self._folders):
+            return False
         return not any(resolved.is_relative_to(p) for p in self._ignore)
 
     def _fire(self) -> None:
@@ -328,9 +336,10 @@ def serve_command(content: Path, output: Path, host: str, port: int) -> int:
             print(f"error: cannot listen on {host}:{port}: {err.strerror}", file=sys.stderr)
         return 1
     server.daemon_threads = True
-    watcher = Rebuilder(rebuild, ignore=[output, Path(".cache")])
-    observer = Observer()
     folders = watched_folders([content, Path("theme"), Path("seeds")])
+    watcher = Rebuilder(rebuild, ignore=[output, Path(".cache")], folders=folders,
+                        files=[Path("site.toml")])
+    observer = Observer()
     watcher.remember(folders)
     for folder in folders:
         observer.schedule(watcher, str(folder), recursive=True)

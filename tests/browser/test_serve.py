@@ -47,10 +47,14 @@ def wait_for(predicate, timeout: float = 15.0, what: str = "condition"):
 def server(project: Path):
     assert run_gloss("ingest", cwd=project).returncode == 0
     port = free_port()
+    # Output to a file, not a pipe nobody reads (a full pipe would block the server), and
+    # faulthandler on, so a server that hangs can be made to show where (SIGABRT).
+    log = (project / "server.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "builder", "serve", "--port", str(port)],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [sys.executable, "-X", "faulthandler", "-m", "builder", "serve", "--port", str(port)],
+        cwd=project, stdout=log, stderr=subprocess.STDOUT, text=True,
     )
+    log.close()
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_for(lambda: "<html" in get(base), what="the server to answer")
@@ -169,9 +173,16 @@ def test_port_in_use_is_one_line(project: Path):
 
 
 def test_ctrl_c_stops_cleanly(server):
-    _, _, process = server
+    project, _, process = server
     process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=10) == 0
+    try:
+        code = process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)  # faulthandler prints every thread's stack
+        process.wait(timeout=10)
+        log = (project / "server.log").read_text(encoding="utf-8")
+        pytest.fail(f"the server did not stop within 10 s of Ctrl-C; its output:\n{log}")
+    assert code == 0
 
 
 @pytest.mark.skipif(not os.path.exists("/usr/bin/chromium"), reason="needs Debian chromium")
