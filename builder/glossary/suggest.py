@@ -30,6 +30,7 @@ from builder.glossary.ner_data import (
     ROLE_NOUNS,
 )
 from builder.glossary.ner_rules import Mention, find_mentions
+from builder.glossary.places import is_known_place
 from builder.glossary.suggest_describe import describe
 
 _PLACE_PREPOSITIONS = frozenset(
@@ -195,6 +196,9 @@ def _looks_like_person(words: list[str]) -> bool:
     )
 
 
+PLACE_LIST_VOTES = 2  # a name on places.py's list: as much as `Russia` beside `Russian`
+
+
 def guess_type(name: str, mentions: list[Mention], description: str | None = None) -> str:
     """person / place / organization / event / other, from cues in and around the name."""
     words = name.split()
@@ -214,6 +218,8 @@ def guess_type(name: str, mentions: list[Mention], description: str | None = Non
         votes["organization"] += 1
     if words[-1].endswith(_PLACE_SUFFIXES):
         votes["place"] += 1
+    if is_known_place(name):
+        votes["place"] += PLACE_LIST_VOTES
     if len(words) == 1 and _nationality_of(words[0]):
         votes["place"] += 2  # `Russia` beside `Russian`, `Norway` beside `Norwegian`
     head = description_head(description or "")
@@ -243,9 +249,20 @@ def guess_type(name: str, mentions: list[Mention], description: str | None = Non
     if _looks_like_person(words):
         # each use of the full name outweighs a `to`/`from` before it or its surname alone
         votes["person"] += 2 * max(1, sum(len(m.words) == len(words) for m in mentions))
+    if sum(map(_in_results_row, mentions)) * 2 > len(mentions) and not votes["person"]:
+        votes["organization"] += 3  # `Stoke 4 3 1 0 7 4 10`: a team in a results table
     if not votes:
         return "person" if _looks_like_person(words) else "other"
     return votes.most_common(1)[0][0]
+
+
+def _in_results_row(m: Mention) -> bool:
+    """A name followed by a number in a short line of numbers: a row of a results table or
+    league standings (`Stoke 4 3 1 0 7 4 10`, `Scunthorpe 2 Hereford 1`)."""
+    if not m.after[:1].isdigit():
+        return False
+    tokens = m.sentence.split()
+    return len(tokens) <= 16 and sum(t[:1].isdigit() for t in tokens) >= 2
 
 
 def _describe(mentions: list[Mention]) -> tuple[str | None, str | None]:

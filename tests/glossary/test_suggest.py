@@ -346,3 +346,22 @@ def test_content_articles_are_the_default(
     assert main(["--content", str(tmp_path), "suggest", "--json"]) == 0
     names = {i["name"] for i in json.loads(capsys.readouterr().out)}
     assert {"Lviv", "Andriy Sadovyi", "Olena Zelenska"} <= names
+
+
+def test_well_known_places_are_places_without_a_cue() -> None:
+    text = ("Spain and the Netherlands signed the pact on Monday. The U.S. objected to it. "
+            "Liège hosted the next round of talks.")
+    found = {s.name: s.type for s in suggest_entities([text], set())}
+    assert found["Spain"] == found["Netherlands"] == found["U.S."] == "place"
+    assert found["Liège"] == "place"
+
+
+def test_a_team_in_a_results_table_is_an_organisation() -> None:
+    text = ("English soccer league standings after Saturday's matches:\n"
+            "Barnsley 3 3 0 0 8 2 9\nTranmere 4 2 1 1 6 4 7\n"
+            "Leading scores in the golf: Colin Montgomerie 68 70 71\n"
+            "Tokyo officials said 12 people were hurt in the storm.")
+    found = {s.name: s.type for s in suggest_entities([text], set())}
+    assert found["Barnsley"] == found["Tranmere"] == "organization"
+    assert found["Colin Montgomerie"] == "person"
+    assert found["Tokyo"] == "place"  # a number after it, but in a sentence, not a row
