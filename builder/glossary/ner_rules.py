@@ -535,7 +535,9 @@ def caps_row(line: str) -> Mention | None:
     words = tuple(w if "." in w else w.capitalize() for w in name.split())
     if not _keep_alone(list(words)) or name.casefold() in FUNCTION_WORDS:
         return None
-    return Mention(words=words, sentence=line, start=0, end=len(name))
+    after = line[m.end() :].split(maxsplit=1)
+    return Mention(words=words, sentence=line, start=0, end=len(name),
+                   after=after[0].casefold() if after else "")
 
 
 def find_mentions(text: str) -> list[Mention]:

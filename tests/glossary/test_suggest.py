@@ -359,9 +359,11 @@ def test_well_known_places_are_places_without_a_cue() -> None:
 def test_a_team_in_a_results_table_is_an_organisation() -> None:
     text = ("English soccer league standings after Saturday's matches:\n"
             "Barnsley 3 3 0 0 8 2 9\nTranmere 4 2 1 1 6 4 7\n"
+            "DETROIT 49 86 .363 26 1/2\nSEATTLE 70 63 .526 5\n"
             "Leading scores in the golf: Colin Montgomerie 68 70 71\n"
             "Tokyo officials said 12 people were hurt in the storm.")
     found = {s.name: s.type for s in suggest_entities([text], set())}
     assert found["Barnsley"] == found["Tranmere"] == "organization"
+    assert found["Detroit"] == found["Seattle"] == "organization"  # rows in capitals
     assert found["Colin Montgomerie"] == "person"
     assert found["Tokyo"] == "place"  # a number after it, but in a sentence, not a row
