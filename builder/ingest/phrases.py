@@ -383,6 +383,12 @@ LEGAL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bby (registering|signing up|subscribing),? you\b|\byou (have read and )?agree to\b",
         r"\bthis (site|page) can.t be reached\b|\bmight be temporarily down\b",
         r"\bmay have moved permanently to a new web address\b|^err_[a-z_]+$",
+        # health and finance sites' disclaimers
+        r"\bnot been evaluated by the (food and drug administration|fda)\b",
+        r"\bfor (general )?(informational|information|educational) purposes only\b",
+        r"\bnot intended to (diagnose|treat|cure|prevent|replace|provide|constitute)\b",
+        r"\b(information|content|contents|material) (provided |published )?on this (site|website)\b",
+        r"^\W*results (may )?vary\b|\bdoes not constitute (financial|investment|legal|medical) advice\b",
     )
 )
 

@@ -57,6 +57,12 @@ from builder.ingest.boilerplate import (
         "Use of this site constitutes acceptance of our Terms of Use and Privacy Policy. The "
         "material on this site is protected by copyright law and may not be reproduced, "
         "distributed, transmitted, cached or otherwise used.",
+        "*These statements have not been evaluated by the Food and Drug Administration. These "
+        "products are not intended to diagnose, treat, cure, or prevent any disease.",
+        "The information provided on this website was originally intended for a US audience.",
+        "+Results vary depending on starting point, goals and effort.",
+        "This article is for informational purposes only and does not constitute financial "
+        "advice.",
     ],
 )
 def test_known_furniture(line):
@@ -75,6 +81,8 @@ def test_known_furniture(line):
         "Stay tuned: the vote is on Friday.",
         "No thanks to the weather, the match was called off after an hour.",
         "The report said prices would rise.",
+        "The drug was evaluated by the agency last year and the results were mixed.",
+        "Test results vary widely between laboratories, the study found.",
     ],
 )
 def test_article_lines_are_not_furniture(line):
