@@ -387,8 +387,10 @@ LEGAL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bnot been evaluated by the (food and drug administration|fda)\b",
         r"\bfor (general )?(informational|information|educational) purposes only\b",
         r"\bnot intended to (diagnose|treat|cure|prevent|replace|provide|constitute)\b",
-        r"\b(information|content|contents|material) (provided |published )?on this (site|website)\b",
-        r"^\W*results (may )?vary\b|\bdoes not constitute (financial|investment|legal|medical) advice\b",
+        r"\b(information|content|contents|material) (provided |published )?"
+        r"on this (site|website)\b",
+        r"^\W*results (may )?vary\b",
+        r"\bdoes not constitute (financial|investment|legal|medical) advice\b",
     )
 )
 

@@ -102,6 +102,35 @@ def table_runs(lines: Sequence[str], indices: Sequence[int]) -> dict[int, int]:
     return runs
 
 
+_LIST_NUMBER = re.compile(r"^(\d{1,3})\s?[).:–—-]\s*\S")
+LIST_MIN_ITEMS, LIST_MAX_GAP = 3, 2  # items in a row; lines between two of them at most
+LIST_ITEM_SCORE = 1.0
+
+
+def numbered_list_lines(lines: Sequence[str]) -> dict[int, bool]:
+    """The lines of numbered lists (`1) …`, `2) …`, `3) …`: consecutive numbers, a line
+    or two between items at most): line → whether it is an item. A menu is not numbered
+    so; a list of products or steps in the article is."""
+    found: dict[int, bool] = {}
+    numbers = {}
+    for i, line in enumerate(lines):
+        m = _LIST_NUMBER.match(line)
+        if m:
+            numbers[i] = int(m.group(1))
+    items = sorted(numbers)
+    k = 0
+    while k < len(items):
+        run = [items[k]]
+        while k + 1 < len(items) and numbers[items[k + 1]] == numbers[run[-1]] + 1 and (
+                items[k + 1] - run[-1] <= LIST_MAX_GAP + 1):
+            k += 1
+            run.append(items[k])
+        if len(run) >= LIST_MIN_ITEMS:
+            found.update((i, i in numbers) for i in range(run[0], run[-1] + 1))
+        k += 1
+    return found
+
+
 def is_meta(line: str) -> bool:
     """A byline, date or credit line: the kind of line that sits between headline and body."""
     return bool(byline_author(line)) or is_date_line(line) or is_credit_line(line)
@@ -373,9 +402,12 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     if not lines:
         return Extracted(title=None, blocks=())
     scores = line_scores(lines, furniture, [is_date_line(line) for line in lines])
-    # A table's rows (short, full of figures) neither make a span nor break one.
-    scores = [max(score, 0.0) if "\t" in line else score
-              for line, score in zip(lines, scores, strict=True)]
+    # A table's rows (short, full of figures) neither make a span nor break one; the items
+    # of a numbered list, and the lines between them, count a little for it.
+    listed = numbered_list_lines(lines)
+    scores = [max(score, 0.0) if "\t" in line else
+              max(score, LIST_ITEM_SCORE if listed.get(i) else 0.0) if i in listed else score
+              for i, (line, score) in enumerate(zip(lines, scores, strict=True))]
     start, end = best_span(scores)
     if end == 0:
         start, end = 0, len(lines)

@@ -312,3 +312,16 @@ def test_a_sentence_about_a_reporter_inside_the_story_stays():
 def test_a_last_paragraph_that_only_looks_like_a_note_stays(last):
     page = "Library to close for a year of repairs\n" + BODY + BODY.replace("The", "A") + last
     assert last.strip() in "\n".join(b.text for b in read_text(page).blocks)
+
+
+def test_a_numbered_list_closing_the_article_stays_a_most_read_list_does_not():
+    page = (
+        "Library to close for a year of repairs\n" + BODY
+        + "Here is what the library will lend from the town hall meanwhile:\n"
+        + "1) Picture books\n2) Large-print novels\n3) Local history\n4) Board games\n"
+        + "Most read\n1. Storm closes every school in the county\n2. Council approves budget\n"
+        + "3. Police name the driver\n© 2024 The Town Paper. All rights reserved.\n"
+    )
+    texts = [b.text for b in read_text(page).blocks]
+    assert texts[-4:] == ["1) Picture books", "2) Large-print novels", "3) Local history",
+                          "4) Board games"]
