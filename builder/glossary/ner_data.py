@@ -267,6 +267,12 @@ tycoon billionaire millionaire banker scientist professor teacher student soldie
 veteran candidate nominee rival successor predecessor ally aide adviser advisor
 """)
 
+# First words of airlines' and sports clubs' names, before the place they are named for
+# (`Air France`, `Real Madrid`, `Dynamo Kiev`).
+ORG_OPENERS = _words("""
+air real sporting inter atletico athletic dynamo dinamo olympique racing
+""")
+
 # Words of organisation, place and work names that no personal name contains.
 NOT_PERSON_WORDS = (
     _words("""
@@ -278,6 +284,7 @@ american european african asian pacific atlantic democratic republican socialist
 peoples people human rights relief aid action health research development energy
 san santa santo sao los las el tel sri hong puerto porto port fort saint st lake mount cape
 """)
+    | ORG_OPENERS
     | ORG_HEADS
     | PLACE_HEADS
     | EVENT_HEADS

@@ -23,6 +23,7 @@ from builder.glossary.ner_data import (
     NATIONALITIES,
     NOT_PERSON_WORDS,
     ORG_HEADS,
+    ORG_OPENERS,
     PERSON_NOUNS,
     PERSON_TITLES,
     PLACE_HEADS,
@@ -123,6 +124,8 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
     for m in mentions:
         by_key.setdefault(_key(m.name), _Group()).add(m)
     keys = sorted(by_key, key=lambda k: len(k.split()), reverse=True)
+    places = {k: is_known_place(_canonical(g.forms)) for k, g in by_key.items()}
+    person_like = {k: _looks_like_person(_canonical(g.forms).split()) for k, g in by_key.items()}
     parent: dict[str, str] = {}
     for short in keys:
         sw = tuple(short.split())
@@ -131,6 +134,8 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
             lw = tuple(long.split())
             if len(lw) <= len(sw) or (lw[-len(sw):] == sw and set(lw[:-len(sw)]) <= _SIDES):
                 continue  # `East Stirling`, `New York`: another place than `Stirling`, `York`
+            if lw[-len(sw):] == sw and places[short] and not person_like[long]:
+                continue  # `France` is no short `Air France` (`Jordan` is `Michael Jordan`)
             if (
                 lw[-len(sw) :] == sw
                 # `Deportivo` in `Deportivo Coruna`; not `Hong Kong` in `Hong Kong Stock
@@ -206,7 +211,7 @@ def guess_type(name: str, mentions: list[Mention], description: str | None = Non
     joint = next((i for i, w in enumerate(words[1:-1], 1) if w in ("of", "for", "on")), None)
     last = words[(joint or len(words)) - 1].casefold().rstrip(".")
     votes: Counter[str] = Counter()
-    if last in ORG_HEADS:
+    if last in ORG_HEADS or len(words) >= 2 and words[0].casefold() in ORG_OPENERS:
         votes["organization"] += 3
     if last in PLACE_HEADS:
         votes["place"] += 3

@@ -367,3 +367,13 @@ def test_a_team_in_a_results_table_is_an_organisation() -> None:
     assert found["Detroit"] == found["Seattle"] == "organization"  # rows in capitals
     assert found["Colin Montgomerie"] == "person"
     assert found["Tokyo"] == "place"  # a number after it, but in a sentence, not a row
+
+
+def test_a_place_is_not_short_for_an_airline_or_club_named_after_it() -> None:
+    text = ("Air France workers marched in Paris. Strikes spread across France on Monday.\n"
+            "Michael Jordan scored 30 points. Jordan said the team played well.")
+    found = {s.name: s for s in suggest_entities([text], set())}
+    assert found["Air France"].type == "organization"
+    assert "France" not in found["Air France"].aliases
+    assert found["France"].type == "place"
+    assert "Jordan" in found["Michael Jordan"].aliases
