@@ -383,10 +383,14 @@ LEGAL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bby (registering|signing up|subscribing),? you\b|\byou (have read and )?agree to\b",
         r"\bthis (site|page) can.t be reached\b|\bmight be temporarily down\b",
         r"\bmay have moved permanently to a new web address\b|^err_[a-z_]+$",
-        # health and finance sites' disclaimers
-        r"\bnot been evaluated by the (food and drug administration|fda)\b",
-        r"\bfor (general )?(informational|information|educational) purposes only\b",
-        r"\bnot intended to (diagnose|treat|cure|prevent|replace|provide|constitute)\b",
+        # health and finance sites' disclaimers, in their set wording (a story may well say
+        # that a product "has not been evaluated by the FDA")
+        r"\bstatements? (has|have) not been evaluated by the (food and drug administration|fda)",
+        r"\b(is|are) (provided )?(for|intended for) (general )?(informational|information|"
+        r"educational) purposes only\b",
+        r"\bnot intended to diagnose\b|\b(is|are) not intended to "
+        r"(provide|constitute|replace|be a substitute for) (\w+ )?(medical|legal|financial|"
+        r"investment|professional) advice\b",
         r"\b(information|content|contents|material) (provided |published )?"
         r"on this (site|website)\b",
         r"^\W*results (may )?vary\b",

@@ -83,6 +83,10 @@ def test_known_furniture(line):
         "The report said prices would rise.",
         "The drug was evaluated by the agency last year and the results were mixed.",
         "Test results vary widely between laboratories, the study found.",
+        "The supplement has not been evaluated by the FDA, doctors warned on Tuesday.",
+        "The law was not intended to provide a loophole for landlords, the senator said.",
+        "The files were shared for educational purposes only, the university said.",
+        "The drug is not intended to treat cancer, the company said.",
     ],
 )
 def test_article_lines_are_not_furniture(line):
