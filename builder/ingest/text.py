@@ -104,7 +104,7 @@ def table_runs(lines: Sequence[str], indices: Sequence[int]) -> dict[int, int]:
 
 _LIST_NUMBER = re.compile(r"^(\d{1,3})\s?[).:–—-]\s*\S")
 LIST_MIN_ITEMS, LIST_MAX_GAP = 3, 2  # items in a row; lines between two of them at most
-LIST_ITEM_SCORE = 1.0
+LIST_ITEM_SCORE = 0.5  # a little: twenty numbered teasers above the headline must not outweigh it
 
 
 def numbered_list_lines(lines: Sequence[str]) -> dict[int, bool]:

@@ -325,3 +325,11 @@ def test_a_numbered_list_closing_the_article_stays_a_most_read_list_does_not():
     texts = [b.text for b in read_text(page).blocks]
     assert texts[-4:] == ["1) Picture books", "2) Large-print novels", "3) Local history",
                           "4) Board games"]
+
+
+def test_numbered_teasers_above_the_headline_stay_out():
+    teasers = "".join(f"{n}. Other story number {n} has a headline\n" for n in range(1, 13))
+    page = "Top stories\n" + teasers + "Library to close for a year of repairs\n" + BODY
+    extracted = read_text(page)
+    assert extracted.title == "Library to close for a year of repairs"
+    assert extracted.blocks[0].text.startswith("The council voted on Tuesday")
