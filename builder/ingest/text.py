@@ -109,8 +109,9 @@ LIST_ITEM_SCORE = 0.5  # a little: twenty numbered teasers above the headline mu
 
 def numbered_list_lines(lines: Sequence[str]) -> dict[int, bool]:
     """The lines of numbered lists (`1) …`, `2) …`, `3) …`: consecutive numbers, a line
-    or two between items at most): line → whether it is an item. A menu is not numbered
-    so; a list of products or steps in the article is."""
+    or two between items at most) that a sentence introduces: line → whether it is an
+    item. A list of products or steps in an article is so; a menu is not numbered, and a
+    numbered list of teasers follows a heading (`Top stories`), not a sentence."""
     found: dict[int, bool] = {}
     numbers = {}
     for i, line in enumerate(lines):
@@ -125,7 +126,8 @@ def numbered_list_lines(lines: Sequence[str]) -> dict[int, bool]:
                 items[k + 1] - run[-1] <= LIST_MAX_GAP + 1):
             k += 1
             run.append(items[k])
-        if len(run) >= LIST_MIN_ITEMS:
+        before = lines[run[0] - 1] if run[0] else ""
+        if len(run) >= LIST_MIN_ITEMS and (before.rstrip().endswith(":") or is_prose(before)):
             found.update((i, i in numbers) for i in range(run[0], run[-1] + 1))
         k += 1
     return found
