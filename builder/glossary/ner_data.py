@@ -98,6 +98,15 @@ chairman chairwoman chair chief director coach manager spokesman spokeswoman com
 deputy acting former late chief-executive
 """)
 
+# Short titles, written out in a description (`Sen.` → `Senator`).
+TITLE_ABBREVIATIONS = {
+    "gov": "Governor", "sen": "Senator", "rep": "Representative", "gen": "General",
+    "lt": "Lieutenant", "col": "Colonel", "maj": "Major", "capt": "Captain", "cmdr": "Commander",
+    "adm": "Admiral", "sgt": "Sergeant", "cpl": "Corporal", "rev": "Reverend", "prof": "Professor",
+    "pres": "President", "supt": "Superintendent", "atty": "Attorney", "amb": "Ambassador",
+}
+EXECUTIVE_TITLES = _words("ceo cfo coo cto")
+
 # Words that join a title (`Foreign Minister`, `Prime Minister`) or qualify it.
 TITLE_MODIFIERS = _words("""
 prime foreign finance defence defense interior economy economics trade justice health

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from builder.glossary.ner_data import FUNCTION_WORDS, PERSON_TITLES, ROLE_NOUNS
+from builder.glossary.ner_data import (
+    EXECUTIVE_TITLES,
+    FUNCTION_WORDS,
+    PERSON_TITLES,
+    ROLE_NOUNS,
+    TITLE_ABBREVIATIONS,
+)
 from builder.glossary.ner_rules import Mention
 
 _PHRASE = r"[^,;:()\[\]“”\"—–]{2,80}?"
@@ -90,11 +96,14 @@ def _title_width(m: Mention) -> int:
 
 
 def from_title(m: Mention) -> str | None:
-    """`Serbian President Slobodan Milosevic` → "Serbian President" (not bare `Mr.`)."""
+    """`Serbian President Slobodan Milosevic` → "Serbian President", `South Dakota Gov.
+    Kristi Noem` → "South Dakota Governor", `Apple CEO Tim Cook` → "Apple CEO" (not a
+    bare `Mr.`)."""
     words = [w for w in m.title if w.casefold().rstrip(".") not in _COURTESY]
-    if not words or not any(w.casefold().rstrip(".") in PERSON_TITLES for w in words):
+    keys = [w.casefold().rstrip(".") for w in words]
+    if not any(k in PERSON_TITLES or k in EXECUTIVE_TITLES for k in keys):
         return None
-    return " ".join(words)
+    return " ".join(TITLE_ABBREVIATIONS.get(k, w) for k, w in zip(keys, words, strict=True))
 
 
 def from_role(m: Mention) -> str | None:

@@ -377,3 +377,12 @@ def test_a_place_is_not_short_for_an_airline_or_club_named_after_it() -> None:
     assert "France" not in found["Air France"].aliases
     assert found["France"].type == "place"
     assert "Jordan" in found["Michael Jordan"].aliases
+
+
+def test_short_titles_are_written_out_in_descriptions() -> None:
+    text = ("South Dakota Gov. Kristi Noem defended the campaign on Monday. "
+            "Apple CEO Tim Cook visited the plant. Sen. Bernie Sanders spoke in Iowa.")
+    found = {s.name: s.description for s in suggest_entities([text], set())}
+    assert found["Kristi Noem"] == "South Dakota Governor"
+    assert found["Tim Cook"] == "Apple CEO"
+    assert found["Bernie Sanders"] == "Senator"
