@@ -19,6 +19,7 @@ import yaml
 from builder.glossary.ner_data import (
     EVENT_HEADS,
     FIRST_NAMES,
+    FUNCTION_WORDS,
     NAME_PARTICLES,
     NATIONALITIES,
     NOT_PERSON_WORDS,
@@ -192,6 +193,8 @@ def _looks_like_person(words: list[str]) -> bool:
     if len(words) not in (2, 3):
         return False
     first = 1 if _INITIAL.fullmatch(words[0]) else 0
+    if any(w.casefold() in FUNCTION_WORDS for w in words):
+        return False  # `The Hill`, `On It`: a name of something, or no name
     return all(
         w[0].isupper()
         and w.replace("-", "").replace("'", "").replace("’", "").isalpha()
@@ -211,6 +214,7 @@ def guess_type(name: str, mentions: list[Mention], description: str | None = Non
     joint = next((i for i, w in enumerate(words[1:-1], 1) if w in ("of", "for", "on")), None)
     last = words[(joint or len(words)) - 1].casefold().rstrip(".")
     votes: Counter[str] = Counter()
+    person_like = _looks_like_person(words)
     if last in ORG_HEADS or len(words) >= 2 and words[0].casefold() in ORG_OPENERS:
         votes["organization"] += 3
     if last in PLACE_HEADS:
@@ -245,19 +249,19 @@ def guess_type(name: str, mentions: list[Mention], description: str | None = Non
             votes["person"] += 2
         if m.before in _PLACE_PREPOSITIONS:
             votes["place"] += 1
-        if m.after in _PERSON_VERBS and len(m.words) == 1 and len(words) >= 2:
+        if m.after in _PERSON_VERBS and len(m.words) == 1 and person_like:
             votes["person"] += 1  # `Scholz said` beside `Olaf Scholz`
         if m.after in PLACE_NOUNS:
             votes["place"] += 2  # `the Donbas region`, `the Kharkiv oblast`
         elif m.after in _ORG_NOUNS_AFTER:
             votes["organization"] += 1  # `London’s Telegraph newspaper`
-    if _looks_like_person(words):
+    if person_like:
         # each use of the full name outweighs a `to`/`from` before it or its surname alone
         votes["person"] += 2 * max(1, sum(len(m.words) == len(words) for m in mentions))
     if sum(map(_in_results_row, mentions)) * 2 > len(mentions) and not votes["person"]:
         votes["organization"] += 3  # `Stoke 4 3 1 0 7 4 10`: a team in a results table
     if not votes:
-        return "person" if _looks_like_person(words) else "other"
+        return "person" if person_like else "other"
     return votes.most_common(1)[0][0]
 
 

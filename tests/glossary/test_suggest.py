@@ -386,3 +386,9 @@ def test_short_titles_are_written_out_in_descriptions() -> None:
     assert found["Kristi Noem"] == "South Dakota Governor"
     assert found["Tim Cook"] == "Apple CEO"
     assert found["Bernie Sanders"] == "Senator"
+
+
+def test_a_name_with_a_function_word_is_no_person() -> None:
+    text = "The report first appeared in The Hill on Monday. The Hill said the vote was close."
+    found = {s.name: s.type for s in suggest_entities([text], set())}
+    assert found["The Hill"] != "person"
