@@ -19,7 +19,6 @@ import yaml
 from builder.glossary.ner_data import (
     EVENT_HEADS,
     FIRST_NAMES,
-    FUNCTION_WORDS,
     NAME_PARTICLES,
     NATIONALITIES,
     NOT_PERSON_WORDS,
@@ -187,13 +186,19 @@ def _nationality_of(word: str) -> bool:
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")  # `A.`, `J.J.`
 
 
+# Function words no personal name holds (unlike `May`, `Major` or `Will`, which the list of
+# function words also has).
+_NEVER_IN_NAMES = frozenset("""the a an of on in at to for and or it its my our your their
+this that these those what not with from by is are was were we you they he she i""".split())
+
+
 def _looks_like_person(words: list[str]) -> bool:
     """Two or three plain capitalised words, none of them an ordinary noun of names; the
     first may be initials (`A. Dale`, `J.J. Kenny`)."""
     if len(words) not in (2, 3):
         return False
     first = 1 if _INITIAL.fullmatch(words[0]) else 0
-    if any(w.casefold() in FUNCTION_WORDS for w in words):
+    if any(w.casefold() in _NEVER_IN_NAMES for w in words):
         return False  # `The Hill`, `On It`: a name of something, or no name
     return all(
         w[0].isupper()

@@ -392,3 +392,10 @@ def test_a_name_with_a_function_word_is_no_person() -> None:
     text = "The report first appeared in The Hill on Monday. The Hill said the vote was close."
     found = {s.name: s.type for s in suggest_entities([text], set())}
     assert found["The Hill"] != "person"
+
+
+@pytest.mark.parametrize("name", ["Theresa May", "John Major", "Will Smith", "Doris Day"])
+def test_names_made_of_function_words_are_still_people(name: str) -> None:
+    text = f"On Monday, {name} spoke to reporters. Aides said {name} was ready to go."
+    found = {s.name: s.type for s in suggest_entities([text], set())}
+    assert found[name] == "person"
