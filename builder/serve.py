@@ -170,14 +170,14 @@ class Debounced:
 class Rebuilder(FileSystemEventHandler):
     """Collects file events; after a quiet spell, ingests new seeds and rebuilds once."""
 
-    def __init__(self, rebuild, ignore: list[Path], delay: float = 0.05,
-                 folders: list[Path] | None = None, files: list[Path] = ()):
+    def __init__(self, rebuild, folders: list[Path], files: list[Path], ignore: list[Path],
+                 delay: float = 0.05):
         self._rebuild = rebuild
-        self._ignore = [p.resolve() for p in ignore]
         # What a build reads: anything else beside them (a log the server's output is sent
         # to, in the project folder) must not start a rebuild, which would print, and so on.
-        self._folders = None if folders is None else [p.resolve() for p in folders]
+        self._folders = [p.resolve() for p in folders]
         self._files = {p.resolve() for p in files}
+        self._ignore = [p.resolve() for p in ignore]
         self._delay = delay
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
@@ -233,7 +233,7 @@ class Rebuilder(FileSystemEventHandler):
         if any(part.startswith(".") for part in path.parts[-2:]):
             return False
         resolved = path.resolve()
-        if self._folders is not None and resolved not in self._files and not any(
+        if resolved not in self._files and not any(
                 resolved.is_relative_to(p) for p in self._folders):
             return False
         return not any(resolved.is_relative_to(p) for p in self._ignore)
@@ -337,8 +337,8 @@ def serve_command(content: Path, output: Path, host: str, port: int) -> int:
         return 1
     server.daemon_threads = True
     folders = watched_folders([content, Path("theme"), Path("seeds")])
-    watcher = Rebuilder(rebuild, ignore=[output, Path(".cache")], folders=folders,
-                        files=[Path("site.toml")])
+    watcher = Rebuilder(rebuild, folders=folders, files=[Path("site.toml")],
+                        ignore=[output, Path(".cache")])
     observer = Observer()
     watcher.remember(folders)
     for folder in folders:
