@@ -19,10 +19,9 @@ from typing import NamedTuple
 from builder.glossary.common_words import COMMON_WORDS
 from builder.model import Entity
 
-# Words: letters/digits with their combining marks; each CJK character is a word of its own.
-# Kana and CJK ideographs: each is a word of its own (Chinese and Japanese write no spaces).
-# Tested in Python, not by a regex class: one that spells out these ranges takes 5 ms to
-# compile, on every start of every command.
+# Words: letters/digits with their combining marks; each kana or CJK ideograph is a word of
+# its own (Chinese and Japanese write no spaces). Those are told in Python, not by a regex
+# class: one that spells out their ranges takes 5 ms to compile, at every start.
 _CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 _WORD_RUN = re.compile(r"[\w\u0300-\u036f\u3040-\u30ff]+")  # (kana marks and `・` are not \w)
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")

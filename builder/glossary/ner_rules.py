@@ -16,6 +16,7 @@ from builder.glossary.ner_data import (
     COMMON_CAPS,
     COMPLEMENT_HEADS,
     EVENT_HEADS,
+    EXECUTIVE_TITLES,
     FIRST_NAMES,
     FUNCTION_WORDS,
     GROUP_ADJECTIVES,
@@ -391,7 +392,6 @@ def _mention(sentence: str, tokens: list[Token], words: list[_Word | None], idx:
     )
 
 
-_EXECUTIVES = frozenset(["ceo", "cfo", "coo", "cto"])
 _SHORT_TITLES = frozenset(["gov", "sen", "rep", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
                            "cmdr", "cpl", "rev", "prof", "dr", "mr", "mrs", "ms"])
 _BEFORE_TITLES = frozenset(["assistant", "associate", "senior", "co"])  # `Assistant Secretary`
@@ -402,7 +402,7 @@ def _is_title_word(word: str) -> bool:
     `Co-Premiers`."""
     low = word.casefold().rstrip(".")
     last = low.split("-")[-1]
-    return any(w in PERSON_TITLES or w in ROLE_NOUNS or w in _EXECUTIVES
+    return any(w in PERSON_TITLES or w in ROLE_NOUNS or w in EXECUTIVE_TITLES
                for w in (low, last, last[:-1] if last.endswith("s") else last))
 
 
