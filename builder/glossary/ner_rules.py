@@ -170,6 +170,27 @@ def _is_cap_word(text: str) -> bool:
     return text[:1].isupper() and not text.isdigit() and not _PERIOD.fullmatch(text)
 
 
+_DASHES = frozenset("-—–")
+_OPENING = frozenset("\"“‘(")
+
+
+def clause_openers(tokens: list[Token]) -> set[int]:
+    """Words that open a clause inside a sentence, where a capital proves as little as at a
+    sentence start: after a dash standing between spaces (`Far East Gold - Moribund
+    market`, `JAPAN - Yield for…`) or an opening quote or bracket (`"Return of…`)."""
+    out = set()
+    for i in range(1, len(tokens)):
+        mark, word = tokens[i - 1], tokens[i]
+        if not word.is_word:
+            continue
+        if i > 1 and tokens[i - 2].end == mark.start:
+            continue  # a hyphen (`trade-weighted`), a closing quote
+        # a dash has a space after it; an opening mark holds on to its word
+        if mark.text in _DASHES if mark.end < word.start else mark.text in _OPENING:
+            out.add(i)
+    return out
+
+
 def _runs(words: list[_Word | None]) -> list[list[int]]:
     """Indices of maximal capitalised runs; `of`, particles, `&` and initials may join."""
     runs: list[list[int]] = []
@@ -308,6 +329,7 @@ def _sentence_mentions(sentence: str, stats: DocumentStats) -> list[Mention]:
         _clean(t) if t.is_word else _Word("&", t, False) if t.text == "&" else None for t in tokens
     ]
     first_word = next((i for i, t in enumerate(tokens) if t.is_word), None)
+    openers = clause_openers(tokens)
     out: list[Mention] = []
     for run in _runs(words):
         idx = [i for i in run]
@@ -323,6 +345,9 @@ def _sentence_mentions(sentence: str, stats: DocumentStats) -> list[Mention]:
             if (idx and idx[0] + 1 < len(tokens) and tokens[idx[0] + 1].text == ":"
                     and not after_preposition):
                 continue  # `Scorers:`, `Attendance:`: a label
+        elif (len(idx) == 1 and idx[0] in openers
+              and _sentence_initial_only(words[idx[0]].text, idx, words, stats)):
+            continue
         names = [words[i].text for i in idx]
         was_longer = len(names) > 1
         names, title = _strip_front(names)
@@ -488,12 +513,15 @@ def document_stats(lines: list[str]) -> DocumentStats:
         if is_headline(line):
             continue
         for sentence in split_sentences(_ADDRESS.sub(" ", line)):
-            toks = [t for t in tokenize(sentence) if t.is_word]
-            for k, t in enumerate(toks):
+            tokens = tokenize(sentence)
+            openers = clause_openers(tokens)
+            toks = [(i, t) for i, t in enumerate(tokens) if t.is_word]
+            for k, (i, t) in enumerate(toks):
                 w = _clean(t).text
                 if w.islower():
                     lower.add(w)
-                elif k > 0 and _is_cap_word(w) and not toks[k - 1].text.endswith(":"):
+                elif (k > 0 and _is_cap_word(w) and not toks[k - 1][1].text.endswith(":")
+                      and i not in openers):
                     mid_cap.add(w.casefold())
     return DocumentStats(lower, mid_cap, language_of(lines))
 

@@ -189,6 +189,16 @@ def test_an_ordinary_word_opening_a_sentence_or_row_is_not_a_name() -> None:
     assert not {"Angry", "Shipments", "Net", "Flamboyant"} & names
 
 
+def test_an_ordinary_word_opening_a_clause_after_a_dash_or_quote_is_not_a_name() -> None:
+    text = ("Far East Gold - Moribund market seen in Hong Kong.\n"
+            "JAPAN - Yield for the bonds fell, traders in Tokyo said.\n"
+            'The fight was billed as the "Return" of Duran, who met Camacho in Panama.\n'
+            "Ford - Reuters said Ford rose in trade-weighted terms.")
+    names = {s.name for s in suggest_entities([text], set())}
+    assert {"Hong Kong", "Tokyo", "Duran", "Camacho", "Panama", "Ford"} <= names
+    assert not {"Moribund", "Yield", "Return"} & names
+
+
 def test_a_first_name_that_is_also_a_creed_and_a_title_at_a_line_end() -> None:
     text = ("The coach praised Christian Cullen. The Christian Democrats won in Bonn.\n"
             "Former South Carolina Gov.\nCarroll Campbell spoke. Hun Sen agreed.")
