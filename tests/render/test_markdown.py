@@ -42,3 +42,8 @@ def test_plain_text_leaves_single_spaces_so_words_are_spaces_plus_one():
         text = plain_text(source)
         assert text == " ".join(text.split())
         assert (text.count(" ") + 1 if text else 0) == len(text.split())
+
+
+def test_raw_html_in_capitals_still_parts_its_blocks_in_plain_text():
+    """plain_text reads tag names in lower case, as the sanitiser writes them."""
+    assert plain_text(html("one<BR>two\n\n<DIV>three</DIV><P>four</P>")) == "one two three four"
