@@ -199,6 +199,16 @@ def test_an_ordinary_word_opening_a_clause_after_a_dash_or_quote_is_not_a_name()
     assert not {"Moribund", "Yield", "Return"} & names
 
 
+def test_the_head_word_of_an_organisation_or_event_alone_is_not_a_name() -> None:
+    text = ("The Security Council met in New York on Friday.\n"
+            "Council members said the Commerce Department would report.\n"
+            "Department officials in Washington disagreed. Ships crossed the Gulf.\n"
+            "Cup holders Ajax lost. Reuters reported the result.")
+    names = {s.name for s in suggest_entities([text], set())}
+    assert {"Security Council", "Commerce Department", "Gulf", "Ajax", "Reuters"} <= names
+    assert not {"Council", "Department", "Cup"} & names
+
+
 def test_a_first_name_that_is_also_a_creed_and_a_title_at_a_line_end() -> None:
     text = ("The coach praised Christian Cullen. The Christian Democrats won in Bonn.\n"
             "Former South Carolina Gov.\nCarroll Campbell spoke. Hun Sen agreed.")
