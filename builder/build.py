@@ -451,7 +451,7 @@ def search_documents(views: list[ArticleView], entities: list[Entity]) -> list[S
         mentioned = tuple(dict.fromkeys(n for s in view.entity_slugs if s in names
                                         for n in names[s]))
         docs.append(SearchDoc(url=view.url, kind="article", title=a.title,
-                              body=view.text,
+                              body=view.body.text_utf8,
                               dek=a.dek or "", source=a.source or "", date=a.date or "",
                               names=mentioned, body_key=view.digest or ""))
     for e in entities:

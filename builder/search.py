@@ -48,7 +48,9 @@ class SearchDoc:
     url: str  # relative to the site root, e.g. "articles/x/index.html"
     kind: str  # "article" | "entity"
     title: str  # article title or entity name
-    body: str = ""  # article body (plain text) or entity description
+    # article body (plain text) or entity description; or that text in UTF-8, decoded only
+    # when read (`text`): after an edit most documents' analyses are known, their text unread
+    body: str | bytes = ""
     dek: str = ""  # article dek; an entity's type
     source: str = ""
     date: str = ""
@@ -56,6 +58,12 @@ class SearchDoc:
     # a digest that stands for body, made where body was (the rendered article's): the
     # document's digest then need not hash its text (0.2 s of every build at 10,000)
     body_key: str = ""
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The body as text (decoded once: the analysis and the snippet both read it)."""
+        body = self.body
+        return body if isinstance(body, str) else body.decode("utf-8", "surrogatepass")
 
 
 # Field order matters: lunr numbers terms in order of first appearance, field by field.
@@ -259,7 +267,7 @@ def terms_of(text: str) -> list[str]:
 def field_texts(doc: SearchDoc) -> tuple[str, ...]:
     """The text of each field in FIELDS order (an entity's type is shown, not searched)."""
     dek = doc.dek if doc.kind == "article" else ""
-    return (doc.title, " ".join(doc.names), dek, doc.source, doc.body)
+    return (doc.title, " ".join(doc.names), dek, doc.source, doc.text)
 
 
 Postings = dict[str, list[int]]  # term → one number per document holding it, ascending refs
@@ -493,8 +501,10 @@ def can_fork() -> bool:
 
 
 def text_sizes(docs: list[SearchDoc]) -> list[int]:
-    """Characters of searchable text in each document: a measure of the work it makes."""
-    return [sum(map(len, field_texts(d))) for d in docs]
+    """Characters of searchable text in each document (bytes of an encoded body): a measure
+    of the work it makes, taken without decoding any body."""
+    return [len(d.title) + sum(map(len, d.names)) + len(d.dek) + len(d.source) + len(d.body)
+            for d in docs]
 
 
 def rows_in_two_processes(docs: list[SearchDoc], known: list[Analysis | None], sizes: list[int],
@@ -587,7 +597,7 @@ def snippet_text(doc: SearchDoc) -> str:
 
     Text taken from HTML can have a space where an inline tag ended ("Kremlin ’s", "x ,").
     """
-    text = _SPACE_BEFORE.sub("", " ".join(doc.body[: TEXT_CHARS * 3].split()))
+    text = _SPACE_BEFORE.sub("", " ".join(doc.text[: TEXT_CHARS * 3].split()))
     if len(text) <= TEXT_CHARS:
         return text
     cut = text.rfind(" ", 0, TEXT_CHARS)
@@ -660,7 +670,7 @@ def doc_digest(doc: SearchDoc) -> bytes:
     str.encode, not pickle: pickling a string keeps a UTF-8 copy of it alive inside the
     string (61 MB more for the text of 10,000 articles).
     """
-    body = f"key:{doc.body_key}" if doc.body_key else f"text:{doc.body}"
+    body = f"key:{doc.body_key}" if doc.body_key else f"text:{doc.text}"
     fields = (doc.url, doc.kind, doc.title, body, doc.dek, doc.source, doc.date, *doc.names)
     text = f"{','.join(map(str, map(len, fields)))}|{''.join(fields)}"
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
