@@ -498,8 +498,17 @@ TRAILING_CREDIT = re.compile(
 
 # Byline openers ("By Jane Doe", "Von …", "Par …").
 BYLINE = re.compile(
-    r"^(?:by|written by|words by|story by|posted by|von|par|por|di|door|oleh|автор:?)\s+"
+    r"^(?:(?:by|written by|words by|story by|posted by|von|par|por|di|door|oleh)\s*:?"
+    r"|(?:author|authors|byline|автор)\s*:)\s+"
     r"(?P<name>[^\d|•·,–—]{2,60}?)(?:\s*(?:[|•·,–—]|\s-\s|\d|$))",
+    re.IGNORECASE,
+)
+
+# A label alone on its line, its value on the next (`Author:` / `The Water Coolest`,
+# `Publish date:` / `Nov 18, 2019`): read as one line.
+META_LABEL = re.compile(
+    r"^(?:by|written by|authors?|byline|publish(?:ed)?(?: date| on)?|posted(?: on)?|date|"
+    r"(?:last )?updated(?: on)?|modified)\s*:$",
     re.IGNORECASE,
 )
 

@@ -35,7 +35,7 @@ from builder.ingest.metadata import (
     source_name,
     split_credit,
 )
-from builder.ingest.phrases import CAPTION_LABEL, DATELINE
+from builder.ingest.phrases import CAPTION_LABEL, DATELINE, META_LABEL
 
 HEADER_LOOKBACK = 15  # how far above the body the headline block may start
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
@@ -50,6 +50,7 @@ HEADER_LOOKAHEAD, BODY_RUN = 10, 3
 CAPTION_MAX_WORDS = 60
 CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b", re.IGNORECASE)
 TIMESTAMP_MAX_WORDS = 6
+META_VALUE_WORDS = 8  # the value under a label (`Author:`): a name or a date
 DEK_MAX_WORDS = 50
 LINK_WORDS, LINK_RUN = (4, 20), 3  # a related-link headline; how many make a box
 LINK_MAX_NUMBERS = 0.25
@@ -78,7 +79,11 @@ def clean_lines(text: str) -> list[str]:
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         cells = [" ".join(cell.split()) for cell in raw.split("\t")]  # empty ones too
         line = "\t".join(cells) if len(cells) > 1 else cells[0]
-        if line.strip() and not (lines and normalise_line(lines[-1]) == normalise_line(line)):
+        if not line.strip() or lines and normalise_line(lines[-1]) == normalise_line(line):
+            continue
+        if lines and META_LABEL.match(lines[-1]) and len(words(line)) <= META_VALUE_WORDS:
+            lines[-1] = f"{lines[-1]} {line}"  # `Author:` over its value: one byline
+        else:
             lines.append(line)
     rows = {i + n for i, count in table_runs(lines, range(len(lines))).items()
             for n in range(count)}
@@ -254,6 +259,9 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
     # Above a byline that opens the span, the lines are headline block: look there too.
     title_at = find_title(lines, forced)
     first = title_at + 1 if title_at is not None else start
+    while title_at is None and first > max(0, start - HEADER_LOOKBACK) and is_meta(
+            lines[first - 1]):
+        first -= 1  # no headline found: the byline and date right above the body are its own
     dek = author = when = caption = credit = None
     i = first
     while i < end:

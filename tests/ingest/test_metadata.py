@@ -75,6 +75,10 @@ def test_date_lines(line, expected):
         ("By Meg JamesStaff Writer", "Meg James"),
         ("By Kim Lee Senior Correspondent", "Kim Lee"),
         ("By John Writer", "John Writer"),
+        ("By: Jane Doe", "Jane Doe"),
+        ("Author: The Water Coolest", "The Water Coolest"),
+        ("Authors: Ana Lima and Rui Costa", "Ana Lima and Rui Costa"),
+        ("Author Index", None),
     ],
 )
 def test_byline_author(line, author):

@@ -283,6 +283,26 @@ def test_a_question_headline_over_a_dek_and_a_byline_with_a_handle():
     assert "@janeroe" not in "\n".join(b.text for b in extracted.blocks)
 
 
+def test_a_label_over_its_value_is_read_as_one_byline_or_date():
+    menu = "".join(f"{item}\n" for item in ["Home", "Markets", "Podcast"])
+    page = (menu + "Library to close for a year of repairs\nAuthor:\nJane Roe\n"
+            "Publish date:\nNov 18, 2019\n" + BODY)
+    extracted = read_text(page)
+    assert extracted.title == "Library to close for a year of repairs"
+    assert extracted.author == "Jane Roe"
+    assert extracted.date == "2019-11-18"
+    assert extracted.dek is None
+    text = "\n".join(b.text for b in extracted.blocks)
+    assert "Author" not in text and "Publish date" not in text
+
+
+def test_a_byline_and_date_above_the_body_are_read_without_a_headline():
+    page = "Author:\nJane Roe\nPublished: Nov 18, 2019\n" + BODY
+    extracted = read_text(page)
+    assert extracted.title is None
+    assert (extracted.author, extracted.date) == ("Jane Roe", "2019-11-18")
+
+
 @pytest.mark.parametrize(
     "notes",
     [
