@@ -181,10 +181,14 @@ def _without_trailing_date(text: str) -> str:
     return text
 
 
+# A legal form written before the name, as in Russian and Ukrainian (`ООО «…»`).
+LEGAL_FORM_BEFORE = re.compile(r"^(?:ООО|ОАО|ЗАО|ПАО|АО|ТОВ|ПрАТ|OOO)\s+")
+
+
 def copyright_holder(line: str) -> str | None:
     """The owner named in "© 2024 The New York Sun Company, LLC. All rights reserved."."""
     match = re.match(
-        r"^\W*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+        r"^\W*(?:©|\([cс]\)|copyright)\s*(?:©\s*|\([cс]\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
         r"(?P<holder>[^.|©]+?(?:,?\s*(?:Inc|LLC|Ltd|Co|Corp)\.?)?)"
         r"\s*(?:\.(?:\s|$)|\||all rights|$)",
         line,
@@ -194,6 +198,7 @@ def copyright_holder(line: str) -> str | None:
         return None
     holder = re.split(r"\s+[-–—|]\s+|\s*\|", match["holder"])[0]
     holder = re.sub(r"[\s,]+\d{4}$", "", holder).strip(" ,.")
+    holder = LEGAL_FORM_BEFORE.sub("", holder).strip(" ,.«»“”\"")  # `ООО «Хёрст…»`
     while True:
         shorter = CORPORATE_SUFFIXES.sub("", holder).strip(" ,.")
         if shorter == holder:

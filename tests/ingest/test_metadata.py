@@ -155,6 +155,8 @@ def test_split_credit(caption, text, credit):
         ("© Reuters", "Reuters"),
         ("Copyright © 2019 Inexhibit - ISSN: 2283-5474", "Inexhibit"),
         ("Not a copyright line", None),
+        ("Copyright (с) ООО «Хёрст Шкулёв Паблишинг», 2019.", "Хёрст Шкулёв Паблишинг"),
+        ("Copyright © 2019 “The Paradigm”", "The Paradigm"),
     ],
 )
 def test_copyright_holder(line, holder):
