@@ -180,8 +180,9 @@ def is_title_candidate(lines: Sequence[str], i: int) -> bool:
         return False  # (a tab: a table's row)
     if is_caption(lines, i):
         return False
-    # a question may head the page ("… time to be careful?"); a statement is running text
-    return line.rstrip().endswith("?") or not (is_prose(line) and is_sentence(line))
+    # a question or an exclamation may head the page ("… time to be careful?", "… Visitors!");
+    # a statement is running text
+    return line.rstrip().endswith(("?", "!")) or not (is_prose(line) and is_sentence(line))
 
 
 def title_score(lines: Sequence[str], i: int, start: int, repeated: Counter[str],

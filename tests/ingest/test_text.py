@@ -283,6 +283,15 @@ def test_a_question_headline_over_a_dek_and_a_byline_with_a_handle():
     assert "@janeroe" not in "\n".join(b.text for b in extracted.blocks)
 
 
+def test_an_exclamation_may_be_the_headline_under_a_section_label():
+    menu = "".join(f"{item}\n" for item in ["Home", "Shows", "Tickets", "Blog"])
+    page = (menu + "Blog - Latest News\n"
+            "[The Palace] More Reviews from Our Visitors at the Theatre!\nMarch 3, 2019\n" + BODY)
+    extracted = read_text(page)
+    assert extracted.title == "[The Palace] More Reviews from Our Visitors at the Theatre!"
+    assert extracted.date == "2019-03-03"
+
+
 def test_a_label_over_its_value_is_read_as_one_byline_or_date():
     menu = "".join(f"{item}\n" for item in ["Home", "Markets", "Podcast"])
     page = (menu + "Library to close for a year of repairs\nAuthor:\nJane Roe\n"
