@@ -213,6 +213,15 @@ def canonical_url(doc: lxml_html.HtmlElement, meta: dict[str, list[str]]) -> str
     return url if url and url.startswith(("http://", "https://")) else None
 
 
+# A CMS's own tokens among the keywords (`channel_other`, `type_news`, `id:4521`, a URL)
+_MACHINE_TOKEN = re.compile(r"[_=<>{}\\]|://|^\w+:\S")
+
+
+def _is_tag(text: str) -> bool:
+    """A keyword a reader would browse by: some letters, and no CMS token."""
+    return bool(re.search(r"[^\W\d_]", text)) and not _MACHINE_TOKEN.search(text)
+
+
 def _dedupe(items: list[str]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for item in items:
@@ -274,7 +283,7 @@ def read_structured(doc: lxml_html.HtmlElement) -> PageMeta:
         source=_first(meta, "og:site_name") or clean(next(iter(publisher), None))
         or _first(meta, "application-name"),
         url=canonical_url(doc, meta),
-        tags=_dedupe(tags),
+        tags=tuple(t for t in _dedupe(tags) if _is_tag(t)),
         image_caption=caption,
         image_credit=credit,
         article_body=body if isinstance(body, str) and body.strip() else None,

@@ -40,6 +40,12 @@ def test_article_tags_in_page_order():
     assert structured("jsonld_article.html").tags == ("Transport", "Local politics")
 
 
+def test_keywords_that_are_a_cms_s_own_tokens_are_no_tags():
+    meta = page('<meta name="keywords" content="galaxies, channel_other, type_news, &quot;, '
+                'id:4521, 2019, Science &amp; Technology, COVID-19">')
+    assert meta.tags == ("galaxies", "Science & Technology", "COVID-19")
+
+
 def test_open_graph_and_meta_only_page():
     meta = structured("og_only.html")
     assert meta.title == "Night trains return to the valley"
