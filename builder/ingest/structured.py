@@ -231,12 +231,20 @@ def _dedupe(items: list[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+# The account a CMS publishes under when no one signs the article (`admin` on WordPress).
+ACCOUNT_NAMES = frozenset(["admin", "administrator", "webmaster", "editor", "editors", "staff",
+                           "web editor", "site editor", "root", "user", "guest", "author"])
+
+
 def _author_text(names: list[str]) -> str | None:
-    """Distinct human-looking names joined; drops URLs and site names posing as authors."""
+    """Distinct human-looking names joined; drops URLs, a CMS's account names and site
+    names posing as authors."""
     kept: list[str] = []
     for name in names:
         text = clean(name)
         if not text or text.startswith("http") or len(text) > 80:
+            continue
+        if text.casefold() in ACCOUNT_NAMES:
             continue
         if text.lower() not in (k.lower() for k in kept):
             kept.append(text)

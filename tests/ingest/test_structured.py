@@ -91,6 +91,13 @@ def test_microdata_author_when_the_meta_tags_name_no_one():
     assert meta.author == "Ana Swanson"
 
 
+def test_a_cms_account_is_no_author():
+    jsonld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+              ' "author": {"@type": "Person", "name": "admin"}}</script>')
+    assert page(jsonld).author is None
+    assert page(jsonld + '<meta name="author" content="Ana Lima">').author == "Ana Lima"
+
+
 def test_relative_canonical_is_not_a_url():
     assert page('<link rel="canonical" href="/story">').url is None
 
