@@ -20,7 +20,13 @@ from readability import Document as ReadabilityDocument
 
 from builder.ingest import Block, Extracted
 from builder.ingest.boilerplate import end_notes_start
-from builder.ingest.structured import PageMeta, clean, iso_date, read_structured
+from builder.ingest.structured import (
+    PageMeta,
+    clean,
+    iso_date,
+    read_structured,
+    without_site_name,
+)
 from builder.ingest.write import escape_markdown
 
 _HEADS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h3", "h5": "h3", "h6": "h3"}
@@ -420,7 +426,7 @@ def read_html(html: str) -> Extracted:
     doc = parse_page(html)
     meta = read_structured(doc) if doc is not None else PageMeta()
     body = extract_body(html) if doc is not None else None
-    title = meta.title or _page_title(doc)
+    title = meta.title or without_site_name(_page_title(doc), [meta.source, meta.url])
     blocks = drop_furniture(body_blocks(body), title) if body is not None else []
     if blocks:
         blocks = restore(blocks, second_opinion(html))

@@ -244,11 +244,33 @@ def _author_text(names: list[str]) -> str | None:
         text = clean(name)
         if not text or text.startswith("http") or len(text) > 80:
             continue
+        text = text.split(" | ")[0]  # `Amy Kuperinsky | NJ Advance Media for NJ.com`
         if text.casefold() in ACCOUNT_NAMES:
             continue
         if text.lower() not in (k.lower() for k in kept):
             kept.append(text)
     return ", ".join(kept) or None
+
+
+_SITE_AFTER = re.compile(r"^(?P<title>.*\S)\s+[|–—-]\s+(?P<site>[^|–—]{1,40})$")
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def without_site_name(title: str | None, names: list[str | None]) -> str | None:
+    """The headline without the site's name after it (`… | TheHill`, `… - IGN`), where the
+    page names that site (its name, publisher or address): as a browser tab shows it."""
+    match = _SITE_AFTER.match(title or "")
+    if match is None:
+        return title
+    site = _bare(match["site"])
+    if site and any(site == _bare(name) or len(site) >= 3  # (`IGN`; not a letter or two)
+                    and site in _bare(name.split("//")[-1].split("/")[0])
+                    for name in names if name):
+        return match["title"]
+    return title
 
 
 def read_structured(doc: lxml_html.HtmlElement) -> PageMeta:
@@ -282,15 +304,18 @@ def read_structured(doc: lxml_html.HtmlElement) -> PageMeta:
         if date:
             break
     body = art.get("articleBody")
+    source = (_first(meta, "og:site_name") or clean(next(iter(publisher), None))
+              or _first(meta, "application-name"))
+    url = canonical_url(doc, meta)
+    title = clean(art.get("headline")) or _first(meta, "og:title", "twitter:title")
     return PageMeta(
-        title=clean(art.get("headline")) or _first(meta, "og:title", "twitter:title"),
+        title=without_site_name(title, [source, *publisher, url or ""]),
         dek=clean(art.get("description")) or _first(meta, "og:description", "description",
                                                         "twitter:description"),
         author=author,
         date=date,
-        source=_first(meta, "og:site_name") or clean(next(iter(publisher), None))
-        or _first(meta, "application-name"),
-        url=canonical_url(doc, meta),
+        source=source,
+        url=url,
         tags=tuple(t for t in _dedupe(tags) if _is_tag(t)),
         image_caption=caption,
         image_credit=credit,

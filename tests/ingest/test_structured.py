@@ -98,6 +98,22 @@ def test_a_cms_account_is_no_author():
     assert page(jsonld + '<meta name="author" content="Ana Lima">').author == "Ana Lima"
 
 
+def test_the_site_name_after_a_headline_is_not_part_of_it():
+    assert page('<meta property="og:title" content="Wild beat Sabres | TheHill">'
+                '<meta property="og:site_name" content="TheHill">').title == "Wild beat Sabres"
+    assert page('<meta property="og:title" content="Nadal wins - Sportsnet.ca">'
+                '<link rel="canonical" href="https://www.sportsnet.ca/tennis/nadal">'
+                ).title == "Nadal wins"
+    assert page('<meta property="og:title" content="Paris - Berlin talks stall">'
+                '<meta property="og:site_name" content="Reuters">'
+                ).title == "Paris - Berlin talks stall"
+
+
+def test_an_outlet_after_the_author_is_not_part_of_the_name():
+    assert page('<meta name="author" content="Amy Kuperinsky | NJ Advance Media for NJ.com">'
+                ).author == "Amy Kuperinsky"
+
+
 def test_relative_canonical_is_not_a_url():
     assert page('<link rel="canonical" href="/story">').url is None
 
