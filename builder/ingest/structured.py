@@ -256,6 +256,8 @@ _SITE_AFTER = re.compile(r"^(?P<title>.*\S)\s+[|–—-]\s+(?P<site>[^|–—]{1
 
 
 def _bare(text: str) -> str:
+    """Letters and digits only, case folded: `The Hill` and `TheHill`, `sportsnet.ca` and
+    `Sportsnet.ca` compare equal."""
     return re.sub(r"[\W_]+", "", text).casefold()
 
 
