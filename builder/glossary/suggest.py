@@ -312,7 +312,44 @@ def suggest_entities(texts: list[str], known_names: set[str]) -> list[Suggestion
                     s.aliases.append(f)
     for key, s in merged.items():  # the cues of all the articles, not the first one's
         s.type = guess_type(s.name, mentions[key], s.description)
-    return sorted(merged.values(), key=lambda s: (-s.count, s.name.casefold()))
+    return one_owner_each(sorted(merged.values(), key=lambda s: (-s.count, s.name.casefold())))
+
+
+def one_owner_each(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """The suggestions with each name and alias in one of them only, as the glossary asks.
+
+    Articles are read one at a time, so one may have `Donald Trump … Trump` and another
+    only `Trump`, or `Apple Thunderbolt … Apple` beside `Apple`. A name that is the last
+    word of one person's entry, and no other entry's alias, joins that entry (`Trump`);
+    other names keep their own entry and leave the others' aliases (`Apple`); an alias two
+    entries share stays with the more mentioned. `suggestions` come most mentioned first."""
+    holders: dict[str, list[Suggestion]] = {}
+    for s in suggestions:
+        for alias in s.aliases:
+            holders.setdefault(_key(alias), []).append(s)
+    kept = []
+    for s in suggestions:
+        held = holders.get(_key(s.name), [])
+        person = held[0] if len(held) == 1 else None
+        if (person is not None and person.type == "person" and s.type in ("person", "other")
+                and _key(person.name.split()[-1]) == _key(s.name)):
+            person.count += s.count
+            person.description = person.description or s.description
+            person.evidence = person.evidence or s.evidence
+            person.aliases += s.aliases
+        else:
+            kept.append(s)
+    names = {_key(s.name) for s in kept}
+    claimed: set[str] = set()
+    for s in sorted(kept, key=lambda s: -s.count):  # the more mentioned first
+        aliases = []
+        for alias in s.aliases:
+            key = _key(alias)
+            if key not in names and key not in claimed:
+                claimed.add(key)
+                aliases.append(alias)
+        s.aliases = aliases
+    return sorted(kept, key=lambda s: (-s.count, s.name.casefold()))
 
 
 # --- inputs and the glossary file -------------------------------------------------------

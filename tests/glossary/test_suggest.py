@@ -8,8 +8,15 @@ from pathlib import Path
 import pytest
 
 from builder.cli import main
+from builder.glossary.load import load_glossary
 from builder.glossary.ner_rules import find_mentions
-from builder.glossary.suggest import Suggestion, known_names, suggest_entities
+from builder.glossary.suggest import (
+    Suggestion,
+    _key,
+    append_to_glossary,
+    known_names,
+    suggest_entities,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed_ukraine.txt"
@@ -306,6 +313,25 @@ def test_organisation_and_appositive_types() -> None:
     assert found["Labour Party"].type == "organization"
     assert found["Kharkiv"].type == "place"
     assert found["Kharkiv"].description == "a city in the east"
+
+
+def test_each_name_belongs_to_one_suggestion_across_articles(tmp_path: Path) -> None:
+    """One article's `Donald Trump … Trump` and another's lone `Trump`, one's `Apple
+    Thunderbolt … Apple` and another's `Apple`: the glossary they make loads."""
+    texts = ["President Donald Trump spoke in Ohio on Monday. Later, Trump said the talks "
+             "had failed.", "Trump was not there when the vote came.",
+             "The new Apple Thunderbolt display was shown. Apple said it would ship soon.",
+             "Shares of Apple rose on Tuesday in New York."]
+    suggestions = suggest_entities(texts, set())
+    found = by_name(suggestions)
+    assert found["Trump"] is found["Donald Trump"] and found["Donald Trump"].count == 3
+    assert found["Apple"] is not found["Apple Thunderbolt"]
+    names = [_key(n) for s in suggestions for n in (s.name, *s.aliases)]
+    assert len(names) == len(set(names))
+    glossary = tmp_path / "glossary.yaml"
+    append_to_glossary(glossary, suggestions)
+    entities, problems = load_glossary(glossary.read_text(encoding="utf-8"), str(glossary))
+    assert problems == [] and len(entities) == len(suggestions)
 
 
 def test_known_names_are_skipped() -> None:
