@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 import jinja2
 from jinja2 import meta
 
-from builder import __version__, fingerprint, frontmatter, model, segments
+from builder import __version__, fingerprint, frontmatter, model, segments, slugs
 from builder import content as content_module
 from builder import reach as reach_module
 from builder import search as search_module
@@ -1112,7 +1112,7 @@ def _code_stamp() -> str:
     h = hashlib.blake2b(digest_size=16)
     for module in (sys.modules[__name__], content_module, frontmatter, glossary_load, model,
                    related, search_module, markdown_module, pages_module, templates_module,
-                   fingerprint, reach_module):
+                   fingerprint, reach_module, slugs):
         h.update(Path(module.__file__ or "").read_bytes())
     return h.hexdigest()
 
