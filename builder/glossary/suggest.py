@@ -29,6 +29,7 @@ from builder.glossary.ner_data import (
     PLACE_HEADS,
     PLACE_NOUNS,
     ROLE_NOUNS,
+    ordinary_words,
 )
 from builder.glossary.ner_rules import Mention, find_mentions
 from builder.glossary.places import is_known_place
@@ -200,6 +201,10 @@ def _looks_like_person(words: list[str]) -> bool:
     first = 1 if _INITIAL.fullmatch(words[0]) else 0
     if any(w.casefold() in _NEVER_IN_NAMES for w in words):
         return False  # `The Hill`, `On It`: a name of something, or no name
+    ordinary = ordinary_words()
+    if not first and all(w.casefold() in ordinary for w in words):
+        return False  # `Solar System`, `Complete Collection`: words, none of them a name's
+        # (after an initial, a surname may be a word: `M. Butcher`, `S. Law`)
     return all(
         w[0].isupper()
         and w.replace("-", "").replace("'", "").replace("’", "").isalpha()

@@ -334,6 +334,14 @@ def test_each_name_belongs_to_one_suggestion_across_articles(tmp_path: Path) -> 
     assert problems == [] and len(entities) == len(suggestions)
 
 
+def test_two_ordinary_words_are_no_person_without_an_initial() -> None:
+    text = ("The Solar System formed long ago, the Solar System team said. "
+            "M. Butcher made 70 before lunch and M. Butcher was out.")
+    found = {s.name: s.type for s in suggest_entities([text], set())}
+    assert found["Solar System"] != "person"
+    assert found["M. Butcher"] == "person"
+
+
 def test_known_names_are_skipped() -> None:
     text = "Mr. Scholz met Olaf Scholz's allies in Berlin."
     names = {s.name for s in suggest_entities([text], {"Scholz"})}
