@@ -506,7 +506,8 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-_ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")  # `jeffrey.hodgson@reuters.com`
+# `jeffrey.hodgson@reuters.com`, `https://…`, `pic.twitter.com/I8NWz4blQC`: no names in them
+_ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
 
 
 def document_stats(lines: list[str]) -> DocumentStats:
@@ -515,7 +516,7 @@ def document_stats(lines: list[str]) -> DocumentStats:
     for line in lines:
         if is_headline(line):
             continue
-        for sentence in split_sentences(_ADDRESS.sub(" ", line)):
+        for sentence in split_sentences(line):
             tokens = tokenize(sentence)
             openers = clause_openers(tokens)
             toks = [(i, t) for i, t in enumerate(tokens) if t.is_word]
@@ -571,9 +572,16 @@ def caps_row(line: str) -> Mention | None:
                    after=after[0].casefold() if after else "")
 
 
+def _blank_addresses(line: str) -> str:
+    """Addresses as spaces, so that offsets into the line stay as they were."""
+    if "@" not in line and "/" not in line and "www." not in line:
+        return line
+    return _ADDRESS.sub(lambda m: " " * len(m.group()), line).strip()
+
+
 def find_mentions(text: str) -> list[Mention]:
     """All candidate name mentions of one document, in order."""
-    lines = _lines(text)
+    lines = [_blank_addresses(line) for line in _lines(text)]
     stats = document_stats(lines)
     out: list[Mention] = []
     for n, line in enumerate(lines):

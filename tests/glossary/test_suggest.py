@@ -342,6 +342,12 @@ def test_two_ordinary_words_are_no_person_without_an_initial() -> None:
     assert found["M. Butcher"] == "person"
 
 
+def test_no_names_inside_addresses() -> None:
+    text = ("Fans cheered pic.twitter.com/I8NWz4blQC and wrote to news@Example.org about "
+            "https://www.Reuters.com/Article on Monday in Paris.")
+    assert {s.name for s in suggest_entities([text], set())} == {"Paris"}
+
+
 def test_known_names_are_skipped() -> None:
     text = "Mr. Scholz met Olaf Scholz's allies in Berlin."
     names = {s.name for s in suggest_entities([text], {"Scholz"})}
