@@ -2,7 +2,7 @@
 
 The browser (vendored lunr.js 2.3.9 plus theme/static/search-engine.js) is the reference: every
 term written here is exactly what lunr.js's pipeline makes of the word — its tokenizer,
-Gloss's `glossFold` (case, accents, possessives), its trimmer, stop words and stemmer, all
+Gloss's `glossFold` (case, accents, possessives) and `glossTrimmer`, its stop words and stemmer, all
 ported below because lunr.py's stemmer differs (`delay` → `delai`). Scores are lunr.js's
 BM25 computed in the same order of float operations, so a query gives the same documents
 in the same order as an index lunr.js built itself (tests/test_search.py checks it in node).
@@ -70,7 +70,7 @@ class SearchDoc:
 FIELDS: tuple[tuple[str, int], ...] = (
     ("title", 10), ("names", 5), ("dek", 3), ("source", 2), ("body", 1),
 )
-PIPELINE = ("glossFold", "trimmer", "stopWordFilter", "stemmer")
+PIPELINE = ("glossFold", "glossTrimmer", "stopWordFilter", "stemmer")
 LUNR_VERSION = "2.3.9"
 K1, B = 1.2, 0.75
 SHARD_BYTES = 48_000  # target raw size of one term shard
@@ -95,8 +95,11 @@ _LETTERS = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", 
             "ß": "ss", "ı": "i", "ħ": "h", "ŀ": "l"}
 _LETTER = re.compile("[" + "".join(_LETTERS) + "]")
 _POSSESSIVE = re.compile("['\u2019\u02bc]s?(\\W*)\\Z", re.ASCII)
-_WORDY = re.compile(r"\w", re.ASCII)
-_LEAD, _TAIL = re.compile(r"^\W+", re.ASCII), re.compile(r"\W+\Z", re.ASCII)
+# A word character in any script, as search-engine.js's `[\p{L}\p{N}_]` (Python's `\w`
+# takes the same code points, but for those its Unicode tables do not know yet). lunr's own
+# trimmer takes `\w` in JS's ASCII sense, which left nothing of a word in Cyrillic or Greek.
+_WORDY = re.compile(r"\w")
+_LEAD, _TAIL = re.compile(r"^\W+"), re.compile(r"\W+\Z")
 
 STOP_WORDS = frozenset("""a able about across after all almost also am among an and any are
 as at be because been but by can cannot could dear did do does either else ever every for
@@ -143,7 +146,7 @@ def fold(word: str) -> str:
 
 
 def trim(word: str) -> str:
-    """lunr.trimmer: strip non-word characters (ASCII sense, as in JS) at both ends."""
+    """glossTrimmer: strip non-word characters at both ends (lunr.trimmer, in any script)."""
     return _TAIL.sub("", _LEAD.sub("", word, count=1), count=1)
 
 

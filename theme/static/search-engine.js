@@ -19,7 +19,8 @@
                  'ß': 'ss', 'ı': 'i', 'ħ': 'h', 'ŀ': 'l'};
   var LETTER = /[øłđðþæœßıħŀ]/g;
   var POSSESSIVE = /['\u2019\u02bc]s?(\W*)$/;
-  var WORDY = /\w/;
+  // A word character in any script (builder.search._WORDY); lunr.trimmer's \W is ASCII.
+  var WORDY = /[\p{L}\p{N}_]/u;
   // Word separators (builder.search._SEPARATOR): whitespace, hyphens, dashes, '/', '…'.
   var SEPARATOR = /[\s\-\u2010-\u2015\u2026\/]+/;
 
@@ -35,7 +36,14 @@
     return w ? token.update(function () { return w; }) : undefined;
   }
 
-  function trimWord(w) { return w.replace(/^\W+/, '').replace(/\W+$/, ''); }
+  function trimWord(w) {
+    return w.replace(/^[^\p{L}\p{N}_]+/u, '').replace(/[^\p{L}\p{N}_]+$/u, '');
+  }
+
+  /** lunr.trimmer in any script (builder.search.trim). */
+  function glossTrimmer(token) {
+    return token.update(function (s) { return trimWord(s); });
+  }
 
   function commonPrefix(a, b) {
     var i = 0;
@@ -48,10 +56,11 @@
     lunr.tokenizer.separator = SEPARATOR;
     if (!lunr.Pipeline.registeredFunctions.glossFold) {
       lunr.Pipeline.registerFunction(glossFold, 'glossFold');
+      lunr.Pipeline.registerFunction(glossTrimmer, 'glossTrimmer');
     }
     this.lunr = lunr;
     this.pipe = new lunr.Pipeline();
-    this.pipe.add(glossFold, lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+    this.pipe.add(glossFold, glossTrimmer, lunr.stopWordFilter, lunr.stemmer);
     this.memo = new Map();
   }
   /** The index term of one tokenizer word ('' when the pipeline drops it). */
@@ -337,7 +346,8 @@
     return out;
   }
 
-  G.GlossSearch = {foldWord: foldWord, glossFold: glossFold, Text: Text, Engine: Engine,
+  G.GlossSearch = {foldWord: foldWord, glossFold: glossFold, glossTrimmer: glossTrimmer,
+                   Text: Text, Engine: Engine,
                    runQuery: runQuery, highlight: highlight};
 
   // --- the page ----------------------------------------------------------------------
