@@ -188,7 +188,8 @@ LEGAL_FORM_BEFORE = re.compile(r"^(?:ООО|ОАО|ЗАО|ПАО|АО|ТОВ|П�
 def copyright_holder(line: str) -> str | None:
     """The owner named in "© 2024 The New York Sun Company, LLC. All rights reserved."."""
     match = re.match(
-        r"^\W*(?:©|\([cс]\)|copyright)\s*(?:©\s*|\([cс]\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+        r"^\W*(?:©|\([cс]\)|copyright)\s*(?:©\s*|\([cс]\)\s*|copyright\s+)?"
+        r"(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:copyright\s+)?"  # `© 2018 Copyright X`
         r"(?P<holder>[^.|©]+?(?:,?\s*(?:Inc|LLC|Ltd|Co|Corp)\.?)?)"
         r"\s*(?:\.(?:\s|$)|\||all rights|$)",
         line,
@@ -216,12 +217,12 @@ def source_name(lines: Sequence[str]) -> str | None:
         return None
     holder = holders[-1]
     key = bare(holder)
-    mastheads = [
+    mastheads = [  # (a shorter line of one word is a menu's: `INDIA` over `© India Post`)
         line.strip()
         for line in lines
         if 1 <= len(words(line)) <= 6
         and bare(line)
-        and key.startswith(bare(line))
+        and (key == bare(line) or key.startswith(bare(line)) and len(words(line)) > 1)
         and copyright_holder(line) is None
     ]
     return max(mastheads, key=len) if mastheads else holder

@@ -157,6 +157,8 @@ def test_split_credit(caption, text, credit):
         ("Not a copyright line", None),
         ("Copyright (с) ООО «Хёрст Шкулёв Паблишинг», 2019.", "Хёрст Шкулёв Паблишинг"),
         ("Copyright © 2019 “The Paradigm”", "The Paradigm"),
+        ("© 2019 The Printers (Mysore) Private Ltd.", "The Printers (Mysore)"),
+        ("© Private Eye", "Private Eye"),
     ],
 )
 def test_copyright_holder(line, holder):
@@ -166,6 +168,11 @@ def test_copyright_holder(line, holder):
 def test_source_prefers_the_masthead_line():
     lines = ["Home", "The Daily Planet", "Body text.", "© 2020 The Daily Planet Media Group Ltd."]
     assert source_name(lines) == "The Daily Planet"
+
+
+def test_a_one_word_menu_item_is_no_masthead():
+    lines = ["Home", "INDIA", "World", "Body text.", "© 2018 Copyright India Post Media Pvt. Ltd."]
+    assert source_name(lines) == "India Post"
 
 
 def test_a_copyright_line_is_not_its_own_masthead():
