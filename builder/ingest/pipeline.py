@@ -41,15 +41,29 @@ def format_of(path: Path) -> str | None:
 def extract(text: str, fmt: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     """Run the reader for `fmt` on decoded text."""
     if fmt == "text":
-        return without_echoed_dek(read_text(text, furniture))
+        return without_section_label(without_echoed_dek(read_text(text, furniture)))
     if fmt == "html":
-        return without_echoed_dek(read_html(text))
+        return without_section_label(without_echoed_dek(read_html(text)))
     if fmt == "md":
         return read_markdown(text)  # the user's own: kept as written
     raise IngestError(f"unknown format {fmt!r}: use text, html or md")
 
 
 ECHO_MIN_WORDS = 5
+# A section's name set before or after the headline with a bar, as sites title their pages
+# (`Opinion | Republicans Are …`, `The Guardian view on … | Editorial`)
+SECTION_LABEL = re.compile(
+    r"^(?:opinion|editorial|analysis|comment|commentary|perspective|column|op-ed|letters?)"
+    r"\s+\|\s+|\s+\|\s+(?:opinion|editorial|analysis|comment|commentary|perspective|column|"
+    r"op-ed|letters?)$", re.IGNORECASE)
+
+
+def without_section_label(extracted: Extracted) -> Extracted:
+    """The headline without its section's name (`Opinion | …`): the section is not the title."""
+    title = extracted.title
+    if title and SECTION_LABEL.search(title):
+        return dataclasses.replace(extracted, title=SECTION_LABEL.sub("", title, count=1))
+    return extracted
 
 
 def without_echoed_dek(extracted: Extracted) -> Extracted:

@@ -173,6 +173,9 @@ def is_headline(line: str) -> bool:
     return not (is_boilerplate(line) or is_meta(line))
 
 
+_SENTENCE_INSIDE = re.compile(r"[a-z][.!?] [A-Z]")  # `… fuelled the crisis. It is up to …`
+
+
 def is_title_candidate(lines: Sequence[str], i: int) -> bool:
     """Headline-shaped, not a caption, and not a sentence of running text."""
     line = lines[i]
@@ -180,6 +183,8 @@ def is_title_candidate(lines: Sequence[str], i: int) -> bool:
         return False  # (a tab: a table's row)
     if is_caption(lines, i):
         return False
+    if len(words(line)) > HEADING_MAX_WORDS and _SENTENCE_INSIDE.search(line):
+        return False  # two sentences, the first ended inside: a standfirst, cut or unstopped
     # a question or an exclamation may head the page ("… time to be careful?", "… Visitors!");
     # a statement is running text
     return line.rstrip().endswith(("?", "!")) or not (is_prose(line) and is_sentence(line))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builder.ingest import Block, Extracted
-from builder.ingest.pipeline import extract, without_echoed_dek
+from builder.ingest.pipeline import extract, without_echoed_dek, without_section_label
 
 LEAD = Block("p", "Oil prices fell sharply on Tuesday on oversupply concerns, while a gauge of "
                   "stocks rose.")
@@ -24,3 +24,16 @@ def test_markdown_input_keeps_its_dek_as_written():
     text = ("---\ntitle: T\ndek: Oil prices fell sharply on Tuesday\n---\n\n"
             "Oil prices fell sharply on Tuesday on oversupply concerns.\n")
     assert extract(text, "md").dek == "Oil prices fell sharply on Tuesday"
+
+
+def test_a_section_s_name_beside_the_headline_is_not_part_of_it():
+    for title in ("Opinion | Republicans Are Following Trump to Nowhere",
+                  "Republicans Are Following Trump to Nowhere | Opinion"):
+        assert without_section_label(Extracted(title, (LEAD,))).title == (
+            "Republicans Are Following Trump to Nowhere")
+    for title in ("Rock | Paper", "Opinion polls show a lead"):
+        assert without_section_label(Extracted(title, (LEAD,))).title == title
+
+
+def test_markdown_input_keeps_its_title_as_written():
+    assert extract("---\ntitle: Opinion | Mine\n---\n\nText.\n", "md").title == "Opinion | Mine"

@@ -292,6 +292,16 @@ def test_an_exclamation_may_be_the_headline_under_a_section_label():
     assert extracted.date == "2019-03-03"
 
 
+def test_a_standfirst_of_two_sentences_unstopped_is_not_the_headline():
+    menu = "".join(f"{item}\n" for item in ["News", "Opinion", "Sport", "Letters"])
+    page = (menu + "The library view: a town on the brink\nEditorial\n"
+            "The council’s delay has only deepened the crisis. It is up to the mayor to act, "
+            "as residents keep telling her\nMon 18 Nov 2019 18.54 GMT\n" + BODY)
+    extracted = read_text(page)
+    assert extracted.title == "The library view: a town on the brink"
+    assert extracted.date == "2019-11-18"
+
+
 def test_a_label_over_its_value_is_read_as_one_byline_or_date():
     menu = "".join(f"{item}\n" for item in ["Home", "Markets", "Podcast"])
     page = (menu + "Library to close for a year of repairs\nAuthor:\nJane Roe\n"
