@@ -163,6 +163,11 @@ BOILERPLATE_LINES = _phrase_set(
     copy link
     link copied
     print this page
+    print this article
+    print this story
+    print article
+    share it with friends
+    share with friends
     email this
     enlarge image
     image
@@ -290,7 +295,7 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bshar(e|ing)\b.{0,20}\b(buttons?|options|via|panel|bar|tools|menu)\b",
         r"\bshort url\b|url ?copied",
         r"\bcopy (this )?link\b|\byou are (signed|logged) in\b|^you are (here|at)\b|\bpermalink\b",
-        r"\bclick (here|to)\b",
+        r"\bclick (here|to)\b|^click for\b",
         r"^(see|watch|read) more\s*:|^also on \S+\.\w+|^more\s*:",
         r"^read (more|the full|next|also)\b|\bread more\b[:»›>]*$",
         r"^(most|more) (popular|read|viewed|shared|commented|from|on|in)\b",

@@ -31,6 +31,7 @@ from builder.ingest.metadata import (
     credit_text,
     is_credit_line,
     is_date_line,
+    looks_like_name,
     parse_date,
     source_name,
     split_credit,
@@ -51,6 +52,7 @@ CAPTION_MAX_WORDS = 60
 CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b", re.IGNORECASE)
 TIMESTAMP_MAX_WORDS = 6
 META_VALUE_WORDS = 8  # the value under a label (`Author:`): a name or a date
+BARE_BYLINE_WORDS = 4  # a name over a timestamp, with no `By`: `Adam Clark Estes`
 DEK_MAX_WORDS = 50
 LINK_WORDS, LINK_RUN = (4, 20), 3  # a related-link headline; how many make a box
 LINK_MAX_NUMBERS = 0.25
@@ -176,6 +178,12 @@ def is_headline(line: str) -> bool:
 _SENTENCE_INSIDE = re.compile(r"[a-z][.!?] [A-Z]")  # `… fuelled the crisis. It is up to …`
 
 
+def is_timestamp(line: str) -> bool:
+    """A date line, or a short line with a clock time (`Monday 5:30PM`)."""
+    return is_date_line(line) or bool(
+        CLOCK_TIME.search(line) and len(words(line)) <= TIMESTAMP_MAX_WORDS)
+
+
 def is_title_candidate(lines: Sequence[str], i: int) -> bool:
     """Headline-shaped, not a caption, and not a sentence of running text."""
     line = lines[i]
@@ -185,6 +193,9 @@ def is_title_candidate(lines: Sequence[str], i: int) -> bool:
         return False
     if len(words(line)) > HEADING_MAX_WORDS and _SENTENCE_INSIDE.search(line):
         return False  # two sentences, the first ended inside: a standfirst, cut or unstopped
+    if (len(words(line)) <= BARE_BYLINE_WORDS and looks_like_name(line)
+            and i + 1 < len(lines) and is_timestamp(lines[i + 1])):
+        return False  # `Adam Clark Estes` over `Monday 5:30PM`: a byline without its `By`
     # a question or an exclamation may head the page ("… time to be careful?", "… Visitors!");
     # a statement is running text
     return line.rstrip().endswith(("?", "!")) or not (is_prose(line) and is_sentence(line))

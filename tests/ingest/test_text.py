@@ -302,6 +302,15 @@ def test_a_standfirst_of_two_sentences_unstopped_is_not_the_headline():
     assert extracted.date == "2019-11-18"
 
 
+def test_a_name_over_a_timestamp_is_a_byline_not_the_headline():
+    menu = "".join(f"{item}\n" for item in ["Home", "Tech", "Science", "Apple"])
+    page = (menu + "The Future of Library Repairs Is Backwards\nJane Roe Smith\nMonday 5:30PM\n"
+            "Print This Article\n" + BODY)
+    extracted = read_text(page)
+    assert extracted.title == "The Future of Library Repairs Is Backwards"
+    assert "Print This Article" not in "\n".join(b.text for b in extracted.blocks)
+
+
 def test_a_label_over_its_value_is_read_as_one_byline_or_date():
     menu = "".join(f"{item}\n" for item in ["Home", "Markets", "Podcast"])
     page = (menu + "Library to close for a year of repairs\nAuthor:\nJane Roe\n"
