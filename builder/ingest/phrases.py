@@ -296,6 +296,7 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bshort url\b|url ?copied",
         r"\bcopy (this )?link\b|\byou are (signed|logged) in\b|^you are (here|at)\b|\bpermalink\b",
         r"\bclick (here|to)\b|^click for\b",
+        r"\beuropean union experience\b",  # a US site's page for EU readers: `Welcome to …`
         r"^(see|watch|read) more\s*:|^also on \S+\.\w+|^more\s*:",
         r"^read (more|the full|next|also)\b|\bread more\b[:»›>]*$",
         r"^(most|more) (popular|read|viewed|shared|commented|from|on|in)\b",

@@ -215,6 +215,14 @@ def title_score(lines: Sequence[str], i: int, start: int, repeated: Counter[str]
     return score - TITLE_DISTANCE_COST * distance
 
 
+def _latin_share(text: str) -> float:
+    """The share of a text's letters that are Latin (1.0 when it has none)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(c < "\u0250" or "\u1e00" <= c < "\u1f00" for c in letters) / len(letters)
+
+
 def find_title(lines: Sequence[str], start: int) -> int | None:
     """The headline: the best-scoring title candidate in the lines above the body. Lines
     of furniture between them (a row of share buttons) do not count as distance."""
@@ -225,7 +233,9 @@ def find_title(lines: Sequence[str], start: int) -> int | None:
         counted += not is_boilerplate(lines[i])
         distance[i] = counted
         i -= 1
-    candidates = [i for i in sorted(distance) if is_title_candidate(lines, i)]
+    latin_body = _latin_share(" ".join(lines[start : start + HEADER_LOOKAHEAD])) >= 0.9
+    candidates = [i for i in sorted(distance) if is_title_candidate(lines, i)
+                  and not (latin_body and _latin_share(lines[i]) == 0)]  # `阅读简体中文版`
     if not candidates:
         return None
     repeated = Counter(normalise_line(line) for line in lines)

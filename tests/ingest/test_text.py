@@ -311,6 +311,15 @@ def test_a_name_over_a_timestamp_is_a_byline_not_the_headline():
     assert "Print This Article" not in "\n".join(b.text for b in extracted.blocks)
 
 
+def test_a_headline_is_in_the_article_s_script():
+    menu = "".join(f"{item}\n" for item in ["Home", "World", "Business"])
+    page = (menu + "Library to close for a year of repairs\n阅读简体中文版閱讀繁體中文版\n"
+            "By Ana Swanson\nNov. 18, 2019\n" + BODY)
+    extracted = read_text(page)
+    assert extracted.title == "Library to close for a year of repairs"
+    assert extracted.author == "Ana Swanson"
+
+
 def test_a_label_over_its_value_is_read_as_one_byline_or_date():
     menu = "".join(f"{item}\n" for item in ["Home", "Markets", "Podcast"])
     page = (menu + "Library to close for a year of repairs\nAuthor:\nJane Roe\n"
