@@ -7,6 +7,7 @@ every page, and trafilatura alone on the same HTML pages in the same run, then p
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import subprocess
 import sys
@@ -63,7 +64,30 @@ def main() -> int:
             f"{name:32} {summary['precision']:9.3f} {summary['recall']:7.3f} "
             f"{summary['f1']:6.3f} {summary['failures']:6d} {summary['slowest']:7.2f}s"
         )
+    same, pages = titles_agree()
+    print(f"headlines: the pasted text's is the saved HTML's (its publisher's own, from the "
+          f"page's metadata) on {same} of {pages} pages")
     return 0
+
+
+def titles_agree() -> tuple[int, int]:
+    """On how many pages the headline read from the pasted text is the one the saved HTML
+    declares: the scorer counts body text only, and a wrong headline is what a reader sees
+    first."""
+    sys.path.insert(0, str(ROOT))
+    from builder.ingest.pipeline import extract
+
+    def norm(title: str | None) -> str:
+        return re.sub(r"\W+", " ", (title or "").casefold()).strip()
+
+    pages = sorted((DATA / "html").glob("*.html"))
+    same = 0
+    for page in pages:
+        pasted = (DATA / "text" / page.stem).with_suffix(".txt")
+        html = extract(page.read_text(encoding="utf-8", errors="replace"), "html")
+        text = extract(pasted.read_text(encoding="utf-8", errors="replace"), "text")
+        same += norm(html.title) == norm(text.title)
+    return same, len(pages)
 
 
 if __name__ == "__main__":
