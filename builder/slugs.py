@@ -13,9 +13,9 @@ def slugify(text: str, max_length: int = 80) -> str:
     `andrei-rudkov`, `Straße` → `strasse`; never empty, never a path.
 
     Letters that are no Latin letter with marks are transliterated by anyascii, imported
-    only for them (16 ms): without it, names in Cyrillic, Greek or Chinese all slugged to
-    `untitled`, `untitled-2`…, pages whose address said nothing and changed with the order
-    of the glossary."""
+    only for them (4–6 ms, once a process): without it, names in Cyrillic, Greek or
+    Chinese all slugged to `untitled`, `untitled-2`…, pages whose address said nothing and
+    changed with the order of the glossary."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     if not folded.isascii():

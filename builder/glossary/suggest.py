@@ -327,7 +327,7 @@ def one_owner_each(suggestions: list[Suggestion]) -> list[Suggestion]:
     only `Trump`, or `Apple Thunderbolt … Apple` beside `Apple`. A name that is the last
     word of one person's entry, and no other entry's alias, joins that entry (`Trump`);
     other names keep their own entry and leave the others' aliases (`Apple`); an alias two
-    entries share stays with the more mentioned. `suggestions` come most mentioned first."""
+    entries share stays with the more mentioned."""
     holders: dict[str, list[Suggestion]] = {}
     for s in suggestions:
         for alias in s.aliases:
