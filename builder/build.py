@@ -1120,9 +1120,12 @@ def _code_stamp() -> str:
 INPUTS_STAMP = Path(".cache") / "inputs.json"
 
 
+CODE_DIR = Path(__file__).resolve().parent  # builder/
+
+
 def inputs_stamp(content: Path, output: Path, config_path: Path = Path("site.toml")) -> str:
-    """Every input's name, size and modification time: when this is what the last
-    successful build saw (taken before it read anything), there is nothing to do."""
+    """Every input's name, size and modification time, and the code's: when this is what
+    the last successful build saw (taken before it read anything), there is nothing to do."""
     try:
         theme = Path(load_config(config_path).theme)
     except ConfigError:
@@ -1142,6 +1145,10 @@ def inputs_stamp(content: Path, output: Path, config_path: Path = Path("site.tom
             dirs.sort()
             h.update(f"{root}\0{' '.join(dirs)}\n".encode())
             paths.extend(os.path.join(root, name) for name in sorted(files))
+    # and Gloss's own code: after an upgrade the same inputs make another site
+    for root, dirs, files in os.walk(CODE_DIR):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        paths.extend(os.path.join(root, name) for name in sorted(files))
     for path in paths:
         try:
             stat = os.stat(path)

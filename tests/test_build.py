@@ -254,3 +254,20 @@ def test_templates_are_compiled_before_the_render_workers_fork(tmp_path: Path):
              Page("c.html", "good.html", {})]
     build_module._compile_templates(env, pages)
     assert [name for _, name in env.cache] == ["good.html"]
+
+
+def test_the_no_change_shortcut_sees_a_change_of_gloss_s_own_code(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """After an upgrade the same inputs make another site: `gloss build` must not answer
+    `nothing changed` with the old one."""
+    code = tmp_path / "builder"
+    (code / "render").mkdir(parents=True)
+    (code / "render" / "pages.py").write_text("A = 1\n")
+    (code / "__pycache__").mkdir()
+    monkeypatch.setattr(build_module, "CODE_DIR", code)
+    monkeypatch.chdir(project)
+    before = build_module.inputs_stamp(Path("content"), Path("output"))
+    (code / "__pycache__" / "pages.cpython-311.pyc").write_bytes(b"compiled")
+    assert build_module.inputs_stamp(Path("content"), Path("output")) == before
+    (code / "render" / "pages.py").write_text("A = 22\n")
+    assert build_module.inputs_stamp(Path("content"), Path("output")) != before
