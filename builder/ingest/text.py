@@ -160,7 +160,8 @@ def is_caption(lines: Sequence[str], i: int, end: int | None = None) -> bool:
     if is_credit_line(credit) and not byline_author(credit) and not is_date_line(credit):
         # (an agency and a date, "Reuters November 18, 2019": under a headline, not a photo)
         after = lines[i + 2] if i + 2 < end else ""
-        return bool(after) and not CAPTION_LABEL.match(after)
+        # (over a writer and agency, then the time it was published: a headline's block)
+        return bool(after) and not CAPTION_LABEL.match(after) and not is_timestamp(after)
     return False
 
 

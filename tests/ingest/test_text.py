@@ -320,6 +320,14 @@ def test_a_headline_is_in_the_article_s_script():
     assert extracted.author == "Ana Swanson"
 
 
+def test_a_headline_over_a_writer_and_agency_then_a_timestamp_is_no_caption():
+    page = ("Home\nLearn More\nLibrary to close for a year of repairs\n"
+            "Tom Davies Associated Press\nPublished 11:34 PM EST Nov 19, 2019\n" + BODY)
+    extracted = read_text(page)
+    assert extracted.title == "Library to close for a year of repairs"
+    assert extracted.date == "2019-11-19"
+
+
 def test_a_label_over_its_value_is_read_as_one_byline_or_date():
     menu = "".join(f"{item}\n" for item in ["Home", "Markets", "Podcast"])
     page = (menu + "Library to close for a year of repairs\nAuthor:\nJane Roe\n"
