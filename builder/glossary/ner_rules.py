@@ -71,6 +71,7 @@ EDGE_STOP = frozenset(
 )
 _HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS
 _GENERIC_HEADS = ORG_HEADS | EVENT_HEADS  # (a place head alone may be one: `the Gulf`)
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _OPENING_PREPOSITIONS = frozenset(["at", "in", "from", "near"])
 # Titles that are also ordinary words or start organisation names: strip them only
 # before a name that has no organisation/place/event head.
@@ -321,6 +322,8 @@ def _keep_alone(name: list[str]) -> bool:
             return False
         if low in _GENERIC_HEADS and low in ordinary_words():
             return False  # `Council`, `League`, `Cup` alone: the head of a name, not one
+        if _PLURAL_ACRONYM.fullmatch(w):
+            return False  # `SUVs`, `CEOs`, `LEDs`: things of a kind, not one of them
     if all(is_nationality(w) or w.casefold() in {"north", "south", "east", "west"} for w in name):
         return False
     return any(c.isalpha() for c in "".join(name))

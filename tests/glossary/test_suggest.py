@@ -218,6 +218,13 @@ def test_the_head_word_of_an_organisation_or_event_alone_is_not_a_name() -> None
     assert not {"Council", "Department", "Cup"} & names
 
 
+def test_a_plural_acronym_is_things_of_a_kind() -> None:
+    text = "Sales of SUVs rose in Ohio, and the CEOs of Ford and GM said LEDs cost less."
+    names = {s.name for s in suggest_entities([text], set())}
+    assert {"Ohio", "Ford", "GM"} <= names
+    assert not {"SUVs", "CEOs", "LEDs"} & names
+
+
 def test_a_first_name_that_is_also_a_creed_and_a_title_at_a_line_end() -> None:
     text = ("The coach praised Christian Cullen. The Christian Democrats won in Bonn.\n"
             "Former South Carolina Gov.\nCarroll Campbell spoke. Hun Sen agreed.")
