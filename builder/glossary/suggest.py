@@ -215,6 +215,7 @@ def _looks_like_person(words: list[str]) -> bool:
 
 
 PLACE_LIST_VOTES = 2  # a name on places.py's list: as much as `Russia` beside `Russian`
+PREPOSITION_VOTES = 2  # at most, from `in`, `at`, `from`… before the name
 
 
 def guess_type(name: str, mentions: list[Mention], description: str | None = None) -> str:
@@ -234,7 +235,7 @@ def guess_type(name: str, mentions: list[Mention], description: str | None = Non
     if len(words) >= 2 and words[0].casefold() in FIRST_NAMES:
         votes["person"] += 3
     if name.replace(".", "").isupper() and len(name) > 1:
-        votes["organization"] += 1
+        votes["organization"] += 1 if is_known_place(name) else 2  # `NASA`; not `U.S.`
     if words[-1].endswith(_PLACE_SUFFIXES):
         votes["place"] += 1
     if is_known_place(name):
@@ -250,6 +251,7 @@ def guess_type(name: str, mentions: list[Mention], description: str | None = Non
         votes["person"] += 3
     elif head in EVENT_HEADS:
         votes["event"] += 3
+    prepositions = 0
     for m in mentions:
         if m.dateline:
             votes["place"] += 3
@@ -257,8 +259,9 @@ def guess_type(name: str, mentions: list[Mention], description: str | None = Non
             votes["person"] += 2
         if m.before in ROLE_NOUNS:
             votes["person"] += 2
-        if m.before in _PLACE_PREPOSITIONS:
-            votes["place"] += 1
+        if m.before in _PLACE_PREPOSITIONS and prepositions < PREPOSITION_VOTES:
+            votes["place"] += 1  # (`at WeWork`, `on Twitter` many times over: no place)
+            prepositions += 1
         if m.after in _PERSON_VERBS and len(m.words) == 1 and person_like:
             votes["person"] += 1  # `Scholz said` beside `Olaf Scholz`
         if m.after in PLACE_NOUNS:

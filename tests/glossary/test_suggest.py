@@ -218,6 +218,15 @@ def test_the_head_word_of_an_organisation_or_event_alone_is_not_a_name() -> None
     assert not {"Council", "Department", "Cup"} & names
 
 
+def test_prepositions_alone_do_not_make_a_much_mentioned_acronym_a_place() -> None:
+    text = ("Scientists at NASA said the probe was ready. Engineers from NASA agreed. "
+            "A spokesman at NASA added that staff in NASA had worked for years. "
+            "Officials in the U.S. and at the U.S. embassy in Kenya said so.")
+    found = {s.name: s.type for s in suggest_entities([text], set())}
+    assert found["NASA"] == "organization"
+    assert found["U.S."] == "place" and found["Kenya"] == "place"
+
+
 def test_a_plural_acronym_is_things_of_a_kind() -> None:
     text = "Sales of SUVs rose in Ohio, and the CEOs of Ford and GM said LEDs cost less."
     names = {s.name for s in suggest_entities([text], set())}
