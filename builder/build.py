@@ -768,14 +768,14 @@ def _render_one(env: jinja2.Environment, page: Page, config: Config, staging: Pa
         data = render_page(env, page, config, {}).encode("utf-8")
     except _RENDER_ERRORS as err:
         return err
-    _write_new(os.path.join(staging, page.path), data)
+    _write_staged(os.path.join(staging, page.path), data)
     return _digest(data)
 
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
 
 
-def _write_new(path: str, data: bytes) -> None:
+def _write_staged(path: str, data: bytes) -> None:
     """Write a file of the staging folder, its folder made with the first file in it (once
     a folder, not once a page: 0.1-0.2 s). Through os, not pathlib: 30 µs less a file, 60 ms
     of a first build at 1,000 articles."""
@@ -822,9 +822,7 @@ def _write_search(views: list[ArticleView], entities: list[Entity], staging: Pat
         if existing.get(path) == digest:
             same.add(path)
         else:
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            _write_staged(os.path.join(staging, path), data)
             written[path] = digest
         return digest
 
