@@ -42,6 +42,14 @@ PROSE_CAP = 120.0
 UNPUNCTUATED_PROSE_WORDS = 15  # below this, a line without a full stop reads as a headline
 
 
+# A person's hover card, copied into the sentence that names them: the card starts on the
+# name's last letter, with no space, by naming them again (`Rep. Ilhan OmarIlhan Omar…`),
+# and runs through their latest headlines to its link, ` MORE`.
+CARD_GLUE = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z])")
+CARD_END = re.compile(r"\sMORE\b")
+CARD_MAX_CHARS, CARD_NAME_WORDS = 1500, 4
+
+
 def normalise_line(line: str) -> str:
     """Case- and space-insensitive form, for comparing lines across pages."""
     return " ".join(line.split()).casefold()
@@ -256,3 +264,16 @@ def end_notes_start(paragraphs: Sequence[str]) -> int:
         if end > 0 and paragraphs[end - 1].strip() == bio_of:
             end -= 1
     return end if end > 0 else len(paragraphs)
+
+
+def without_hover_cards(line: str) -> str:
+    """The line without the hover cards glued to the names in it (a copied page has them
+    inline, and so has the text an extractor takes from the saved page)."""
+    if " MORE" not in line:
+        return line
+    for glue in reversed([m.start() for m in CARD_GLUE.finditer(line)]):
+        end = CARD_END.search(line, glue, glue + CARD_MAX_CHARS)
+        name = line[:glue].split()[-CARD_NAME_WORDS:]
+        if end and any(line.startswith(word + " ", glue) for word in name if word[0].isupper()):
+            line = line[:glue] + line[end.end():]
+    return line

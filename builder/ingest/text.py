@@ -23,6 +23,7 @@ from builder.ingest.boilerplate import (
     is_sentence,
     line_scores,
     normalise_line,
+    without_hover_cards,
     words,
 )
 from builder.ingest.metadata import (
@@ -79,7 +80,8 @@ def clean_lines(text: str) -> list[str]:
     between each two cells, so that the rows can be read back as a table (`table_runs`)."""
     lines: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        cells = [" ".join(cell.split()) for cell in raw.split("\t")]  # empty ones too
+        cells = [" ".join(without_hover_cards(cell).split())  # empty cells too
+                 for cell in raw.split("\t")]
         line = "\t".join(cells) if len(cells) > 1 else cells[0]
         if not line.strip() or lines and normalise_line(lines[-1]) == normalise_line(line):
             continue

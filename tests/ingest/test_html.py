@@ -197,3 +197,18 @@ def test_reporting_credits_after_the_story_are_dropped():
     assert marked != page  # the note went in after the story's last words
     body = body_text(read_html(marked))
     assert last[-40:] in body and "contributed reporting" not in body
+
+
+def test_a_hover_card_inside_a_paragraph_is_dropped():
+    page = (FIXTURES / "jsonld_article.html").read_text(encoding="utf-8")
+    first = read_html(page).blocks[0].text
+    name = next(w for w in first.split()[3:] if w[:1].isupper() and w.isalpha())
+    card = (f'<span class="rollover"><a href="/people/x">{name}</a><span class="card">'
+            f'<img src="/x.jpg" alt=""><a class="name" href="/people/x">{name} Quill</a>'
+            '<a href="/news/1">Harbour levy vote delayed | Ferry fares rise</a> '
+            '<a href="/news/2">Council backs new pier</a> '
+            '<a class="more" href="/people/x">MORE</a></span></span>')
+    marked = page.replace(f" {name} ", f" {card} ", 1)
+    assert marked != page
+    text = read_html(marked).blocks[0].text
+    assert text == first

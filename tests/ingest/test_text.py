@@ -383,3 +383,32 @@ def test_numbered_teasers_above_the_headline_stay_out():
     extracted = read_text(page)
     assert extracted.title == "Library to close for a year of repairs"
     assert extracted.blocks[0].text.startswith("The council voted on Tuesday")
+
+
+def test_a_hover_card_glued_to_a_name_is_dropped_and_the_sentence_joined():
+    page = "\n\n".join([
+        "Mayor pleads for calm after the flood",
+        "A court heard on Monday that Sen. Maria DelgadoMaria Elena DelgadoFlood relief bill "
+        "stalls | Ports reopen Delgado presses agency over levee repairs MORE (D-Ore.) had "
+        "warned the agency twice about the levee before the storm arrived in the valley.",
+        "The levee gave way at dawn, and the water reached the town square within an hour, "
+        "officials said in a statement released later that morning to local reporters.",
+        "Residents were moved to the school gym, where volunteers served meals through the "
+        "night and the Red Cross set up cots for the families who had lost their homes.",
+    ])
+    body = [block.text for block in read_text(page).blocks]
+    assert body[0].startswith("A court heard on Monday that Sen. Maria Delgado (D-Ore.) had")
+    assert not any("MORE" in text or "Ports reopen" in text for text in body)
+
+
+def test_a_camel_case_name_and_a_capitalised_more_are_left_alone():
+    page = "\n\n".join([
+        "Phone maker shows a new handset to buyers",
+        "The company said its new iPhone sold out in McDonald County within a day, and "
+        "shoppers queued for MORE than six hours outside the only store that still had one.",
+        "Analysts said the launch was the strongest in years, with orders well ahead of the "
+        "previous model in every market the company tracks across the region this quarter.",
+    ])
+    body = [block.text for block in read_text(page).blocks]
+    assert "new iPhone sold out in McDonald County" in body[0]
+    assert "queued for MORE than six hours" in body[0]
