@@ -98,14 +98,19 @@ def is_date_line(line: str) -> bool:
 
 
 NAME_AND_HANDLE = re.compile(r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\s*@\w{2,30}")
+# "Tom Krisher, AP Auto Writer": a name and the job, no "By".
+NAME_AND_JOB = re.compile(
+    rf"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}),\s+(?i:(?:[a-z][\w.&-]*\s+){{0,3}}{_JOB})")
 
 
 def byline_author(line: str) -> str | None:
     """The author named by a byline such as "By Jane Doe | Reuters" or "Von Max Muster"."""
     match = BYLINE.match(line.strip())
     if not match:
-        handle = NAME_AND_HANDLE.fullmatch(line.strip())  # "Jane Doe @janedoe", no "By"
-        return handle[1] if handle and looks_like_name(handle[1]) else None
+        # "Jane Doe @janedoe" or "Jane Doe, Staff Writer", no "By"
+        named = (NAME_AND_HANDLE.fullmatch(line.strip())
+                 or NAME_AND_JOB.fullmatch(line.strip()))
+        return named[1] if named and looks_like_name(named[1]) else None
     if len(words(line)) > 14:
         return None
     name = match["name"].split("@")[0].strip()  # "Jane Doe@janedoe": her handle, glued on

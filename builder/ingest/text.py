@@ -73,8 +73,24 @@ class Header:
     credit: str | None = None
 
 
+# A long caption shown cut short, with a control to see it whole: `… at ... more`.
+TRUNCATED = re.compile(r"\s*(?:\.\.\.|…)\s*(?:(?:read|show|see)\s+)?more\s*$", re.IGNORECASE)
+FOLD_CONTROL = re.compile(r"\s+less\s*$", re.IGNORECASE)  # after the whole text: `… 2019. less`
+TRUNCATED_MIN_WORDS = 5
+
+
+def cut_short(short: str, whole: str) -> bool:
+    """short is whole shown cut off (`… at ... more`), as a page shows a long caption."""
+    match = TRUNCATED.search(short)
+    if match is None:
+        return False
+    head = normalise_line(short[: match.start()])
+    return len(words(head)) >= TRUNCATED_MIN_WORDS and normalise_line(whole).startswith(head)
+
+
 def clean_lines(text: str) -> list[str]:
-    """Non-empty lines, stripped, with immediate repeats (doubled captions, titles) dropped.
+    """Non-empty lines, stripped, with immediate repeats (doubled captions, titles) dropped;
+    a caption shown both cut short and whole is kept whole, once.
 
     A browser copies a table's row as its cells apart by tabs: those tabs are kept, one
     between each two cells, so that the rows can be read back as a table (`table_runs`)."""
@@ -84,6 +100,10 @@ def clean_lines(text: str) -> list[str]:
                  for cell in raw.split("\t")]
         line = "\t".join(cells) if len(cells) > 1 else cells[0]
         if not line.strip() or lines and normalise_line(lines[-1]) == normalise_line(line):
+            continue
+        if lines and (cut_short(line, lines[-1]) or cut_short(lines[-1], line)):
+            whole = line if cut_short(lines[-1], line) else lines[-1]
+            lines[-1] = FOLD_CONTROL.sub("", whole)
             continue
         if lines and META_LABEL.match(lines[-1]) and len(words(line)) <= META_VALUE_WORDS:
             lines[-1] = f"{lines[-1]} {line}"  # `Author:` over its value: one byline
@@ -283,12 +303,25 @@ def meta_end(lines: Sequence[str], start: int, end: int) -> int:
     return start if last is None else last + 1
 
 
+def earlier_copy(lines: Sequence[str], title_at: int) -> int | None:
+    """Just past the same headline a few lines higher, with a byline, date or caption
+    between the two (a gallery's headline repeated over the text): its header is there."""
+    title = normalise_line(lines[title_at])
+    for j in range(title_at - 1, max(-1, title_at - HEADER_LOOKBACK), -1):
+        if normalise_line(lines[j]) == title:
+            header = any(is_meta(lines[k]) or is_caption(lines, k) for k in range(j + 1, title_at))
+            return j + 1 if header else None
+    return None
+
+
 def read_header(lines: Sequence[str], start: int, end: int) -> Header:
     """Title, dek, byline, date and lead caption from the lines around the body's start."""
     forced = max(start, meta_end(lines, start, end))
     # Above a byline that opens the span, the lines are headline block: look there too.
     title_at = find_title(lines, forced)
     first = title_at + 1 if title_at is not None else start
+    if title_at is not None:  # the headline above its byline, then again over the body
+        first = earlier_copy(lines, title_at) or first
     while title_at is None and first > max(0, start - HEADER_LOOKBACK) and is_meta(
             lines[first - 1]):
         first -= 1  # no headline found: the byline and date right above the body are its own

@@ -79,6 +79,10 @@ def test_date_lines(line, expected):
         ("Author: The Water Coolest", "The Water Coolest"),
         ("Authors: Ana Lima and Rui Costa", "Ana Lima and Rui Costa"),
         ("Author Index", None),
+        ("Tom Krisher, AP Auto Writer", "Tom Krisher"),
+        ("Ana McDonald, senior entertainment writer", "Ana McDonald"),
+        ("Jane Doe, Reuters", None),
+        ("Washington, Editor", None),
     ],
 )
 def test_byline_author(line, author):

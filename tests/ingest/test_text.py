@@ -412,3 +412,30 @@ def test_a_camel_case_name_and_a_capitalised_more_are_left_alone():
     body = [block.text for block in read_text(page).blocks]
     assert "new iPhone sold out in McDonald County" in body[0]
     assert "queued for MORE than six hours" in body[0]
+
+
+def test_a_caption_shown_cut_short_and_whole_is_the_lead_caption_not_body():
+    caption = ("Ana Lima, the harbour master, left, and Rui Costa, the mayor, open the new "
+               "ferry terminal on the south quay in Porto on Tuesday, Nov. 19, 2019.")
+    page = "\n".join([
+        "Porto opens its new ferry terminal",
+        "Tom Reyes, Staff Writer",
+        "Updated 1:39 am, Wednesday, November 20, 2019",
+        caption + " less",
+        caption[:70] + " ... more",
+        "Photo: Jo Smith, AP",
+        "Image 1 of 12",
+        "Porto opens its new ferry terminal",
+        "The new ferry terminal opened on Tuesday after four years of work, and the first "
+        "boats left for the islands at noon, carrying commuters and a few curious visitors.",
+        "The city paid for most of it, with the rest from a European fund for ports, and "
+        "officials said the old terminal would become a market hall by the end of next year.",
+        "Ferry operators said bookings were already up on last year, helped by lower fares.",
+    ])
+    article = read_text(page)
+    assert article.title == "Porto opens its new ferry terminal"
+    assert article.author == "Tom Reyes"
+    assert article.date == "2019-11-20"
+    assert article.image_caption == caption
+    assert article.image_credit == "Jo Smith, AP"
+    assert article.blocks[0].text.startswith("The new ferry terminal opened")
