@@ -37,7 +37,7 @@ from builder.ingest.metadata import (
     source_name,
     split_credit,
 )
-from builder.ingest.phrases import CAPTION_LABEL, DATELINE, META_LABEL
+from builder.ingest.phrases import CAPTION_LABEL, DATELINE, META_LABEL, NAME_PARTICLES
 
 HEADER_LOOKBACK = 15  # how far above the body the headline block may start
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
@@ -54,6 +54,7 @@ CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b", re.IGNORECAS
 TIMESTAMP_MAX_WORDS = 6
 META_VALUE_WORDS = 8  # the value under a label (`Author:`): a name or a date
 BARE_BYLINE_WORDS = 4  # a name over a timestamp, with no `By`: `Adam Clark Estes`
+BARE_BYLINE_MAX_WORDS = 12  # names and an outlet
 DEK_MAX_WORDS = 50
 LINK_WORDS, LINK_RUN = (4, 20), 3  # a related-link headline; how many make a box
 LINK_MAX_NUMBERS = 0.25
@@ -199,12 +200,31 @@ def is_headline(line: str) -> bool:
 
 
 _SENTENCE_INSIDE = re.compile(r"[a-z][.!?] [A-Z]")  # `… fuelled the crisis. It is up to …`
+# A quotation, whose stops are the speaker's: `South Dakota says, 'Meth. We're On It,' and …`
+_QUOTATION = re.compile(r"(?:^|(?<=[\s(\[]))['‘\"“][^\n]*?['’\"”](?!\w)")
 
 
 def is_timestamp(line: str) -> bool:
     """A date line, or a short line with a clock time (`Monday 5:30PM`)."""
     return is_date_line(line) or bool(
         CLOCK_TIME.search(line) and len(words(line)) <= TIMESTAMP_MAX_WORDS)
+
+
+def is_bare_byline(lines: Sequence[str], i: int) -> bool:
+    """A name with no `By` (`Adam Clark Estes`); or, under a headline in sentence case, a
+    line of capitalised words only: names and an outlet (`Lisa Kaczke and Trevor J.
+    Mitchell Sioux Falls Argus Leader`)."""
+    line = lines[i]
+    if len(words(line)) <= BARE_BYLINE_WORDS:
+        return looks_like_name(line)
+    above = lines[i - 1] if i > 0 else ""
+    return (len(words(line)) <= BARE_BYLINE_MAX_WORDS and _capitalised(line)
+            and is_headline(above) and not _capitalised(above))
+
+
+def _capitalised(line: str) -> bool:
+    """Every word capitalised, but for the particles of names (`van`, `and`)."""
+    return all(t[:1].isupper() or t.casefold() in NAME_PARTICLES for t in line.split())
 
 
 def is_title_candidate(lines: Sequence[str], i: int) -> bool:
@@ -214,10 +234,9 @@ def is_title_candidate(lines: Sequence[str], i: int) -> bool:
         return False  # (a tab: a table's row)
     if is_caption(lines, i):
         return False
-    if len(words(line)) > HEADING_MAX_WORDS and _SENTENCE_INSIDE.search(line):
+    if len(words(line)) > HEADING_MAX_WORDS and _SENTENCE_INSIDE.search(_QUOTATION.sub("", line)):
         return False  # two sentences, the first ended inside: a standfirst, cut or unstopped
-    if (len(words(line)) <= BARE_BYLINE_WORDS and looks_like_name(line)
-            and i + 1 < len(lines) and is_timestamp(lines[i + 1])):
+    if i + 1 < len(lines) and is_timestamp(lines[i + 1]) and is_bare_byline(lines, i):
         return False  # `Adam Clark Estes` over `Monday 5:30PM`: a byline without its `By`
     # a question or an exclamation may head the page ("… time to be careful?", "… Visitors!");
     # a statement is running text
@@ -259,6 +278,11 @@ def find_title(lines: Sequence[str], start: int) -> int | None:
     latin_body = _latin_share(" ".join(lines[start : start + HEADER_LOOKAHEAD])) >= 0.9
     candidates = [i for i in sorted(distance) if is_title_candidate(lines, i)
                   and not (latin_body and _latin_share(lines[i]) == 0)]  # `阅读简体中文版`
+    # Headlines between a box's heading (`MOST POPULAR`) and the body, with no byline or
+    # date among them, are its teasers: the page's headline is above the box.
+    box = max((i for i in distance if is_section_break(lines[i])), default=None)
+    if box is not None and not any(is_meta(lines[i]) for i in range(box + 1, start)):
+        candidates = [i for i in candidates if i < box] or candidates
     if not candidates:
         return None
     repeated = Counter(normalise_line(line) for line in lines)

@@ -181,6 +181,25 @@ BODY = (
             "Jane Roe",
             "2019-11-18",
         ),
+        (  # two writers and their paper, with no `By`, under a headline in sentence case;
+            # the stops inside a quotation do not make the headline two sentences
+            "Home\nLearn More\nMayor says, 'Close it. We Will Fix It,' and the town asks why\n"
+            "Lisa Roe and Trevor J. Mitchell Harbour Valley Leader\n"
+            "Published 10:02 AM EST Nov 19, 2019\n",
+            "Mayor says, 'Close it. We Will Fix It,' and the town asks why",
+            None,
+            "2019-11-19",
+        ),
+        (  # the headlines of a box between the header and the body are its teasers
+            "Home\nLibrary to close for a year of repairs\nBy Jane Roe | Special to the Ledger\n"
+            "PUBLISHED: November 19, 2019 at 8:59 pm\nMOST POPULAR\n"
+            "Council backs the new pier plan after a long night\n"
+            "Police search for a missing dog in the park\n"
+            "Skimming device found at a gas station\n",
+            "Library to close for a year of repairs",
+            "Jane Roe",
+            "2019-11-19",
+        ),
         (  # no headline found: the byline and date right above the body are still read
             "Author:\nJane Roe\nPublished: Nov 18, 2019\n",
             None,
