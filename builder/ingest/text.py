@@ -425,8 +425,9 @@ def is_link_text(line: str) -> bool:
 
 
 def without_link_lists(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
-    """Drop runs of three or more headline-shaped lines inside the body: a box of related
-    links. A subheading stands alone between paragraphs; a table's rows stay."""
+    """Drop runs of three or more headline-shaped lines inside the body, or of any number
+    under a box's heading (`Related news`): a box of related links. A subheading stands
+    alone between paragraphs; a table's rows stay."""
     in_table = {i + n for i, rows in table_runs(lines, kept).items() for n in range(rows)}
     flags = [is_link_text(lines[i]) and i not in in_table for i in kept]
     drop: set[int] = set()
@@ -435,7 +436,8 @@ def without_link_lists(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
         run_end = k
         while run_end < len(kept) and flags[run_end]:
             run_end += 1
-        if run_end - k >= LINK_RUN:
+        boxed = run_end > k and kept[k] > 0 and is_section_break(lines[kept[k] - 1])
+        if run_end - k >= LINK_RUN or boxed:
             drop.update(range(k, run_end))
         k = max(run_end, k + 1)
     return [i for k, i in enumerate(kept) if k not in drop]

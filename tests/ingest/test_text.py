@@ -256,6 +256,21 @@ def test_related_links_box_inside_the_body_is_dropped_but_a_subheading_stays():
     assert texts[-1][1].startswith("A public meeting")
 
 
+def test_two_links_under_a_related_heading_inside_the_body_are_dropped():
+    page = (
+        "Library to close for a year of repairs\n" + BODY
+        + "Related news\n"
+        + "Council approves the new budget after a long debate\n"
+        + "Taking Stock: Storm closes every school! Here's what happens next\n"
+        + "Repairs begin in March, and the books move to the town hall until the work is done.\n"
+        + "The children’s section will open first, the librarian said on Wednesday morning.\n"
+        + "A public meeting on the plans is set for the second week of February at the school.\n"
+    )
+    texts = [b.text for b in read_text(page).blocks]
+    assert not any("Council approves" in text or "Taking Stock" in text for text in texts)
+    assert texts[3].startswith("Repairs begin in March") and len(texts) == 6
+
+
 def test_rows_copied_from_a_table_come_back_as_a_table():
     page = (
         "Library to close for a year of repairs\n" + BODY
