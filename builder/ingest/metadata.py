@@ -25,13 +25,14 @@ from builder.ingest.phrases import (
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<year>\d{4})"
+_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"  # or a time glued on: `NOV 20 20194:29 AM EST`
 # Written dates, most specific first; each names year, month and day groups.
 DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ]\d|\b)",
-        rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",  # November 19, 2019 / Nov. 19 2019
-        rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b",  # 19 November 2019
+        rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}",  # November 19, 2019 / Nov. 19 2019
+        rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",  # 19 November 2019
         r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b",  # 19.11.2019
         r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b",
         r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{2}(?:\d{2})?)\b",  # US 11/19/19

@@ -55,6 +55,7 @@ TIMESTAMP_MAX_WORDS = 6
 META_VALUE_WORDS = 8  # the value under a label (`Author:`): a name or a date
 BARE_BYLINE_WORDS = 4  # a name over a timestamp, with no `By`: `Adam Clark Estes`
 BARE_BYLINE_MAX_WORDS = 12  # names and an outlet
+HANDLE = re.compile(r"@\w{2,30}")
 DEK_MAX_WORDS = 50
 LINK_WORDS, LINK_RUN = (4, 20), 3  # a related-link headline; how many make a box
 LINK_MAX_NUMBERS = 0.25
@@ -106,8 +107,10 @@ def clean_lines(text: str) -> list[str]:
             whole = line if cut_short(lines[-1], line) else lines[-1]
             lines[-1] = FOLD_CONTROL.sub("", whole)
             continue
-        if lines and META_LABEL.match(lines[-1]) and len(words(line)) <= META_VALUE_WORDS:
-            lines[-1] = f"{lines[-1]} {line}"  # `Author:` over its value: one byline
+        if lines and (META_LABEL.match(lines[-1]) and len(words(line)) <= META_VALUE_WORDS
+                      or HANDLE.fullmatch(line) and looks_like_name(lines[-1])):
+            lines[-1] = f"{lines[-1]} {line}"  # `Author:` over its value, a name over its
+            # handle (`Natasha Turak` / `@NATASHATURAK`): one byline
         else:
             lines.append(line)
     rows = {i + n for i, count in table_runs(lines, range(len(lines))).items()

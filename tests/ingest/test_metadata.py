@@ -36,6 +36,8 @@ from builder.ingest.metadata import (
         ("February 30, 2019", None),
         ("Carlos Nadalim 27/09/2018 Comente!", "2018-09-27"),  # day first: no 27th month
         ("05/06/2019", "2019-05-06"),  # ambiguous: read as American
+        ("PUBLISHED WED, NOV 20 20194:29 AM EST", "2019-11-20"),  # a time glued to the year
+        ("Nov 20 20194", None),
     ],
 )
 def test_parse_date(text, iso):

@@ -200,6 +200,13 @@ BODY = (
             "Jane Roe",
             "2019-11-19",
         ),
+        (  # a time glued to the year; a name over its handle is a byline without `By`
+            "Home\nMarkets\nLibrary to close for a year of repairs\n"
+            "PUBLISHED WED, NOV 20 20194:29 AM ESTUPDATED AN HOUR AGO\nJane Roe\n@JANEROE\n",
+            "Library to close for a year of repairs",
+            "Jane Roe",
+            "2019-11-20",
+        ),
         (  # no headline found: the byline and date right above the body are still read
             "Author:\nJane Roe\nPublished: Nov 18, 2019\n",
             None,
