@@ -13,8 +13,10 @@ from datetime import date
 
 from builder.ingest.boilerplate import bare, words
 from builder.ingest.phrases import (
+    ACCOUNT_NAMES,
     BYLINE,
     CORPORATE_SUFFIXES,
+    CREDIT_AGENCIES,
     CREDIT_ANYWHERE,
     CREDIT_LINE,
     MONTHS,
@@ -98,20 +100,34 @@ def is_date_line(line: str) -> bool:
     return not (line.rstrip().endswith(".") and len(tokens) > 8)
 
 
-NAME_AND_HANDLE = re.compile(r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\s*@\w{2,30}")
+NAME_AND_HANDLE = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\s*@\w{2,30}")
+AGENCY_AFTER = re.compile(rf"\s+(?:The\s+)?(?:{CREDIT_AGENCIES})$")  # `Tom Davies Associated Press`
+HANDLE_TAIL_WORDS = 3  # after the handle, at most a time: `/ 2 days`
+DATE_THEN_BYLINE = re.compile(
+    r"(?P<date>.+?\d.*?)\s+(?i:by)\s+(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})")
+DATE_THEN_BYLINE_WORDS = 10  # the date before `by`: `Monday November 18, 2019 7:45 am PST`
 # "Tom Krisher, AP Auto Writer": a name and the job, no "By".
 NAME_AND_JOB = re.compile(
-    rf"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}),\s+(?i:(?:[a-z][\w.&-]*\s+){{0,3}}{_JOB})")
+    rf"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}),\s+"
+    rf"(?i:(?:[a-z][\w.&-]*\s+){{0,3}}{_JOB})")
 
 
 def byline_author(line: str) -> str | None:
     """The author named by a byline such as "By Jane Doe | Reuters" or "Von Max Muster"."""
     match = BYLINE.match(line.strip())
     if not match:
-        # "Jane Doe @janedoe" or "Jane Doe, Staff Writer", no "By"
-        named = (NAME_AND_HANDLE.fullmatch(line.strip())
-                 or NAME_AND_JOB.fullmatch(line.strip()))
-        return named[1] if named and looks_like_name(named[1]) else None
+        # "Jane Doe @janedoe / 2 days", "Jane Doe, Staff Writer", "Monday November 18, 2019
+        # 7:45 am PST by Jane Doe": no "By" in front
+        handle = NAME_AND_HANDLE.match(line.strip())
+        if handle and len(words(line[handle.end():])) > HANDLE_TAIL_WORDS:
+            handle = None
+        dated = DATE_THEN_BYLINE.fullmatch(line.strip())
+        if dated and (len(words(dated["date"])) > DATE_THEN_BYLINE_WORDS
+                      or parse_date(dated["date"]) is None):
+            dated = None
+        name = next((m["name"] for m in (handle, NAME_AND_JOB.fullmatch(line.strip()), dated)
+                     if m), None)
+        return name if name and looks_like_name(name) and not is_account(name) else None
     if len(words(line)) > 14:
         return None
     name = match["name"].split("@")[0].strip()  # "Jane Doe@janedoe": her handle, glued on
@@ -123,6 +139,11 @@ def byline_author(line: str) -> str | None:
     name = JOB_AFTER.sub("", name)  # "By Meg JamesStaff Writer": a job title, glued or not
     name = TRAILING_CONNECTIVES.sub("", name)
     return name if looks_like_name(name) else None
+
+
+def is_account(name: str) -> bool:
+    """A CMS's account (`Admin`), not a person who signs the article."""
+    return name.casefold() in ACCOUNT_NAMES
 
 
 def looks_like_name(text: str) -> bool:

@@ -519,6 +519,9 @@ META_LABEL = re.compile(
 )
 
 # Lower-case words that may stand inside a person's name.
+# The account a CMS publishes under when no one signs the article (`admin` on WordPress).
+ACCOUNT_NAMES = frozenset(["admin", "administrator", "webmaster", "editor", "editors", "staff",
+                           "web editor", "site editor", "root", "user", "guest", "author"])
 NAME_PARTICLES = _wordset("de da del della di van von der den du la le bin al el y and & und et e")
 
 # Corporate words to drop from a copyright holder to get the publication's name.

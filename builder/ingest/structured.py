@@ -18,6 +18,7 @@ from datetime import datetime
 from lxml import html as lxml_html
 
 from builder.ingest.metadata import looks_like_name, parse_date
+from builder.ingest.phrases import ACCOUNT_NAMES
 
 ARTICLE_TYPES = frozenset({
     "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
@@ -229,11 +230,6 @@ def _dedupe(items: list[str]) -> tuple[str, ...]:
         if text and len(text) <= 60 and text.lower() not in seen:
             seen[text.lower()] = text
     return tuple(seen.values())
-
-
-# The account a CMS publishes under when no one signs the article (`admin` on WordPress).
-ACCOUNT_NAMES = frozenset(["admin", "administrator", "webmaster", "editor", "editors", "staff",
-                           "web editor", "site editor", "root", "user", "guest", "author"])
 
 
 def _author_text(names: list[str]) -> str | None:

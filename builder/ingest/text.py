@@ -27,6 +27,7 @@ from builder.ingest.boilerplate import (
     words,
 )
 from builder.ingest.metadata import (
+    AGENCY_AFTER,
     URL_LIKE,
     byline_author,
     credit_text,
@@ -352,7 +353,7 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
     while title_at is None and first > max(0, start - HEADER_LOOKBACK) and is_meta(
             lines[first - 1]):
         first -= 1  # no headline found: the byline and date right above the body are its own
-    dek = author = when = caption = credit = None
+    dek = author = bare = when = caption = credit = None
     i = first
     while i < end:
         line = lines[i]
@@ -360,6 +361,10 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
         if byline_author(line) or is_date_line(line):
             author = author or byline_author(line)
             when = when or (parse_date(line) if is_date_line(line) else None)
+        elif (bare is None and 2 <= len(words(line)) <= BARE_BYLINE_WORDS
+              and looks_like_name(line) and "," not in line and not is_boilerplate(line)
+              and i + 1 < end and is_timestamp(lines[i + 1])):
+            bare = AGENCY_AFTER.sub("", line)  # `David Ehrlich` over `Nov 13, 2019 4:26 pm`
         elif is_caption(lines, i) and not is_boilerplate(line):  # not "Email" over a credit
             if caption is None:
                 caption, credit = split_credit(line)
@@ -385,7 +390,7 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
         title=lines[title_at] if title_at is not None else None,
         body_start=max(i, start),
         dek=dek,
-        author=author,
+        author=author or bare,
         date=when,
         caption=caption,
         credit=credit,

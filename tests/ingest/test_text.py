@@ -157,7 +157,7 @@ BODY = (
             "Home\nTech\nScience\nThe Future of Library Repairs Is Backwards\nJane Roe Smith\n"
             "Monday 5:30PM\nPrint This Article\n",
             "The Future of Library Repairs Is Backwards",
-            None,
+            "Jane Roe Smith",
             None,
         ),
         (  # a link to another language's edition is not the headline of a page in English
@@ -171,7 +171,7 @@ BODY = (
             "Home\nLearn More\nLibrary to close for a year of repairs\n"
             "Tom Davies Associated Press\nPublished 11:34 PM EST Nov 19, 2019\n",
             "Library to close for a year of repairs",
-            None,
+            "Tom Davies",
             "2019-11-19",
         ),
         (  # a label over its value is one byline or date line
@@ -206,6 +206,25 @@ BODY = (
             "Library to close for a year of repairs",
             "Jane Roe",
             "2019-11-20",
+        ),
+        (  # a name, its handle and the time since; a date, then its `by`
+            "Home\nLibrary to close for a year of repairs\nJane Roe @janeroe / 2 days\n",
+            "Library to close for a year of repairs",
+            "Jane Roe",
+            None,
+        ),
+        (
+            "Home\nNews\nLibrary to close for a year of repairs\n"
+            "Monday November 18, 2019 7:45 am PST by Jane Roe\n",
+            "Library to close for a year of repairs",
+            "Jane Roe",
+            "2019-11-18",
+        ),
+        (  # a CMS's account is no author
+            "Home\nLibrary to close for a year of repairs\nPosted on March 30, 2015 by Admin\n",
+            "Library to close for a year of repairs",
+            None,
+            "2015-03-30",
         ),
         (  # no headline found: the byline and date right above the body are still read
             "Author:\nJane Roe\nPublished: Nov 18, 2019\n",
