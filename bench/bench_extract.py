@@ -64,30 +64,37 @@ def main() -> int:
             f"{name:32} {summary['precision']:9.3f} {summary['recall']:7.3f} "
             f"{summary['f1']:6.3f} {summary['failures']:6d} {summary['slowest']:7.2f}s"
         )
-    same, pages = titles_agree()
+    agree = header_agreement()
     print(f"headlines: the pasted text's is the saved HTML's (its publisher's own, from the "
-          f"page's metadata) on {same} of {pages} pages")
+          f"page's metadata) on {agree['title'][0]} of {agree['title'][1]} pages")
+    print(f"authors: the pasted text's agrees with the saved HTML's on {agree['author'][0]} "
+          f"of the {agree['author'][1]} pages whose HTML names one")
     return 0
 
 
-def titles_agree() -> tuple[int, int]:
-    """On how many pages the headline read from the pasted text is the one the saved HTML
-    declares: the scorer counts body text only, and a wrong headline is what a reader sees
-    first."""
+def header_agreement() -> dict[str, tuple[int, int]]:
+    """On how many pages the headline (and the author) read from the pasted text is the one
+    the saved HTML declares: the scorer counts body text only, and a wrong headline is what
+    a reader sees first. An author agrees when one name holds the other (`Victor Tangermann,
+    Futurism` and `Victor Tangermann`)."""
     sys.path.insert(0, str(ROOT))
     from builder.ingest.pipeline import extract
 
-    def norm(title: str | None) -> str:
-        return re.sub(r"\W+", " ", (title or "").casefold()).strip()
+    def norm(text: str | None) -> str:
+        return re.sub(r"\W+", " ", (text or "").casefold()).strip()
 
     pages = sorted((DATA / "html").glob("*.html"))
-    same = 0
+    titles = authors = named = 0
     for page in pages:
         pasted = (DATA / "text" / page.stem).with_suffix(".txt")
         html = extract(page.read_text(encoding="utf-8", errors="replace"), "html")
         text = extract(pasted.read_text(encoding="utf-8", errors="replace"), "text")
-        same += norm(html.title) == norm(text.title)
-    return same, len(pages)
+        titles += norm(html.title) == norm(text.title)
+        if html.author:
+            named += 1
+            a, b = norm(html.author), norm(text.author)
+            authors += bool(b) and (a in b or b in a)
+    return {"title": (titles, len(pages)), "author": (authors, named)}
 
 
 if __name__ == "__main__":
