@@ -209,7 +209,15 @@ def _without_trailing_date(text: str) -> str:
 
 
 # A legal form written before the name, as in Russian and Ukrainian (`ООО «…»`).
-LEGAL_FORM_BEFORE = re.compile(r"^(?:ООО|ОАО|ЗАО|ПАО|АО|ТОВ|ПрАТ|OOO)\s+")
+LEGAL_FORM_BEFORE = re.compile(
+    r"^(?:ООО|ОАО|ЗАО|ПАО|АО|АНО|ТОВ|ПрАТ|OOO|Autonomous Non-?profit Organi[sz]ation)\s+")
+
+
+SITE_COPYRIGHT = re.compile(r"\b(?:19|20)\d\d\b|rights reserved", re.IGNORECASE)
+MADE_BY = re.compile(r"(?:designed|developed|powered|hosted|built)\s+(?:by|with)\b", re.I)
+# What follows the name: `, a Digital First Media Newspaper`, ` or its affiliated companies`
+HOLDER_TAIL = re.compile(r",\s+an?\s.*$|\s+or its (?:affiliated companies|affiliates|"
+                         r"subsidiaries|licensors)$", re.IGNORECASE)
 
 
 def copyright_holder(line: str) -> str | None:
@@ -224,8 +232,11 @@ def copyright_holder(line: str) -> str | None:
     )
     if not match:
         return None
-    holder = re.split(r"\s+[-–—|]\s+|\s*\|", match["holder"])[0]
-    holder = re.sub(r"[\s,]+\d{4}$", "", holder).strip(" ,.")
+    holder = re.split(r"\s+[-–—|]\s+|\s*\|", match["holder"].lstrip(" -–—"))[0]
+    if MADE_BY.match(holder):
+        return None  # `© 2002-2019 - Designed by Gray Digital Media`: the web designer
+    holder = re.sub(r"[\s,]+\d{4}(?:\s*[-–]\s*\d{4})?$", "", holder).strip(" ,.")
+    holder = HOLDER_TAIL.sub("", holder)
     holder = LEGAL_FORM_BEFORE.sub("", holder).strip(" ,.«»“”\"")  # `ООО «Хёрст…»`
     while True:
         shorter = CORPORATE_SUFFIXES.sub("", holder).strip(" ,.")
@@ -239,10 +250,12 @@ def copyright_holder(line: str) -> str | None:
 
 def source_name(lines: Sequence[str]) -> str | None:
     """The publication's name: the masthead line that the copyright holder starts with."""
-    holders = [h for h in map(copyright_holder, lines) if h]
-    if not holders:
+    found = [(line, h) for line in lines if (h := copyright_holder(line))]
+    if not found:
         return None
-    holder = holders[-1]
+    # The site's own line has its year or reserves its rights; a photo's is `© Reuters`.
+    sited = [h for line, h in found if SITE_COPYRIGHT.search(line)]
+    holder = (sited or [h for _, h in found])[-1]
     key = bare(holder)
     mastheads = [  # (a shorter line of one word is a menu's: `INDIA` over `© India Post`)
         line.strip()

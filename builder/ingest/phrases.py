@@ -527,7 +527,7 @@ NAME_PARTICLES = _wordset("de da del della di van von der den du la le bin al el
 # Corporate words to drop from a copyright holder to get the publication's name.
 CORPORATE_SUFFIXES = re.compile(
     r"[,\s]+(?:company|co\.?|inc\.?|llc|l\.l\.c\.|ltd\.?|limited|corp\.?|corporation|"
-    r"plc|gmbh|ag|s\.a\.|s\.l\.|sa|pvt\.?|private|group|holdings|media|communications|publishing|"
+    r"plc|gmbh|ag|s\.a\.|s\.l\.|sa|pvt\.?|pty\.?|private|group|holdings|media|communications|publishing|"
     r"enterprises|& company|&)\s*$",
     re.IGNORECASE,
 )

@@ -165,6 +165,11 @@ def test_split_credit(caption, text, credit):
         ("Copyright © 2019 “The Paradigm”", "The Paradigm"),
         ("© 2019 The Printers (Mysore) Private Ltd.", "The Printers (Mysore)"),
         ("© Private Eye", "Private Eye"),
+        ("© Autonomous Nonprofit Organization “TV-Novosti”, 2005–2019. All rights reserved.",
+         "TV-Novosti"),
+        ("© ScienceAlert Pty Ltd. All rights reserved.", "ScienceAlert"),
+        ("© The Detroit News, a Digital First Media Newspaper", "The Detroit News"),
+        ("Copyright © 2002-2019 - Designed by Gray Digital Media - Powered by Clickability", None),
     ],
 )
 def test_copyright_holder(line, holder):
@@ -183,6 +188,12 @@ def test_a_one_word_menu_item_is_no_masthead():
 
 def test_a_copyright_line_is_not_its_own_masthead():
     assert source_name(["Body text.", "© Reuters"]) == "Reuters"
+
+
+def test_the_sites_copyright_line_is_the_source_not_a_photos():
+    lines = ["Home", "Body text.", "© 2019 Harbour Times Ltd. All rights reserved.",
+             "A photo caption.", "© Reuters", "More text."]
+    assert source_name(lines) == "Harbour Times"
 
 
 def test_no_copyright_no_source():
