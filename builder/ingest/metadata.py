@@ -102,6 +102,13 @@ def is_date_line(line: str) -> bool:
 
 NAME_AND_HANDLE = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\s*@\w{2,30}")
 AGENCY_AFTER = re.compile(rf"\s+(?:The\s+)?(?:{CREDIT_AGENCIES})$")  # `Tom Davies Associated Press`
+# "Helena Marsh Environment correspondent": a name and the beat, the job in lower case.
+NAME_AND_ROLE = re.compile(
+    rf"(?!(?:The|A|An|This|Our) )(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,2}}?)\s+"
+    rf"(?:[A-Z][a-z]+\s+)?"
+    rf"(?:senior |chief |deputy |political |foreign |staff |special )?{_JOB.lower()}")
+# The line under a name that says what the writer is: a job, or an outlet (`BBC Wales`).
+ROLE_LINE = re.compile(rf"(?i:.*\b{_JOB}s?\b.*)|[A-Z]{{2,5}}(?: [A-Z][\w.'’-]+){{0,3}}")
 HANDLE_TAIL_WORDS = 3  # after the handle, at most a time: `/ 2 days`
 DATE_THEN_BYLINE = re.compile(
     r"(?P<date>.+?\d.*?)\s+(?i:by)\s+(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})")
@@ -125,7 +132,8 @@ def byline_author(line: str) -> str | None:
         if dated and (len(words(dated["date"])) > DATE_THEN_BYLINE_WORDS
                       or parse_date(dated["date"]) is None):
             dated = None
-        name = next((m["name"] for m in (handle, NAME_AND_JOB.fullmatch(line.strip()), dated)
+        name = next((m["name"] for m in (handle, NAME_AND_JOB.fullmatch(line.strip()),
+                                          NAME_AND_ROLE.fullmatch(line.strip()), dated)
                      if m), None)
         return name if name and looks_like_name(name) and not is_account(name) else None
     if len(words(line)) > 14:

@@ -32,6 +32,11 @@ BOILERPLATE_LINES = _phrase_set(
     partner content
     story continues below advertisement
     article continues below advertisement
+    ad feedback
+    sponsor message
+    supported by
+    keep reading
+    end of list
     share
     share this
     share this article
@@ -287,7 +292,12 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(privacy|cookie) (policy|notice|settings|preferences|statement)\b",
         r"\bterms (of|and) (use|service|conditions|sale)\b",
         r"\b(we|this (site|website)) uses? cookies\b|\baccept (all )?cookies\b",
-        r"\bsubscribe (to|now|today)\b|\bsubscription\b",
+        # subscribing as asked of the reader; `subscription` on a button or a menu (a story
+        # about streaming says `a subscription to Amazon Music`, `people subscribe to …`)
+        r"(?:^|[.!?]\s+)subscribe\b|\bsubscribe (now|today|to (our|my|us))\b",
+        r"\b(activate|manage|renew|start|complete) your subscription\b",
+        r"^(?:[^\s.!?]+\s+){0,3}subscriptions?(?:\s+[^\s.!?]+){0,3}$",
+        r"\benter your e-?mail\b|^thanks for reading\b",
         r"\b(sign up|register) (for|to) (our|the|free)\b",
         r"\bnewsletters?\b",
         r"\bfollow (us|\w+) on\b",
@@ -316,7 +326,10 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(view|load|show|read|see) (all |more )?comments\b|\bcomments? (are|is) closed\b",
         r"\b(leave|post|add|write) a (comment|reply)\b",
         r"\bpowered by\b",
-        r"\bwe (may )?earn (a )?commission\b",
+        r"\b(we|may|might|could) (may )?earn (a )?(small )?(affiliate )?commission\b",
+        r"^list (of \d+ items|\d+ of \d+)$",  # a list as a screen reader announces it
+        r"^(listen|watch)\s*:\s",  # a link to the audio or video of the story
+        r"\bréservée? aux abonnés\b|\bil vous reste [\d.,]+\s*% de cet article\b",
         r"\b(save|saved) my name\b|\bnotify me\b",
         r"\bunsubscribe at any time\b|^no spam\b",
         r"\bno,? thanks$|\b(successfully|succesfully) (subscribed|signed up)\b",
@@ -371,8 +384,14 @@ SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
         r"noticias relacionadas|te puede interesar|leggi anche|articoli correlati|"
         r"leia também|veja também|lees ook|baca juga|berita terkait)\b",
         r"^(kommentare|commentaires|comentarios|commenti|comentários|reacties|komentar)$",
+        r"^(related|keep reading|más información|plus d'information|mehr dazu)$",
     )
 )
+# A link's own `Read more` under its headline, inside the article (`… study suggests` /
+# `Read more`): both are the link.
+READ_MORE = re.compile(r"^(read more|read the full story|continue reading|lire la suite|"
+                       r"leer más|leia mais|weiterlesen|lees meer|baca selengkapnya)\W*$",
+                       re.IGNORECASE)
 
 # Legal and consent wording: furniture at any length (footers run long).
 LEGAL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -401,6 +420,7 @@ LEGAL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"on this (site|website)\b",
         r"^\W*results (may )?vary\b",
         r"\bdoes not constitute (financial|investment|legal|medical) advice\b",
+        r"\bpurchase licensing rights\b",  # after a news agency's caption
     )
 )
 

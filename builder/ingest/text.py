@@ -28,6 +28,7 @@ from builder.ingest.boilerplate import (
 )
 from builder.ingest.metadata import (
     AGENCY_AFTER,
+    ROLE_LINE,
     URL_LIKE,
     byline_author,
     credit_text,
@@ -38,7 +39,13 @@ from builder.ingest.metadata import (
     source_name,
     split_credit,
 )
-from builder.ingest.phrases import CAPTION_LABEL, DATELINE, META_LABEL, NAME_PARTICLES
+from builder.ingest.phrases import (
+    CAPTION_LABEL,
+    DATELINE,
+    META_LABEL,
+    NAME_PARTICLES,
+    READ_MORE,
+)
 
 HEADER_LOOKBACK = 15  # how far above the body the headline block may start
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
@@ -363,8 +370,10 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
             when = when or (parse_date(line) if is_date_line(line) else None)
         elif (bare is None and 2 <= len(words(line)) <= BARE_BYLINE_WORDS
               and looks_like_name(line) and "," not in line and not is_boilerplate(line)
-              and i + 1 < end and is_timestamp(lines[i + 1])):
-            bare = AGENCY_AFTER.sub("", line)  # `David Ehrlich` over `Nov 13, 2019 4:26 pm`
+              and i + 1 < end and (is_timestamp(lines[i + 1])
+                                   or ROLE_LINE.fullmatch(lines[i + 1].strip()))):
+            # `David Ehrlich` over `Nov 13, 2019 4:26 pm`, `Rhys Evans` over `BBC Wales`
+            bare = AGENCY_AFTER.sub("", line)
         elif is_caption(lines, i) and not is_boilerplate(line):  # not "Email" over a credit
             if caption is None:
                 caption, credit = split_credit(line)
@@ -432,6 +441,12 @@ def is_link_text(line: str) -> bool:
     return sum(t.isdigit() for t in tokens) < LINK_MAX_NUMBERS * len(tokens)
 
 
+def is_teaser(line: str) -> bool:
+    """A link's headline in a box of them: no sentence ending, not a paragraph's length
+    (looser than is_link_text, which must tell such a line among paragraphs)."""
+    return not is_sentence(line) and LINK_WORDS[0] <= len(words(line)) <= LINK_WORDS[1]
+
+
 def without_link_lists(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
     """Drop runs of three or more headline-shaped lines inside the body, or of any number
     under a box's heading (`Related news`): a box of related links. A subheading stands
@@ -442,10 +457,17 @@ def without_link_lists(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
     k = 0
     while k < len(kept):
         run_end = k
+        if kept[k] > 0 and is_section_break(lines[kept[k] - 1]):  # under a box's heading
+            while (run_end < len(kept) and kept[run_end] not in in_table
+                   and is_teaser(lines[kept[run_end]])):
+                run_end += 1
+            drop.update(range(k, run_end))
+        if (run_end == k and kept[k] + 1 < len(lines) and READ_MORE.match(lines[kept[k] + 1])
+                and is_teaser(lines[kept[k]])):
+            drop.add(k)  # a link's headline over its own `Read more`
         while run_end < len(kept) and flags[run_end]:
             run_end += 1
-        boxed = run_end > k and kept[k] > 0 and is_section_break(lines[kept[k] - 1])
-        if run_end - k >= LINK_RUN or boxed:
+        if run_end - k >= LINK_RUN:
             drop.update(range(k, run_end))
         k = max(run_end, k + 1)
     return [i for k, i in enumerate(kept) if k not in drop]

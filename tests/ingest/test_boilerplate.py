@@ -63,6 +63,20 @@ from builder.ingest.boilerplate import (
         "+Results vary depending on starting point, goals and effort.",
         "This article is for informational purposes only and does not constitute financial "
         "advice.",
+        "Manage Subscription",
+        "Stay up to date with us. Subscribe to our newsletter.",
+        "Thanks for reading The Layover! Subscribe for free to receive new posts.",
+        "Enter your email address",
+        "Ad Feedback",
+        "Sponsor Message",
+        "list of 4 items",
+        "list 2 of 4",
+        "end of list",
+        "Listen: Flood-hit communities on the morning show",
+        "If you buy something from a link, the publisher may earn a commission.",
+        "Il vous reste 32.41% de cet article à lire. La suite est réservée aux abonnés.",
+        "A container ship docks at the port on Monday. REUTERS/Jo Smith Purchase Licensing "
+        "Rights",
     ],
 )
 def test_known_furniture(line):
@@ -87,6 +101,12 @@ def test_known_furniture(line):
         "The law was not intended to provide a loophole for landlords, the senator said.",
         "The files were shared for educational purposes only, the university said.",
         "The drug is not intended to treat cancer, the company said.",
+        # a story about streaming or software speaks of subscriptions
+        "Many viewers now rotate a single subscription each month.",
+        "“People subscribe to watch one show and leave when it ends,” one analyst said.",
+        "Fitbit’s new budget tracker drops the subscription for sleep scores",
+        "Users without a subscription to the music service can now listen to playlists with "
+        "ads, the company said on Tuesday.",
     ],
 )
 def test_article_lines_are_not_furniture(line):
@@ -110,7 +130,8 @@ def test_prose(line, prose):
 
 @pytest.mark.parametrize(
     "line",
-    ["Top Rated Comments", "Related Articles", "Most Read", "You may also like", "Kommentare"],
+    ["Top Rated Comments", "Related Articles", "Most Read", "You may also like", "Kommentare",
+     "Related", "Keep reading", "Más información"],
 )
 def test_section_breaks(line):
     assert is_section_break(line)

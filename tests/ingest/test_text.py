@@ -226,6 +226,20 @@ BODY = (
             None,
             "2015-03-30",
         ),
+        (  # a name over the outlet it writes for, with no `By` (`BBC Wales`)
+            "Home\nWales\nLibrary to close for a year of repairs\n3 February 2025\nShare\n"
+            "Rhys Evans\nBBC Wales\nShare\n",
+            "Library to close for a year of repairs",
+            "Rhys Evans",
+            "2025-02-03",
+        ),
+        (  # a name and the beat, the job in lower case
+            "Home\nLibrary to close for a year of repairs\nHelena Marsh Environment correspondent\n"
+            "Mon 3 Feb 2025 06.00 GMT\n",
+            "Library to close for a year of repairs",
+            "Helena Marsh",
+            "2025-02-03",
+        ),
         (  # no headline found: the byline and date right above the body are still read
             "Author:\nJane Roe\nPublished: Nov 18, 2019\n",
             None,
@@ -295,6 +309,33 @@ def test_two_links_under_a_related_heading_inside_the_body_are_dropped():
     texts = [b.text for b in read_text(page).blocks]
     assert not any("Council approves" in text or "Taking Stock" in text for text in texts)
     assert texts[3].startswith("Repairs begin in March") and len(texts) == 6
+
+
+@pytest.mark.parametrize("heading", ["Mehr zum Thema", "Related", "Keep reading"])
+def test_a_boxs_teasers_go_even_when_they_read_like_prose(heading):
+    page = (
+        "Library to close for a year of repairs\n" + BODY + heading + "\n"
+        + "Wohnungsnot auf dem Land: Warum in Bayerns Dörfern kaum noch gebaut wird Von Jo Roe\n"
+        + "Mietpreise: In diesen Landkreisen steigen die Mieten am stärksten\n"
+        + "Repairs begin in March, and the books move to the town hall until the work is done.\n"
+        + "The children’s section will open first, the librarian said on Wednesday morning.\n"
+        + "A public meeting on the plans is set for the second week of February at the school.\n"
+    )
+    texts = [b.text for b in read_text(page).blocks]
+    assert not any("Wohnungsnot" in text or "Mietpreise" in text for text in texts)
+    assert texts[3].startswith("Repairs begin in March") and len(texts) == 6
+
+
+def test_a_links_headline_over_its_read_more_goes():
+    page = (
+        "Library to close for a year of repairs\n" + BODY
+        + "Insect numbers in England down by 60% in 20 years, study suggests\nRead more\n"
+        + "Repairs begin in March, and the books move to the town hall until the work is done.\n"
+        + "The children’s section will open first, the librarian said on Wednesday morning.\n"
+        + "A public meeting on the plans is set for the second week of February at the school.\n"
+    )
+    texts = [b.text for b in read_text(page).blocks]
+    assert not any("Insect numbers" in text for text in texts) and len(texts) == 6
 
 
 def test_rows_copied_from_a_table_come_back_as_a_table():
