@@ -23,6 +23,9 @@ def test_search_results_page_from_disk(page, built_site: Path):
     page.locator("#search-page-results a", has_text="Killing Civilians").first.wait_for(
         timeout=10_000
     )
+    # every result is listed already: no button to show more
+    assert page.locator(".search-more").count() == 1
+    assert not page.locator(".search-more").is_visible()
     assert page.errors == []
 
 
@@ -41,6 +44,22 @@ def test_entity_popover_on_hover_focus_and_escape(page, built_site: Path):
     link.focus()
     popover.wait_for()
     page.keyboard.press("Escape")
+    popover.wait_for(state="detached")
+    assert page.errors == []
+
+
+def test_tabbing_from_one_mention_to_the_next_explains_each(page, built_site: Path):
+    page.goto((built_site / ARTICLE).as_uri())
+    links = page.locator("article a.gloss")
+    assert links.count() >= 3
+    links.nth(0).focus()
+    popover = page.locator(".gloss-popover")
+    for n in (1, 2):
+        page.evaluate("(n) => document.querySelectorAll('article a.gloss')[n].focus()", n)
+        page.wait_for_timeout(300)  # past any hide the last link's blur scheduled
+        assert popover.count() == 1, f"no explanation on mention {n + 1}"
+        assert links.nth(n).get_attribute("aria-describedby") == "gloss-popover"
+    page.locator("h1").click()  # focus leaves the mentions: the explanation goes
     popover.wait_for(state="detached")
     assert page.errors == []
 

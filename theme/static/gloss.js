@@ -87,6 +87,12 @@
     if (count.textContent) box.appendChild(count);
     box.appendChild(more);
     box.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    box.addEventListener("focusout", function () {  // Tab out of the popover's own link
+      setTimeout(function () {
+        var here = document.activeElement;
+        if (popover === box && !box.contains(here) && here !== owner) hide();
+      }, 0);
+    });
     box.addEventListener("mouseleave", scheduleHide);
     return box;
   }
@@ -139,8 +145,10 @@
         show(link);
       });
       link.addEventListener("blur", function () {
+        // After the focus has moved: to the next mention, which shows its own explanation
+        // (not to be hidden here), or into this one's popover, which keeps it open.
         setTimeout(function () {
-          if (popover && !popover.contains(document.activeElement)) hide();
+          if (popover && owner === link && !popover.contains(document.activeElement)) hide();
         }, 0);
       });
       link.addEventListener("click", function (event) {
