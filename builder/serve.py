@@ -111,14 +111,19 @@ class Handler(SimpleHTTPRequestHandler):
         local = Path(self.translate_path(path))
         if local.is_dir():
             local = local / "index.html"
+        status = HTTPStatus.OK
+        if not local.exists():  # the site's own 404 page, as a static host would serve it;
+            # live, so that a page an edit is about to make (or rename) appears when built
+            local, status = Path(self.directory) / "404.html", HTTPStatus.NOT_FOUND
         if local.suffix == ".html" and local.is_file():
             html = local.read_bytes()
             tag = f'<script src="{SCRIPT_PATH}"></script></body>'.encode()
-            return self._send(html.replace(b"</body>", tag, 1), "text/html; charset=utf-8")
+            return self._send(html.replace(b"</body>", tag, 1), "text/html; charset=utf-8",
+                              status)
         return super().do_GET()
 
-    def _send(self, body: bytes, content_type: str) -> None:
-        self.send_response(HTTPStatus.OK)
+    def _send(self, body: bytes, content_type: str, status: HTTPStatus = HTTPStatus.OK) -> None:
+        self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -77,6 +78,16 @@ def test_served_pages_carry_the_reload_script_files_do_not(server):
     project, base, _ = server
     assert '<script src="/__gloss/live.js">' in get(base + ARTICLE)
     assert "__gloss" not in (project / "output" / ARTICLE).read_text(encoding="utf-8")
+
+
+def test_a_missing_page_gets_the_sites_own_404_page_live(server):
+    _, base, _ = server
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(base + "entities/no-such-entity.html", timeout=5)
+    assert caught.value.code == 404
+    page = caught.value.read().decode("utf-8")
+    assert "Page not found" in page and "Error response" not in page  # the theme's page
+    assert '<script src="/__gloss/live.js">' in page  # reloads when the page gets built
 
 
 def test_an_article_edit_rebuilds_only_what_depends_on_it(server):
