@@ -1026,11 +1026,26 @@ def _sync(built: Built, staging: Path, manifest: dict[str, str], output: Path) -
         else:
             write_bytes_atomic(target, built.files[path])
         written.append(path)
+    emptied: set[Path] = set()
     for path in set(old) - set(manifest):
         with contextlib.suppress(FileNotFoundError):
             (output / path).unlink()
+        emptied.add((output / path).parent)
+    _remove_empty(emptied, output)
     write_bytes_atomic(output / MANIFEST, _manifest_bytes(manifest))
     return written
+
+
+def _remove_empty(folders: set[Path], output: Path) -> None:
+    """The folders a build emptied (`page/` once every listing fits on one page), and their
+    parents as they empty, up to output/; a folder with anything left in it stays."""
+    for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+        while folder != output and output in folder.parents:
+            try:
+                folder.rmdir()
+            except OSError:  # not empty (or already gone): so are the folders above it
+                break
+            folder = folder.parent
 
 
 def _manifest_bytes(manifest: dict[str, str]) -> bytes:

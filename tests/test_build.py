@@ -271,3 +271,13 @@ def test_the_no_change_shortcut_sees_a_change_of_gloss_s_own_code(
     assert build_module.inputs_stamp(Path("content"), Path("output")) == before
     (code / "render" / "pages.py").write_text("A = 22\n")
     assert build_module.inputs_stamp(Path("content"), Path("output")) != before
+
+
+def test_folders_a_rebuild_empties_are_removed(generated_site: Path):
+    output = generated_site / "output"
+    assert run_gloss("build", cwd=generated_site).returncode == 0
+    assert (output / "page").is_dir() and any((output / "page").iterdir())
+    (generated_site / "site.toml").write_text('title = "T"\nper_page = 50\n', encoding="utf-8")
+    assert run_gloss("build", cwd=generated_site).returncode == 0
+    assert not (output / "page").exists(), "every listing fits on one page: no page/ left"
+    assert (output / "articles").is_dir() and (output / "index.html").is_file()
