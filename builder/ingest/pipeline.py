@@ -50,6 +50,7 @@ def extract(text: str, fmt: str, furniture: frozenset[str] = frozenset()) -> Ext
 
 
 ECHO_MIN_WORDS = 5
+ECHO_LEAD_WORDS = 12  # the body's first words, found inside a dek: it repeats the lead
 # A section's name set before or after the headline with a bar, as sites title their pages
 # (`Opinion | Republicans Are …`, `The Guardian view on … | Editorial`)
 SECTION_LABEL = re.compile(
@@ -73,8 +74,18 @@ def without_echoed_dek(extracted: Extracted) -> Extracted:
     if not extracted.dek or not extracted.blocks:
         return extracted
     dek = re.findall(r"\w+", extracted.dek.casefold())[:-1]  # its last word may be cut off
-    lead = re.findall(r"\w+", extracted.blocks[0].text.casefold())
-    if len(dek) + 1 >= ECHO_MIN_WORDS and lead[: len(dek)] == dek:
+    if len(dek) + 1 < ECHO_MIN_WORDS:
+        return extracted
+    body: list[str] = []  # as many of the body's first words as the dek has
+    for block in extracted.blocks:
+        body += re.findall(r"\w+", block.text.casefold())
+        if len(body) >= len(dek):
+            break
+    # the lead, or more (a page may describe itself with its whole text), or the lead
+    # after a line of its own (`This post is sponsored by … When you live in …`)
+    lead = " ".join(body[:ECHO_LEAD_WORDS])
+    if body[: len(dek)] == dek or (len(body) >= ECHO_LEAD_WORDS
+                                    and f" {lead} " in f" {' '.join(dek)} "):
         return dataclasses.replace(extracted, dek=None)
     return extracted
 

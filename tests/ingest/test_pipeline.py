@@ -15,6 +15,14 @@ def test_a_dek_that_repeats_the_lead_is_dropped_even_cut_short():
         assert without_echoed_dek(Extracted("T", (LEAD,), dek=dek)).dek is None
 
 
+def test_a_dek_that_holds_the_whole_text_or_the_lead_after_a_note_is_dropped():
+    second = Block("p", "Analysts said the fall would not last beyond the winter months.")
+    whole = LEAD.text + " " + second.text + " More to come."
+    noted = "This post is sponsored by a refinery. All opinions are mine. " + LEAD.text
+    for dek in (whole, noted):
+        assert without_echoed_dek(Extracted("T", (LEAD, second), dek=dek)).dek is None
+
+
 def test_a_dek_of_its_own_or_a_short_one_stays():
     for dek in ("Traders expect another cut before the year is out.", "Oil prices fell"):
         assert without_echoed_dek(Extracted("T", (LEAD,), dek=dek)).dek == dek
