@@ -218,9 +218,24 @@ def canonical_url(doc: lxml_html.HtmlElement, meta: dict[str, list[str]]) -> str
 _MACHINE_TOKEN = re.compile(r"[_=<>{}\\]|://|^\w+:\S")
 
 
+_NOT_A_TAG = frozenset(["true", "false", "null", "none", "undefined", "nan", "n/a"])
+_SMALL_WORDS = frozenset(["of", "on", "and", "the", "for", "in", "at", "to", "&", "de", "la"])
+TAG_MAX_WORDS, NAME_TAG_MAX_WORDS = 5, 8
+
+
 def _is_tag(text: str) -> bool:
-    """A keyword a reader would browse by: some letters, and no CMS token."""
-    return bool(re.search(r"[^\W\d_]", text)) and not _MACHINE_TOKEN.search(text)
+    """A keyword a reader would browse by: some letters, no CMS token or value, and a
+    topic or a name, not a phrase (some pages list the claims and people of the story as
+    keywords: `a senior military analyst at Stratfor`, `Russian and Syrian claims are false`).
+    A name may run longer: `House Permanent Select Committee on Intelligence`."""
+    words = text.split()
+    if (not re.search(r"[^\W\d_]", text) or _MACHINE_TOKEN.search(text)
+            or text.casefold() in _NOT_A_TAG):
+        return False
+    if all(w[:1].isupper() or w.casefold() in _SMALL_WORDS for w in words):
+        return len(words) <= NAME_TAG_MAX_WORDS
+    return len(words) <= TAG_MAX_WORDS and not (  # `a spokesperson for …`, not `the we company`
+        len(words) > 3 and words[0].casefold() in ("a", "an", "the"))
 
 
 def _dedupe(items: list[str]) -> tuple[str, ...]:

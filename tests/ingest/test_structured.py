@@ -46,6 +46,16 @@ def test_keywords_that_are_a_cms_s_own_tokens_are_no_tags():
     assert meta.tags == ("galaxies", "Science & Technology", "COVID-19")
 
 
+def test_keywords_that_are_the_storys_claims_and_people_are_no_tags():
+    meta = page('<meta name="keywords" content="False, Syria, Human Rights, '
+                'Russian and Syrian claims are false, a senior military analyst at Stratfor, '
+                'a spokesperson for Inherent Resolve, United Nations spokesman Farhan Aziz Haq, '
+                'House Permanent Select Committee on Intelligence, the we company, '
+                'new york state attorney general">')
+    assert meta.tags == ("Syria", "Human Rights", "House Permanent Select Committee on "
+                         "Intelligence", "the we company", "new york state attorney general")
+
+
 def test_open_graph_and_meta_only_page():
     meta = structured("og_only.html")
     assert meta.title == "Night trains return to the valley"
