@@ -35,6 +35,11 @@ DOCS = [
     SearchDoc(url="entities/jose-andres.html", kind="entity", title="José Andrés",
               body="Spanish-American chef who founded World Central Kitchen.", dek="person",
               names=("Andrés",)),
+    SearchDoc(url="articles/review.html", kind="article", title="A film of one tired cliché",
+              body="The plot leans on every cliché of the genre.", date="2021-05-01"),
+    SearchDoc(url="articles/match.html", kind="article", title="Quarterback leads late drive",
+              body="Sean Clifford threw two touchdowns in the fourth quarter.",
+              date="2021-05-02"),
 ]
 
 FORM = """<form class="site-search" role="search" action="{root}search.html" method="get">
@@ -176,4 +181,19 @@ def test_results_page_reads_q_and_is_shareable(page, site):
     page.goto((site / "search.html").as_uri() + "?q=qqqzzz+rain")
     page.locator("#search-page-results .search-empty").wait_for()
     assert "Try fewer words" in page.inner_text("#search-page-results")
+    assert page.errors == []
+
+
+def test_a_sent_search_matches_its_words_and_only_then_their_beginnings(page, site):
+    page.goto((site / "search.html").as_uri() + "?q=cliche")
+    results = page.locator("#search-page-results li.search-result")
+    results.first.wait_for()
+    assert results.all_inner_texts() and results.count() == 1  # not `Clifford` (`cli…`)
+    assert "cliché" in results.first.inner_text()
+    page.goto((site / "search.html").as_uri() + "?q=Cliffo")  # unfinished: a prefix
+    results.first.wait_for()
+    assert "Clifford" in results.first.inner_text()
+    page.goto((site / "search.html").as_uri() + "?q=said")
+    page.locator("#search-page-results .search-empty").wait_for()
+    assert "too common" in page.inner_text("#search-page-results")
     assert page.errors == []

@@ -440,8 +440,12 @@
 
   function noResults(container, plan, tag) {
     var box = el(tag, 'search-empty');
+    // Words that are all too common to be indexed ("said", "the"): say so, not "no results".
+    var common = plan.words.length && !plan.clauses.some(function (c) { return c.term; });
     box.appendChild(document.createTextNode(
-      plan.clauses.length ? 'No results for “' + plan.text.trim() + '”.' : 'Type a word to search.'));
+      common ? '“' + plan.text.trim() + '” is too common to search for: add a rarer word.'
+        : plan.clauses.length ? 'No results for “' + plan.text.trim() + '”.'
+        : 'Type a word to search.'));
     var fewer = fewerWords(plan);
     if (plan.clauses.length && fewer.length) {
       box.appendChild(document.createTextNode(' Try fewer words: '));
@@ -588,7 +592,11 @@
   function runPage(box, q) {
     box.setAttribute('aria-busy', 'true');
     engine().then(function (e) {
-      return e.search(q, true).then(function (found) {
+      // A search that was sent: its words as typed ("cliche" is not "cli…"); as prefixes
+      // only when that finds nothing (a word left unfinished: "Scho").
+      return e.search(q, false).then(function (exact) {
+        return exact.results.length ? exact : e.search(q, true);
+      }).then(function (found) {
         box.textContent = '';
         var results = found.results;
         if (!results.length) { noResults(box, found.plan, 'p'); return; }
