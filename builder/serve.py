@@ -41,8 +41,8 @@ LIVE_JS = """(function () {
       box.id = "gloss-error-overlay";
       box.setAttribute("role", "alert");
       box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;" +
-        "margin:0;padding:1rem;background:#7a0010;color:#fff;font:14px/1.4 monospace;z-index:99999;" +
-        "white-space:pre-wrap;overflow-wrap:anywhere";
+        "margin:0;padding:1rem;background:#7a0010;color:#fff;font:14px/1.4 monospace;" +
+        "z-index:99999;white-space:pre-wrap;overflow-wrap:anywhere";
       document.body.appendChild(box);
     }
     box.textContent = "Gloss: the last edit broke the build; " +

@@ -123,7 +123,8 @@ def _decorate(node: etree._Element, plain: str, md: str) -> str:
         return md
     if node.tag == "hi":
         mark = _EMPHASIS.get(node.get("rend", ""))
-        if mark and "\n" not in core:
+        # (not a run of punctuation alone: `*Live Science**.*` shows its asterisks)
+        if mark and "\n" not in core and re.search(r"\w", plain):
             return f"{lead}{mark}{core}{mark}{trail}"
     return md
 
@@ -138,7 +139,7 @@ def _tidy(text: str, newlines: bool) -> str:
 
 def _block(kind: str, plain: str, md: str) -> Block | None:
     """A Block, with Markdown only when it differs from the escaped plain text."""
-    if not plain.strip():
+    if not re.search(r"[^\W_]", plain):  # nothing to read: a rule drawn in `____`
         return None
     simple = "\n".join(escape_markdown(line) for line in plain.split("\n"))
     return Block(kind, plain, "" if md == simple else md)

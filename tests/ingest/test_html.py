@@ -212,3 +212,21 @@ def test_a_hover_card_inside_a_paragraph_is_dropped():
     assert marked != page
     text = read_html(marked).blocks[0].text
     assert text == first
+
+
+def test_emphasis_on_punctuation_alone_leaves_no_stray_asterisks():
+    page = (FIXTURES / "jsonld_article.html").read_text(encoding="utf-8")
+    last = read_html(page).blocks[-1].text
+    note = "<p><em>First published in </em><em>The Harbour Review</em><em>.</em></p>"
+    marked = page.replace(last[-40:], last[-40:] + "</p>" + note + "<p>", 1)
+    assert marked != page
+    md = to_markdown(read_html(marked))
+    assert "*First published in* *The Harbour Review*." in md and "**" not in md
+
+
+def test_a_rule_drawn_in_underscores_is_no_heading():
+    page = (FIXTURES / "jsonld_article.html").read_text(encoding="utf-8")
+    last = read_html(page).blocks[-1].text
+    marked = page.replace(last[-40:], last[-40:] + "</p><h2>______________</h2><p>", 1)
+    assert marked != page
+    assert all(any(c.isalnum() for c in b.text) for b in read_html(marked).blocks)
