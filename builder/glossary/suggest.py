@@ -363,22 +363,27 @@ def one_owner_each(suggestions: list[Suggestion]) -> list[Suggestion]:
 # --- inputs and the glossary file -------------------------------------------------------
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"(?m)^\s{0,3}#{1,6}\s.*$")
+_WORD_JOIN = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 _MD_MARK = re.compile(r"(?m)^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)|[*_`]+")
 
 
 def markdown_text(body: str) -> str:
-    """Plain text of a Markdown body: link texts kept, markup removed."""
-    return _MD_MARK.sub("", _MD_LINK.sub(r"\1", body))
+    """Plain text of a Markdown body as the annotator reads it: no headings, and each link's
+    text a break (an entry named only there would have no mention to link on any page);
+    markup removed, and `Director_Park` two words."""
+    body = _MD_HEADING.sub("", body)
+    body = _MD_LINK.sub(" · ", _WORD_JOIN.sub(" ", body))
+    return _MD_MARK.sub("", body)
 
 
 def read_article_text(path: Path) -> str:
-    """Title and body text of a content article or a raw file (.txt/.html/.md)."""
+    """The text of a content article's body, or of a raw file (.txt/.html/.md)."""
     from builder.frontmatter import parse
 
     if path.suffix.lower() in (".md", ".markdown"):
-        parsed = parse(path.read_text(encoding="utf-8"))
-        title = parsed.meta.get("title") if isinstance(parsed.meta, dict) else None
-        return f"{title or ''}\n\n{markdown_text(parsed.body)}"
+        # the body only: the headline, like the headings, is never annotated
+        return markdown_text(parse(path.read_text(encoding="utf-8")).body)
     if path.suffix.lower() in (".html", ".htm"):
         from builder.ingest.pipeline import extract, read_raw
 
