@@ -125,6 +125,9 @@ colonel officer commissioner premier king queen prince president-elect minister-
 fullback halfback quarterback linebacker receiver catcher shortstop outfielder jockey trainer
 skipper teammate compatriot opponent challenger incumbent candidate nominee veteran rookie
 democrat republican
+executive employee worker resident witness passenger student teacher doctor nurse
+researcher scientist reporter journalist photographer activist lawmaker legislator diplomat
+investor banker farmer owner co-founder cofounder
 """)
 
 # Heads that make a capitalised run an organisation.

@@ -454,6 +454,9 @@ def _title_inside(names: list[str]) -> tuple[int, int] | None:
         person = j + 1
         if names[person].casefold() == "of":  # `Secretary of State`
             person += 2
+        while (person < len(names) - 2  # `Disney Chief Executive Bob Iger`
+               and names[person].casefold() in TITLE_MODIFIERS | PERSON_TITLES):
+            person += 1
         rest = names[person:]
         if not 2 <= len(rest) <= 3 or not all(map(_name_word, rest)):
             return None

@@ -493,3 +493,12 @@ def test_an_article_is_read_as_the_annotator_reads_it(tmp_path: Path) -> None:
     assert "Ana Lima" in text and "Park Dong Woo" in text and "DirectorPark" not in text
     for name in ("Milky Way", "Swim Results", "Dark Matter"):
         assert name not in text
+
+
+def test_a_chief_executive_and_a_role_noun_are_not_part_of_the_name() -> None:
+    text = ("Disney named a successor to Disney Chief Executive Bob Iger on Monday, two years "
+            "early.\n\nEmployee Steve Castro told the paper he fought with the man. Steve Castro "
+            "said the keys were taken. Bob Iger did not comment.")
+    names = by_name(suggest_entities([text], set()))
+    assert "Bob Iger" in names and "Steve Castro" in names
+    assert not any(n.startswith(("Executive", "Employee")) for n in names)
