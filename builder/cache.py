@@ -20,7 +20,7 @@ from builder.render.markdown import ENGINES
 
 # Change when rendering code changes its output; the Markdown and HTML libraries' versions
 # are part of it, since an upgrade may change theirs.
-VERSION = f"gloss-render-8 {ENGINES}"
+VERSION = f"gloss-render-9 {ENGINES}"
 
 
 @dataclass(frozen=True)

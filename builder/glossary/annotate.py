@@ -20,7 +20,7 @@ from builder.model import Mention
 
 # Elements whose text is never annotated.
 SKIP = frozenset(
-    {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "abbr",
+    {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "th", "script", "style", "abbr",
      "kbd", "samp"}
 )
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

@@ -364,6 +364,7 @@ def one_owner_each(suggestions: list[Suggestion]) -> list[Suggestion]:
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_HEADING = re.compile(r"(?m)^\s{0,3}#{1,6}\s.*$")
+_MD_TABLE_HEAD = re.compile(r"(?m)^\|.*\|[ \t]*\n\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$")
 _WORD_JOIN = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 _MD_MARK = re.compile(r"(?m)^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)|[*_`]+")
 
@@ -372,7 +373,7 @@ def markdown_text(body: str) -> str:
     """Plain text of a Markdown body as the annotator reads it: no headings, and each link's
     text a break (an entry named only there would have no mention to link on any page);
     markup removed, and `Director_Park` two words."""
-    body = _MD_HEADING.sub("", body)
+    body = _MD_TABLE_HEAD.sub("", _MD_HEADING.sub("", body))  # (`| Pos | Player |`)
     body = _MD_LINK.sub(" · ", _WORD_JOIN.sub(" ", body))
     return _MD_MARK.sub("", body)
 

@@ -220,8 +220,8 @@ def _table_blocks(el: etree._Element) -> list[Block]:
     for row in el.iter("row"):
         cells = [tuple(" ".join(part.split()) for part in inline(cell))
                  for cell in row.iter("cell")]
-        if any(plain for plain, _ in cells):
-            rows.append(cells)
+        if any(plain for plain, _ in cells) and not (rows and cells == rows[0]):
+            rows.append(cells)  # (the head repeated, as a table's foot or every few rows: once)
     if len(rows) >= 2 and max(map(len, rows)) >= 2:
         plain = "\n".join("\t".join(p for p, _ in row) for row in rows)
         marked = "\n".join("\t".join(m for _, m in row) for row in rows)

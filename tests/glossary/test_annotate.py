@@ -125,3 +125,12 @@ def test_raw_html_cannot_pass_for_a_gloss_link():
     out = render('<a class="gloss" data-entity="kremlin" href="https://example.org">x</a>')
     assert "gloss" not in out.html and "data-entity" not in out.html
     assert 'href="https://example.org"' in out.html
+
+
+def test_a_tables_head_cells_are_not_annotated():
+    annotator = Annotator(Matcher([Entity(slug="stats", name="Stats", type="other",
+                                          description="")]), {"stats": "../entities/stats.html"},
+                          every_mention=True)
+    html = "<table><tr><th>Stats</th></tr><tr><td>Stats</td></tr></table>"
+    out, mentions = annotator.annotate(html)
+    assert "<th>Stats</th>" in out and out.count('class="gloss"') == 1 and len(mentions) == 1

@@ -502,3 +502,11 @@ def test_a_chief_executive_and_a_role_noun_are_not_part_of_the_name() -> None:
     names = by_name(suggest_entities([text], set()))
     assert "Bob Iger" in names and "Steve Castro" in names
     assert not any(n.startswith(("Executive", "Employee")) for n in names)
+
+
+def test_a_tables_head_row_is_not_read_for_names(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: T\n---\n\nSnap counts.\n\n| Pos | Player | Plays |\n"
+                       "| --- | --- | --- |\n| DL | Larry Ogunjobi | 63 |\n", encoding="utf-8")
+    text = read_article_text(article)
+    assert "Larry Ogunjobi" in text and "Player" not in text and "Plays" not in text

@@ -170,6 +170,22 @@ def test_a_table_in_the_article_becomes_a_table():
         to_markdown(read_html(html)))
 
 
+def test_a_tables_head_repeated_as_its_foot_is_read_once():
+    prose = "".join(
+        f"<p>The council met on Tuesday evening to vote on the plan for the ferry, sentence "
+        f"{n} of a report long enough to be read as the article by any extractor.</p>"
+        for n in range(6))
+    html = (
+        "<html><head><title>Ferry vote</title></head><body><article><h1>Ferry vote</h1>"
+        + prose + "<table><thead><tr><th>Member</th><th>Vote</th></tr></thead>"
+        "<tfoot><tr><th>Member</th><th>Vote</th></tr></tfoot><tbody>"
+        "<tr><td>Ann Lee</td><td>For</td></tr><tr><td>Bob Hart</td><td>Against</td></tr>"
+        "</tbody></table>" + prose + "</article></body></html>"
+    )
+    [table] = [b for b in read_html(html).blocks if b.kind == "table"]
+    assert table.text == "Member\tVote\nAnn Lee\tFor\nBob Hart\tAgainst"
+
+
 def test_metadata_of_a_page_without_a_charset_is_read_as_unicode():
     """No <meta charset> near the top: the page's text is still the text, not UTF-8 bytes
     read as Latin-1 ("Playâ\x80¦"); entities escaped once more in JSON-LD are resolved."""
