@@ -109,6 +109,7 @@ NAME_AND_ROLE = re.compile(
     rf"(?:senior |chief |deputy |political |foreign |staff |special )?{_JOB.lower()}")
 # The line under a name that says what the writer is: a job, or an outlet (`BBC Wales`).
 ROLE_LINE = re.compile(rf"(?i:.*\b{_JOB}s?\b.*)|[A-Z]{{2,5}}(?: [A-Z][\w.'’-]+){{0,3}}")
+OUTLET_GLUED = re.compile(r"(?<=[a-z])[A-Z]{2,}[A-Za-z]*$")
 HANDLE_TAIL_WORDS = 3  # after the handle, at most a time: `/ 2 days`
 DATE_THEN_BYLINE = re.compile(
     r"(?P<date>.+?\d.*?)\s+(?i:by)\s+(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})")
@@ -145,6 +146,7 @@ def byline_author(line: str) -> str | None:
         name = last[0]
     name = DATE_LABEL_AFTER.sub("", name)  # "By Jane Doe Updated Nov 18"
     name = JOB_AFTER.sub("", name)  # "By Meg JamesStaff Writer": a job title, glued or not
+    name = OUTLET_GLUED.sub("", name)  # "By Jonathan GarberFOXBusiness": the outlet, glued
     name = TRAILING_CONNECTIVES.sub("", name)
     return name if looks_like_name(name) else None
 

@@ -315,8 +315,8 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\byou (may|might) (also )?(like|enjoy)\b",
         r"^recommended\b",
         r"^(tags?|topics?|filed under|categories|category|posted in|more on|keywords)\s*:",
-        r"^\d+ (comments?|shares?|replies|views|reads)$|^\[ ?\d+ comments? ?\]$",
-        r"^(image|photo|picture|slide) \d+ (of|/)\W*\d+$|^\d+\s*/\s*\d+$",
+        r"^(new,\s*)?\d+ (comments?|shares?|replies|views|reads)$|^\[ ?\d+ comments? ?\]$",
+        r"^(image|photo|picture|slide) \d+ (of|/)\W*\d+$|^\d+\s*/\s*\d+$|^\d+ of \d+\W*$",
         r"\bthis (site|website) (uses|is protected)\b",
         r"\b(affiliate|referral) (links?|commission)\b",
         r"\bwhen you (buy|purchase) through\b",
@@ -358,6 +358,12 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bleggi (anche|di più)\b|\biscriviti\b|\bdevi essere connesso\b",
         r"\bleia (mais|também)\b|\binscreva-se\b|\bclique (aqui|na)\b",
         r"\blees (ook|meer)\b|\bschrijf je in\b",
+        # share and comment buttons in other languages
+        r"^(compartir en|partager sur|teilen (auf|per)|condividi su|partilhar no)\b",
+        r"^(copiar enlace|copier le lien|link kopieren|copia link|copiar link)$",
+        r"^(ir a los comentarios|voir les commentaires|zu den kommentaren|vai ai commenti)$",
+        r"^weitere optionen zum teilen$|^zur merkliste hinzufügen$|^artikel zum hören\b",
+        r"^(ajouter à vos sélections|écouter cet article|guardar|escuchar)$",
         r"\bbaca juga\b",
     )
 )
@@ -511,9 +517,12 @@ CREDIT_ANYWHERE = re.compile(
 # or "(Photo: …)", "Photo by …", "| Getty Images" at the end of a caption.
 TRAILING_CREDIT = re.compile(
     rf"(?:\s+(?P<bracketed>[(\[]\s*(?:(?:{CREDIT_AGENCIES})\s+)?"
-    rf"(?:photo|image|picture|file|foto|bild|credit|source|pic)s?\s*[:/][^)\]]{{1,80}}[)\]])\s*$)"
+    rf"(?:photo|image|picture|file|foto|bild|credit|source|pic)s?\s*[:/][^)\]]{{1,80}}[)\]]"
+    # "[Wanjiru Kamau/Al Jazeera]": a photographer and an outlet, capitalised, in brackets
+    rf"|[(\[](?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}})\s*/\s*(?-i:[A-Z])[\w.'’ -]{{1,50}}[)\]]"
+    rf")\s*$)"
     rf"|(?:(?<=[.!?”\"’)])\s+|\s+[|–—-]\s+)"
-    rf"(?P<credit>(?:\(?(?:photo|image|credit|foto|bild)s?(?: by|:)\s*[^.]{{2,80}}\)?"
+    rf"(?P<credit>(?:\(?(?:photo(?:graph)?|image|credit|foto|bild)s?(?: by|:)\s*[^.]{{2,80}}\)?"
     rf"|(?:©\s*)?(?:{CREDIT_AGENCIES})(?:\s*/\s*[\w.'’ -]{{2,50}})?"
     rf"|[\w.'’-]+(?: [\w.'’-]+){{0,3}}\s*/\s*[\w.'’ -]{{2,50}}"
     # "(Manu Fernandez/AP)": a photographer and an outlet, capitalised, in brackets
@@ -526,7 +535,7 @@ TRAILING_CREDIT = re.compile(
 BYLINE = re.compile(
     r"^(?:(?:by|written by|words by|story by|posted by|von|par|por|di|door|oleh)\s*:?"
     r"|(?:author|authors|byline|автор)\s*:)\s+"
-    r"(?P<name>[^\d|•·,–—]{2,60}?)(?:\s*(?:[|•·,–—]|\s-\s|\d|$))",
+    r"(?P<name>[^\d|•·,–—(]{2,60}?)(?:\s*(?:[|•·,–—(]|\s-\s|\d|$))",
     re.IGNORECASE,
 )
 

@@ -51,6 +51,8 @@ HEADER_LOOKBACK = 15  # how far above the body the headline block may start
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 TITLE_GOOD_WORDS = (5, 20)
 TITLE_DISTANCE_COST = 0.25  # per line between a title candidate and the body
+BYLINE_BELOW_SCORE, BYLINE_LOOKAHEAD = 3.0, 12  # a headline over its byline
+PROMPT = re.compile(r"\b(subscribe|sign up|newsletters?|inbox|alerts)\b", re.IGNORECASE)
 HEADING_MAX_WORDS = 12
 DATELINE_LOOKAHEAD = 4
 # Past a section break, this few paragraphs (or this share of the weight) are its own section.
@@ -238,6 +240,12 @@ def _capitalised(line: str) -> bool:
     return all(t[:1].isupper() or t.casefold() in NAME_PARTICLES for t in line.split())
 
 
+def _over_byline_now(lines: Sequence[str], i: int) -> bool:
+    """Whether the next line but furniture is a byline."""
+    nxt = next((j for j in range(i + 1, len(lines)) if not is_boilerplate(lines[j])), None)
+    return nxt is not None and byline_author(lines[nxt]) is not None
+
+
 def is_title_candidate(lines: Sequence[str], i: int) -> bool:
     """Headline-shaped, not a caption, and not a sentence of running text."""
     line = lines[i]
@@ -245,8 +253,11 @@ def is_title_candidate(lines: Sequence[str], i: int) -> bool:
         return False  # (a tab: a table's row)
     if is_caption(lines, i):
         return False
-    if len(words(line)) > HEADING_MAX_WORDS and _SENTENCE_INSIDE.search(_QUOTATION.sub("", line)):
+    if (len(words(line)) > HEADING_MAX_WORDS and _SENTENCE_INSIDE.search(_QUOTATION.sub("", line))
+            and not _over_byline_now(lines, i)):
         return False  # two sentences, the first ended inside: a standfirst, cut or unstopped
+        # (unless a byline follows: `A tiny island nation just banned single-use vapes. Its
+        # neighbors may follow` / `By Priya Raman, CNN`)
     if i + 1 < len(lines) and is_timestamp(lines[i + 1]) and is_bare_byline(lines, i):
         return False  # `Adam Clark Estes` over `Monday 5:30PM`: a byline without its `By`
     # a question or an exclamation may head the page ("… time to be careful?", "… Visitors!");
@@ -257,7 +268,9 @@ def is_title_candidate(lines: Sequence[str], i: int) -> bool:
 def title_score(lines: Sequence[str], i: int, start: int, repeated: Counter[str],
                 distance: int) -> float:
     """How much line i looks like the page's headline: a dozen words, repeated on the page
-    (browser title and heading), right above the byline, dek or body, near the body."""
+    (browser title and heading), right above the byline, dek or body, near the body; above
+    a byline most of all, past a dek, photos and buttons (`See your latest updates`, a
+    button's words, may stand nearer the body)."""
     n = len(words(lines[i]))
     score = 2.0 if TITLE_GOOD_WORDS[0] <= n <= TITLE_GOOD_WORDS[1] else 0.0
     if repeated[normalise_line(lines[i])] > 1:
@@ -265,7 +278,63 @@ def title_score(lines: Sequence[str], i: int, start: int, repeated: Counter[str]
     following = next((j for j in range(i + 1, start + 1) if not is_boilerplate(lines[j])), start)
     if following == start or opens_header(lines, following) or is_dek_shaped(lines[following]):
         score += 1.5
+    if over_byline(lines, i, start) and not _under_headline(lines, i, start):
+        score += BYLINE_BELOW_SCORE
     return score - TITLE_DISTANCE_COST * distance
+
+
+def _under_headline(lines: Sequence[str], i: int, start: int) -> bool:
+    """Whether line i is the dek of the headline right above it, both over the byline: that
+    headline opens the block (not two more headlines above it, as in a list of teasers
+    that ends in the page's own headline)."""
+    above = _line_above(lines, i)
+    if above is None or not is_title_candidate(lines, above) or not over_byline(
+            lines, above, start):
+        return False
+    higher = _line_above(lines, above)
+    if higher is None or not is_title_candidate(lines, higher):
+        return True
+    highest = _line_above(lines, higher)
+    return highest is None or not is_title_candidate(lines, highest)
+
+
+def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
+    """The writer named on line i without a `By`: a name of two to four words over a
+    timestamp or what the writer is (`David Ehrlich` over `Nov 13, 2019 4:26 pm`, `Rhys
+    Evans` over `BBC Wales`), less a wire agency after it."""
+    line = lines[i]
+    if (2 <= len(words(line)) <= BARE_BYLINE_WORDS and looks_like_name(line)
+            and "," not in line and not is_boilerplate(line) and i + 1 < end
+            and (is_timestamp(lines[i + 1]) or ROLE_LINE.fullmatch(lines[i + 1].strip()))):
+        return AGENCY_AFTER.sub("", line)
+    return None
+
+
+def _line_above(lines: Sequence[str], i: int) -> int | None:
+    """The nearest line above i that is not furniture."""
+    return next((j for j in range(i - 1, -1, -1) if not is_boilerplate(lines[j])), None)
+
+
+def over_byline(lines: Sequence[str], i: int, start: int) -> bool:
+    """Whether a byline follows line i before the body, with at most a dek, a date,
+    photos, credits and buttons between (not a newsletter's box: its heading would be
+    over the byline too)."""
+    deks = 0
+    for j in range(i + 1, min(start, i + BYLINE_LOOKAHEAD)):
+        line = lines[j]
+        # (a `By` line: a bare name may be a photo's label, `Ben Patton Trinity` over a time)
+        if byline_author(line):  # the article's: the last before the body (not a menu's
+            # `By Any Means Necessary`, a radio show's name)
+            return not any(byline_author(lines[k]) for k in range(j + 1, start))
+        if PROMPT.search(line):
+            return False
+        if is_boilerplate(line) or is_date_line(line) or is_credit_line(line) or is_caption(
+                lines, j):
+            continue
+        deks += 1  # a dek, stopped or not
+        if deks > 1 or not (is_dek_shaped(line) or is_headline(line)):
+            return False
+    return False
 
 
 def _latin_share(text: str) -> float:
@@ -368,12 +437,8 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
         if byline_author(line) or is_date_line(line):
             author = author or byline_author(line)
             when = when or (parse_date(line) if is_date_line(line) else None)
-        elif (bare is None and 2 <= len(words(line)) <= BARE_BYLINE_WORDS
-              and looks_like_name(line) and "," not in line and not is_boilerplate(line)
-              and i + 1 < end and (is_timestamp(lines[i + 1])
-                                   or ROLE_LINE.fullmatch(lines[i + 1].strip()))):
-            # `David Ehrlich` over `Nov 13, 2019 4:26 pm`, `Rhys Evans` over `BBC Wales`
-            bare = AGENCY_AFTER.sub("", line)
+        elif bare is None and (name := bare_byline(lines, i, end)):
+            bare = name
         elif is_caption(lines, i) and not is_boilerplate(line):  # not "Email" over a credit
             if caption is None:
                 caption, credit = split_credit(line)

@@ -240,6 +240,49 @@ BODY = (
             "Helena Marsh",
             "2025-02-03",
         ),
+        (  # a headline of two sentences over its byline; buttons nearer the body are not it
+            "Home\nHealth\n"
+            "A tiny island nation just banned single-use vapes. Its neighbors may follow\n"
+            "By Priya Raman, CNN\nUpdated 2:31 AM EST, Thu January 9, 2025\nLink Copied!\n"
+            "Follow:\nSee your latest updates\n",
+            "A tiny island nation just banned single-use vapes. Its neighbors may follow",
+            "Priya Raman",
+            "2025-01-09",
+        ),
+        (  # a headline over its dek over its byline; the photos of a gallery between
+            "Home\nNews\nLibrary to close for a year of repairs\n1 of 4 |\n"
+            "Shelves stand empty in the reading room on Monday. (AP Photo/Jo Smith)\n"
+            "2 of 4 |\nThe old card catalogue waits to be moved. (AP Photo/Jo Smith)\n"
+            "By Jane Roe\nUpdated 9:47 PM MDT, October 22, 2024\nShare\n",
+            "Library to close for a year of repairs",
+            "Jane Roe",
+            "2024-10-22",
+        ),
+        (  # a list of teasers that ends in the page's own headline, over its byline
+            "Home\nLatest\nMac Pro Shipping in December\nFirst Impressions Praise the Keyboard\n"
+            "Library Opening Hours Change for the Holidays\n"
+            "Library to Close for a Year of Repairs, Council Says\n"
+            "Monday November 18, 2019 7:45 am PST by Jane Roe\n",
+            "Library to Close for a Year of Repairs, Council Says",
+            "Jane Roe",
+            "2019-11-18",
+        ),
+        (  # the headline, then its unstopped dek, both over the byline: the first is it
+            "Home\nVisit our partner site\nLibrary to close for a year of repairs\n"
+            "The council voted and the repairs will take most of next year\nBy Jane Roe\n"
+            "Published Nov 18, 2019 at 4:07 PM\n",
+            "Library to close for a year of repairs",
+            "Jane Roe",
+            "2019-11-18",
+        ),
+        (  # a byline with its place in brackets; share buttons in another language
+            "Accueil\nLyon veut transformer trois parkings en fermes urbaines\n"
+            "Par Claire Dufresne (Lyon, correspondante)\nPublié le 14 mai 2024 à 06h00\n"
+            "Partager sur Facebook\nCopier le lien\n",
+            "Lyon veut transformer trois parkings en fermes urbaines",
+            "Claire Dufresne",
+            "2024-05-14",
+        ),
         (  # no headline found: the byline and date right above the body are still read
             "Author:\nJane Roe\nPublished: Nov 18, 2019\n",
             None,
