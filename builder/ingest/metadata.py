@@ -201,7 +201,7 @@ def credit_text(line: str) -> str:
     text = line.strip().strip("()[]").strip()
     text = re.sub(
         r"^(?:(?:main )?(?:photo(?:graph)?|image|picture|foto|bild)s?\s*(?:credit)?|credit|"
-        r"source)\s*(?::|by|\.\.\.)\s*",
+        r"source)\s*(?::|by|\.\.\.)\s*|^image source\s*,\s*",
         "",
         text,
         flags=re.IGNORECASE,

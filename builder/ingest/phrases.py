@@ -37,6 +37,11 @@ BOILERPLATE_LINES = _phrase_set(
     supported by
     keep reading
     end of list
+    más información
+    mehr zum thema
+    plus d'information
+    lire aussi
+    leia também
     share
     share this
     share this article
@@ -507,7 +512,8 @@ CREDIT_AGENCIES = (
 )
 CREDIT_LINE = re.compile(
     r"^\(?\s*(?:(?:photo(?:graph)?|image|picture|foto|bild|credit|source|quelle|"
-    r"crédit|fotografia|main image credit)s?(?: credit)?\s*(?::|by|\.\.\.)|©|\(c\)\s)",
+    r"crédit|fotografia|main image credit)s?(?: credit)?\s*(?::|by|\.\.\.)|©|\(c\)\s"
+    r"|image source\s*,)",  # BBC: `Image source, Getty Images`
     re.IGNORECASE,
 )
 CREDIT_ANYWHERE = re.compile(

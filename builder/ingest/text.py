@@ -441,9 +441,13 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
             bare = name
         elif is_caption(lines, i) and not is_boilerplate(line):  # not "Email" over a credit
             if caption is None:
-                caption, credit = split_credit(line)
+                # (without its label: BBC's `Image caption, Engineers found …`)
+                caption, credit = split_credit(re.sub(r"^[\s,:.-]+", "", CAPTION_LABEL.sub(
+                    "", line, count=1)) or line)
                 if credit is None:
                     credit = following_credit(lines, i)
+                if credit is None and i > 0 and is_credit_line(lines[i - 1]):
+                    credit = credit_text(lines[i - 1])  # above it: `Image source, X`
         elif is_credit_line(line) or is_boilerplate(line):
             pass
         elif (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -583,3 +584,19 @@ def test_a_caption_shown_cut_short_and_whole_is_the_lead_caption_not_body():
     assert article.image_caption == caption
     assert article.image_credit == "Jo Smith, AP"
     assert article.blocks[0].text.startswith("The new ferry terminal opened")
+
+
+LAYOUTS = FIXTURES / "layouts"
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in LAYOUTS.glob("*.txt")))
+def test_pages_in_other_sites_layouts(name):
+    expected = json.loads((LAYOUTS / f"{name}.json").read_text(encoding="utf-8"))
+    article = read_text((LAYOUTS / f"{name}.txt").read_text(encoding="utf-8"))
+    assert article.title == expected["title"]
+    assert article.author == expected["author"]
+    assert article.date == expected["date"]
+    body = [block.text for block in article.blocks]
+    optional = set(expected.get("optional_paragraphs", ()))
+    assert [text for text in body if text not in optional] == [
+        text for text in expected["body_paragraphs"] if text not in optional]
