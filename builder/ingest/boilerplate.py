@@ -256,12 +256,15 @@ def furniture_lines(
 def end_notes_start(paragraphs: Sequence[str]) -> int:
     """Where the notes that follow a story begin among its paragraphs (their number if
     none): reporting credits and the author's biography, with the author's name on its
-    own line above it ("Phil Helsel" over "Phil Helsel is a reporter for NBC News.")."""
+    own line above it ("Phil Helsel" over "Phil Helsel is a reporter for NBC News.",
+    "MARISOL VEGA" over "Vega covers Colorado … for The Associated Press.")."""
     end = len(paragraphs)
     while end > 0 and any(p.match(paragraphs[end - 1].strip()) for p in END_NOTES):
         end -= 1
-        bio_of = paragraphs[end].split(" is ", 1)[0].strip()
-        if end > 0 and paragraphs[end - 1].strip() == bio_of:
+        subject = paragraphs[end].split()[0].casefold()  # `Vega` of `MARISOL VEGA`
+        above = paragraphs[end - 1].strip().split() if end > 0 else []
+        if 1 <= len(above) <= 4 and subject in (w.casefold() for w in above) and all(
+                w[:1].isupper() for w in above):
             end -= 1
     return end if end > 0 else len(paragraphs)
 

@@ -453,7 +453,10 @@ END_NOTES: tuple[re.Pattern[str], ...] = (
     # a name, capitalised: not "This is a journalist's job."
     re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} is an? ([\w-]+ ){0,3}(reporter|writer|"
                r"editor|correspondent|journalist|contributor|columnist|producer|"
-               r"photographer)s?(?![\w'’])"),
+               r"photographer|reviewer|critic|freelancer)s?(?![\w'’])"),
+    # "Vega covers Colorado and the Mountain West for The Associated Press."
+    re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (covers|writes about|reports on) "
+               r"[^.]{3,120} for (the )?[A-Z][^.]*\.( (She|He|They) (is|are) based in [^.]+\.)?$"),
 )
 
 # A news dateline opening the first paragraph: "NEW YORK (Reuters) -", "PARIS, Nov 19 (AFP) —".

@@ -485,6 +485,9 @@ def test_a_question_headline_over_a_dek_and_a_byline_with_a_handle():
         "Keith Bradsher contributed reporting from Hong Kong.\n",
         "Phil Helsel\nPhil Helsel is a reporter for NBC News.\n",
         "Dallas Robinson is a freelance writer living in Minneapolis\n",
+        "MARISOL VEGA\nVega covers Colorado and the Mountain West for The Associated Press. "
+        "She is based in Denver.\n",
+        "Owen Calloway is a reviewer covering wearables and fitness tech.\n",
     ],
 )
 def test_reporting_credits_and_the_authors_biography_end_the_body(notes):
