@@ -152,18 +152,21 @@ def test_embedded_tweet_is_restored_in_place():
     assert texts[tweet_at - 1] == paras[1] and texts[tweet_at + 1] == paras[2]
 
 
-def test_a_table_in_the_article_becomes_a_table():
+def ferry_page(table: str) -> str:
+    """An article long enough for any extractor, with `table` in the middle of it."""
     prose = "".join(
         f"<p>The council met on Tuesday evening to vote on the plan for the ferry, sentence "
         f"{n} of a report long enough to be read as the article by any extractor.</p>"
         for n in range(6))
-    html = (
-        "<html><head><title>Ferry vote</title></head><body><nav><a href='/'>Home</a></nav>"
-        "<article><h1>Ferry vote</h1>" + prose
-        + "<table><tr><th>Member</th><th>Vote</th></tr>"
+    return ("<html><head><title>Ferry vote</title></head><body><nav><a href='/'>Home</a></nav>"
+            "<article><h1>Ferry vote</h1>" + prose + table + prose + "</article></body></html>")
+
+
+def test_a_table_in_the_article_becomes_a_table():
+    html = ferry_page(
+        "<table><tr><th>Member</th><th>Vote</th></tr>"
         "<tr><td>Ann Lee</td><td>For</td></tr><tr><td>Bob | Hart</td><td>Against</td></tr>"
-        "</table>" + prose + "</article></body></html>"
-    )
+        "</table>")
     [table] = [b for b in read_html(html).blocks if b.kind == "table"]
     assert table.text == "Member\tVote\nAnn Lee\tFor\nBob | Hart\tAgainst"
     assert "| Member | Vote |\n| --- | --- |\n| Ann Lee | For |\n| Bob \\| Hart | Against |" in (
@@ -171,17 +174,11 @@ def test_a_table_in_the_article_becomes_a_table():
 
 
 def test_a_tables_head_repeated_as_its_foot_is_read_once():
-    prose = "".join(
-        f"<p>The council met on Tuesday evening to vote on the plan for the ferry, sentence "
-        f"{n} of a report long enough to be read as the article by any extractor.</p>"
-        for n in range(6))
-    html = (
-        "<html><head><title>Ferry vote</title></head><body><article><h1>Ferry vote</h1>"
-        + prose + "<table><thead><tr><th>Member</th><th>Vote</th></tr></thead>"
+    html = ferry_page(
+        "<table><thead><tr><th>Member</th><th>Vote</th></tr></thead>"
         "<tfoot><tr><th>Member</th><th>Vote</th></tr></tfoot><tbody>"
         "<tr><td>Ann Lee</td><td>For</td></tr><tr><td>Bob Hart</td><td>Against</td></tr>"
-        "</tbody></table>" + prose + "</article></body></html>"
-    )
+        "</tbody></table>")
     [table] = [b for b in read_html(html).blocks if b.kind == "table"]
     assert table.text == "Member\tVote\nAnn Lee\tFor\nBob Hart\tAgainst"
 
