@@ -3,15 +3,14 @@
 What select-all + copy gives is lines in page order: menus, headline, dek, byline,
 captions, body, related links, footers. The cleaner scores every line, takes the
 best-scoring contiguous run as the article (`boilerplate.best_span`), reads the
-headline block just above it, and drops the furniture left inside the run.
+headline block just above it (`header.read_header`), and drops the furniture left inside
+the run.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from builder.ingest import Block, Extracted
 from builder.ingest.boilerplate import (
@@ -26,65 +25,26 @@ from builder.ingest.boilerplate import (
     without_hover_cards,
     words,
 )
+from builder.ingest.header import (
+    HEADING_MAX_WORDS,
+    is_caption,
+    read_header,
+)
 from builder.ingest.metadata import (
-    AGENCY_AFTER,
-    ROLE_LINE,
-    URL_LIKE,
-    byline_author,
-    credit_text,
     is_credit_line,
     is_date_line,
     looks_like_name,
-    parse_date,
     source_name,
-    split_credit,
 )
-from builder.ingest.phrases import (
-    CAPTION_LABEL,
-    DATELINE,
-    META_LABEL,
-    NAME_PARTICLES,
-    READ_MORE,
-)
+from builder.ingest.phrases import DATELINE, META_LABEL, READ_MORE
 
-HEADER_LOOKBACK = 15  # how far above the body the headline block may start
-TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
-TITLE_GOOD_WORDS = (5, 20)
-TITLE_DISTANCE_COST = 0.25  # per line between a title candidate and the body
-BYLINE_BELOW_SCORE, BYLINE_LOOKAHEAD = 3.0, 12  # a headline over its byline
-PROMPT = re.compile(r"\b(subscribe|sign up|newsletters?|inbox|alerts)\b", re.IGNORECASE)
-HEADING_MAX_WORDS = 12
 DATELINE_LOOKAHEAD = 4
 # Past a section break, this few paragraphs (or this share of the weight) are its own section.
 TAIL_MAX_PROSE, TAIL_SHARE, TAIL_MIN_DENSITY = 2, 0.3, 0.5
-# A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
-HEADER_LOOKAHEAD, BODY_RUN = 10, 3
-CAPTION_MAX_WORDS = 60
-CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b", re.IGNORECASE)
-TIMESTAMP_MAX_WORDS = 6
 META_VALUE_WORDS = 8  # the value under a label (`Author:`): a name or a date
-BARE_BYLINE_WORDS = 4  # a name over a timestamp, with no `By`: `Adam Clark Estes`
-BARE_BYLINE_MAX_WORDS = 12  # names and an outlet
 HANDLE = re.compile(r"@\w{2,30}")
-DEK_MAX_WORDS = 50
 LINK_WORDS, LINK_RUN = (4, 20), 3  # a related-link headline; how many make a box
 LINK_MAX_NUMBERS = 0.25
-WORDLIKE = re.compile(r"[^\W\d_]{2}")  # two letters in a row
-
-
-@dataclass(frozen=True)
-class Header:
-    """What the headline block above the body says, and where the body starts."""
-
-    title: str | None
-    body_start: int
-    dek: str | None = None
-    author: str | None = None
-    date: str | None = None
-    caption: str | None = None
-    credit: str | None = None
-
-
 # A long caption shown cut short, with a control to see it whole: `… at ... more`.
 TRUNCATED = re.compile(r"\s*(?:\.\.\.|…)\s*(?:(?:read|show|see)\s+)?more\s*$", re.IGNORECASE)
 FOLD_CONTROL = re.compile(r"\s+less\s*$", re.IGNORECASE)  # after the whole text: `… 2019. less`
@@ -174,305 +134,6 @@ def numbered_list_lines(lines: Sequence[str]) -> dict[int, bool]:
             found.update((i, i in numbers) for i in range(run[0], run[-1] + 1))
         k += 1
     return found
-
-
-def is_meta(line: str) -> bool:
-    """A byline, date or credit line: the kind of line that sits between headline and body."""
-    return bool(byline_author(line)) or is_date_line(line) or is_credit_line(line)
-
-
-def is_caption(lines: Sequence[str], i: int, end: int | None = None) -> bool:
-    """A photo caption: labelled as one, ending with a credit of its own, or followed by a
-    credit line that the text goes on after (a lone "Reuters" closing the span is a sign-off)."""
-    line = lines[i]
-    if CAPTION_LABEL.match(line):
-        return True
-    if is_credit_line(line) or len(words(line)) > CAPTION_MAX_WORDS or not WORDLIKE.search(line):
-        return False  # (no word: a slide number, "2", over the credit)
-    if split_credit(line)[1] is not None:
-        return True
-    end = len(lines) if end is None else end
-    credit = lines[i + 1] if i + 1 < end else ""
-    if is_credit_line(credit) and not byline_author(credit) and not is_date_line(credit):
-        # (an agency and a date, "Reuters November 18, 2019": under a headline, not a photo)
-        after = lines[i + 2] if i + 2 < end else ""
-        # (over a writer and agency, then the time it was published: a headline's block)
-        return bool(after) and not CAPTION_LABEL.match(after) and not is_timestamp(after)
-    return False
-
-
-def is_headline(line: str) -> bool:
-    """Headline-shaped: a few words, not a full stop at the end, not furniture, metadata or
-    a timestamp ("Monday 5:30PM")."""
-    n = len(words(line))
-    if not TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS or line.rstrip().endswith("."):
-        return False
-    if CLOCK_TIME.search(line) and n <= TIMESTAMP_MAX_WORDS:
-        return False
-    return not (is_boilerplate(line) or is_meta(line))
-
-
-_SENTENCE_INSIDE = re.compile(r"[a-z][.!?] [A-Z]")  # `… fuelled the crisis. It is up to …`
-# A quotation, whose stops are the speaker's: `South Dakota says, 'Meth. We're On It,' and …`
-_QUOTATION = re.compile(r"(?:^|(?<=[\s(\[]))['‘\"“][^\n]*?['’\"”](?!\w)")
-
-
-def is_timestamp(line: str) -> bool:
-    """A date line, or a short line with a clock time (`Monday 5:30PM`)."""
-    return is_date_line(line) or bool(
-        CLOCK_TIME.search(line) and len(words(line)) <= TIMESTAMP_MAX_WORDS)
-
-
-def is_bare_byline(lines: Sequence[str], i: int) -> bool:
-    """A name with no `By` (`Adam Clark Estes`); or, under a headline in sentence case, a
-    line of capitalised words only: names and an outlet (`Lisa Kaczke and Trevor J.
-    Mitchell Sioux Falls Argus Leader`)."""
-    line = lines[i]
-    if len(words(line)) <= BARE_BYLINE_WORDS:
-        return looks_like_name(line)
-    above = lines[i - 1] if i > 0 else ""
-    return (len(words(line)) <= BARE_BYLINE_MAX_WORDS and _capitalised(line)
-            and is_headline(above) and not _capitalised(above))
-
-
-def _capitalised(line: str) -> bool:
-    """Every word capitalised, but for the particles of names (`van`, `and`)."""
-    return all(t[:1].isupper() or t.casefold() in NAME_PARTICLES for t in line.split())
-
-
-def _over_byline_now(lines: Sequence[str], i: int) -> bool:
-    """Whether the next line but furniture is a byline."""
-    nxt = next((j for j in range(i + 1, len(lines)) if not is_boilerplate(lines[j])), None)
-    return nxt is not None and byline_author(lines[nxt]) is not None
-
-
-def is_title_candidate(lines: Sequence[str], i: int) -> bool:
-    """Headline-shaped, not a caption, and not a sentence of running text."""
-    line = lines[i]
-    if not is_headline(line) or URL_LIKE.search(line) or "@" in line or "\t" in line:
-        return False  # (a tab: a table's row)
-    if is_caption(lines, i):
-        return False
-    if (len(words(line)) > HEADING_MAX_WORDS and _SENTENCE_INSIDE.search(_QUOTATION.sub("", line))
-            and not _over_byline_now(lines, i)):
-        return False  # two sentences, the first ended inside: a standfirst, cut or unstopped
-        # (unless a byline follows: `A tiny island nation just banned single-use vapes. Its
-        # neighbors may follow` / `By Priya Raman, CNN`)
-    if i + 1 < len(lines) and is_timestamp(lines[i + 1]) and is_bare_byline(lines, i):
-        return False  # `Adam Clark Estes` over `Monday 5:30PM`: a byline without its `By`
-    # a question or an exclamation may head the page ("… time to be careful?", "… Visitors!");
-    # a statement is running text
-    return line.rstrip().endswith(("?", "!")) or not (is_prose(line) and is_sentence(line))
-
-
-def title_score(lines: Sequence[str], i: int, start: int, repeated: Counter[str],
-                distance: int) -> float:
-    """How much line i looks like the page's headline: a dozen words, repeated on the page
-    (browser title and heading), right above the byline, dek or body, near the body; above
-    a byline most of all, past a dek, photos and buttons (`See your latest updates`, a
-    button's words, may stand nearer the body)."""
-    n = len(words(lines[i]))
-    score = 2.0 if TITLE_GOOD_WORDS[0] <= n <= TITLE_GOOD_WORDS[1] else 0.0
-    if repeated[normalise_line(lines[i])] > 1:
-        score += 2.0
-    following = next((j for j in range(i + 1, start + 1) if not is_boilerplate(lines[j])), start)
-    if following == start or opens_header(lines, following) or is_dek_shaped(lines[following]):
-        score += 1.5
-    if over_byline(lines, i, start) and not _under_headline(lines, i, start):
-        score += BYLINE_BELOW_SCORE
-    return score - TITLE_DISTANCE_COST * distance
-
-
-def _under_headline(lines: Sequence[str], i: int, start: int) -> bool:
-    """Whether line i is the dek of the headline right above it, both over the byline: that
-    headline opens the block (not two more headlines above it, as in a list of teasers
-    that ends in the page's own headline)."""
-    above = _line_above(lines, i)
-    if above is None or not is_title_candidate(lines, above) or not over_byline(
-            lines, above, start):
-        return False
-    higher = _line_above(lines, above)
-    if higher is None or not is_title_candidate(lines, higher):
-        return True
-    highest = _line_above(lines, higher)
-    return highest is None or not is_title_candidate(lines, highest)
-
-
-def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
-    """The writer named on line i without a `By`: a name of two to four words over a
-    timestamp or what the writer is (`David Ehrlich` over `Nov 13, 2019 4:26 pm`, `Rhys
-    Evans` over `BBC Wales`), less a wire agency after it."""
-    line = lines[i]
-    if (2 <= len(words(line)) <= BARE_BYLINE_WORDS and looks_like_name(line)
-            and "," not in line and not is_boilerplate(line) and i + 1 < end
-            and (is_timestamp(lines[i + 1]) or ROLE_LINE.fullmatch(lines[i + 1].strip()))):
-        return AGENCY_AFTER.sub("", line)
-    return None
-
-
-def _line_above(lines: Sequence[str], i: int) -> int | None:
-    """The nearest line above i that is not furniture."""
-    return next((j for j in range(i - 1, -1, -1) if not is_boilerplate(lines[j])), None)
-
-
-def over_byline(lines: Sequence[str], i: int, start: int) -> bool:
-    """Whether a byline follows line i before the body, with at most a dek, a date,
-    photos, credits and buttons between (not a newsletter's box: its heading would be
-    over the byline too)."""
-    deks = 0
-    for j in range(i + 1, min(start, i + BYLINE_LOOKAHEAD)):
-        line = lines[j]
-        # (a `By` line: a bare name may be a photo's label, `Ben Patton Trinity` over a time)
-        if byline_author(line):  # the article's: the last before the body (not a menu's
-            # `By Any Means Necessary`, a radio show's name)
-            return not any(byline_author(lines[k]) for k in range(j + 1, start))
-        if PROMPT.search(line):
-            return False
-        if is_boilerplate(line) or is_date_line(line) or is_credit_line(line) or is_caption(
-                lines, j):
-            continue
-        deks += 1  # a dek, stopped or not
-        if deks > 1 or not (is_dek_shaped(line) or is_headline(line)):
-            return False
-    return False
-
-
-def _latin_share(text: str) -> float:
-    """The share of a text's letters that are Latin (1.0 when it has none)."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 1.0
-    return sum(c < "\u0250" or "\u1e00" <= c < "\u1f00" for c in letters) / len(letters)
-
-
-def find_title(lines: Sequence[str], start: int) -> int | None:
-    """The headline: the best-scoring title candidate in the lines above the body. Lines
-    of furniture between them (a row of share buttons) do not count as distance."""
-    distance: dict[int, int] = {}
-    counted = 0
-    i = start - 1
-    while i >= 0 and counted < HEADER_LOOKBACK:
-        counted += not is_boilerplate(lines[i])
-        distance[i] = counted
-        i -= 1
-    latin_body = _latin_share(" ".join(lines[start : start + HEADER_LOOKAHEAD])) >= 0.9
-    candidates = [i for i in sorted(distance) if is_title_candidate(lines, i)
-                  and not (latin_body and _latin_share(lines[i]) == 0)]  # `阅读简体中文版`
-    # Headlines between a box's heading (`MOST POPULAR`) and the body, with no byline or
-    # date among them, are its teasers: the page's headline is above the box.
-    box = max((i for i in distance if is_section_break(lines[i])), default=None)
-    if box is not None and not any(is_meta(lines[i]) for i in range(box + 1, start)):
-        candidates = [i for i in candidates if i < box] or candidates
-    if not candidates:
-        return None
-    repeated = Counter(normalise_line(line) for line in lines)
-    return max(reversed(candidates),
-               key=lambda i: title_score(lines, i, start, repeated, distance[i]))
-
-
-def opens_header(lines: Sequence[str], i: int) -> bool:
-    """Whether line i is a byline, date, credit or caption: what follows a dek, not a paragraph."""
-    return is_meta(lines[i]) or is_caption(lines, i)
-
-
-def is_dek_shaped(line: str) -> bool:
-    """A standfirst: a sentence or two, never opening with a dateline ("PARIS (AP) —")."""
-    return (
-        is_sentence(line)
-        and len(words(line)) <= DEK_MAX_WORDS
-        and not DATELINE.match(line)
-    )
-
-
-def following_credit(lines: Sequence[str], i: int) -> str | None:
-    """The credit on the line(s) after caption i; a bare "Credit..." label hands on to the next."""
-    for j in range(i + 1, min(i + 3, len(lines))):
-        if not is_credit_line(lines[j]):
-            return None
-        if text := credit_text(lines[j]):
-            return text
-    return None
-
-
-def meta_end(lines: Sequence[str], start: int, end: int) -> int:
-    """Just past the last byline or date line near the top of the span, when no run of
-    body paragraphs comes before it: what precedes a byline is headline block, not body."""
-    last, run = None, 0
-    for i in range(start, min(end, start + HEADER_LOOKAHEAD)):
-        run = run + 1 if is_prose(lines[i]) else 0
-        if run >= BODY_RUN:
-            break
-        if byline_author(lines[i]) or is_date_line(lines[i]):
-            last = i
-    return start if last is None else last + 1
-
-
-def earlier_copy(lines: Sequence[str], title_at: int) -> int | None:
-    """Just past the same headline a few lines higher, with a byline, date or caption
-    between the two (a gallery's headline repeated over the text): its header is there."""
-    title = normalise_line(lines[title_at])
-    for j in range(title_at - 1, max(-1, title_at - HEADER_LOOKBACK), -1):
-        if normalise_line(lines[j]) == title:
-            header = any(is_meta(lines[k]) or is_caption(lines, k) for k in range(j + 1, title_at))
-            return j + 1 if header else None
-    return None
-
-
-def read_header(lines: Sequence[str], start: int, end: int) -> Header:
-    """Title, dek, byline, date and lead caption from the lines around the body's start."""
-    forced = max(start, meta_end(lines, start, end))
-    # Above a byline that opens the span, the lines are headline block: look there too.
-    title_at = find_title(lines, forced)
-    first = title_at + 1 if title_at is not None else start
-    if title_at is not None:  # the headline above its byline, then again over the body
-        first = earlier_copy(lines, title_at) or first
-    while title_at is None and first > max(0, start - HEADER_LOOKBACK) and is_meta(
-            lines[first - 1]):
-        first -= 1  # no headline found: the byline and date right above the body are its own
-    dek = author = bare = when = caption = credit = None
-    i = first
-    while i < end:
-        line = lines[i]
-        header_only = i < forced
-        if byline_author(line) or is_date_line(line):
-            author = author or byline_author(line)
-            when = when or (parse_date(line) if is_date_line(line) else None)
-        elif bare is None and (name := bare_byline(lines, i, end)):
-            bare = name
-        elif is_caption(lines, i) and not is_boilerplate(line):  # not "Email" over a credit
-            if caption is None:
-                # (without its label: BBC's `Image caption, Engineers found …`)
-                caption, credit = split_credit(re.sub(r"^[\s,:.-]+", "", CAPTION_LABEL.sub(
-                    "", line, count=1)) or line)
-                if credit is None:
-                    credit = following_credit(lines, i)
-                if credit is None and i > 0 and is_credit_line(lines[i - 1]):
-                    credit = credit_text(lines[i - 1])  # above it: `Image source, X`
-        elif is_credit_line(line) or is_boilerplate(line):
-            pass
-        elif (
-            dek is None
-            and i == first
-            and title_at is not None
-            and is_dek_shaped(line)
-            and (header_only or i < start or (i + 1 < end and opens_header(lines, i + 1)))
-        ):
-            dek = line
-        elif not header_only and i >= start:
-            break
-        i += 1
-    if when is None and title_at is not None:  # "Last Updated: Nov 20, 2019" over the headline
-        when = next((parse_date(lines[j]) for j in range(title_at - 1, max(-1, title_at - 4), -1)
-                     if is_date_line(lines[j])), None)
-    return Header(
-        title=lines[title_at] if title_at is not None else None,
-        body_start=max(i, start),
-        dek=dek,
-        author=author or bare,
-        date=when,
-        caption=caption,
-        credit=credit,
-    )
 
 
 def keep_in_body(
