@@ -1,0 +1,197 @@
+"""The headline block of pasted text (builder/ingest/header.py), read through the cleaner:
+each case is a page's top, over the same three paragraphs of body."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.ingest.text import read_text
+
+BODY = (
+    "The council voted on Tuesday to close the old library for repairs that could last a year.\n"
+    "Residents who spoke at the meeting said the branch was the only quiet place in town.\n"
+    "“We will reopen it better than before,” the mayor said after the vote.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "author", "date"),
+    [
+        (  # the headline repeats (browser title, then heading); share buttons are not it
+            "Library to close for a year of repairs\nNews\nLibrary to close for a year of repairs\n"
+            "Copy Link URLCopied!\nBy Tess Bonn - 11/19/19 06:56 AM EST\n",
+            "Library to close for a year of repairs",
+            "Tess Bonn",
+            "2019-11-19",
+        ),
+        (  # a timestamp and a photo credit above the body are not the headline
+            "Library to close for a year of repairs\nMonday 5:30PM\n"
+            "Anna Moneymaker/The New York Times\n",
+            "Library to close for a year of repairs",
+            None,
+            None,
+        ),
+        (  # German byline and date
+            "Bibliothek schließt für ein Jahr\nVon Max Mustermann\n19. November 2019\n",
+            "Bibliothek schließt für ein Jahr",
+            "Max Mustermann",
+            "2019-11-19",
+        ),
+        (  # a headline may end with `!` as with `?`; the section label above it is not it
+            "Home\nShows\nBlog\nBlog - Latest News\n"
+            "[The Palace] More Reviews from Our Visitors at the Theatre!\nMarch 3, 2019\n",
+            "[The Palace] More Reviews from Our Visitors at the Theatre!",
+            None,
+            "2019-03-03",
+        ),
+        (  # a long standfirst of two sentences, unstopped, over the date is not the headline
+            "News\nOpinion\nSport\nThe library view: a town on the brink\nEditorial\n"
+            "The council’s delay has only deepened the crisis. It is up to the mayor to act, "
+            "as residents keep telling her\nMon 18 Nov 2019 18.54 GMT\n",
+            "The library view: a town on the brink",
+            None,
+            "2019-11-18",
+        ),
+        (  # a name over a timestamp is a byline without its `By`; `Print This Article` is out
+            "Home\nTech\nScience\nThe Future of Library Repairs Is Backwards\nJane Roe Smith\n"
+            "Monday 5:30PM\nPrint This Article\n",
+            "The Future of Library Repairs Is Backwards",
+            "Jane Roe Smith",
+            None,
+        ),
+        (  # a link to another language's edition is not the headline of a page in English
+            "Home\nWorld\nLibrary to close for a year of repairs\n阅读简体中文版閱讀繁體中文版\n"
+            "By Ana Swanson\nNov. 18, 2019\n",
+            "Library to close for a year of repairs",
+            "Ana Swanson",
+            "2019-11-18",
+        ),
+        (  # over a writer and agency, then the time it was published: a headline, no caption
+            "Home\nLearn More\nLibrary to close for a year of repairs\n"
+            "Tom Davies Associated Press\nPublished 11:34 PM EST Nov 19, 2019\n",
+            "Library to close for a year of repairs",
+            "Tom Davies",
+            "2019-11-19",
+        ),
+        (  # a label over its value is one byline or date line
+            "Home\nMarkets\nLibrary to close for a year of repairs\nAuthor:\nJane Roe\n"
+            "Publish date:\nNov 18, 2019\n",
+            "Library to close for a year of repairs",
+            "Jane Roe",
+            "2019-11-18",
+        ),
+        (  # two writers and their paper, with no `By`, under a headline in sentence case;
+            # the stops inside a quotation do not make the headline two sentences
+            "Home\nLearn More\nMayor says, 'Close it. We Will Fix It,' and the town asks why\n"
+            "Lisa Roe and Trevor J. Mitchell Harbour Valley Leader\n"
+            "Published 10:02 AM EST Nov 19, 2019\n",
+            "Mayor says, 'Close it. We Will Fix It,' and the town asks why",
+            None,
+            "2019-11-19",
+        ),
+        (  # the headlines of a box between the header and the body are its teasers
+            "Home\nLibrary to close for a year of repairs\nBy Jane Roe | Special to the Ledger\n"
+            "PUBLISHED: November 19, 2019 at 8:59 pm\nMOST POPULAR\n"
+            "Council backs the new pier plan after a long night\n"
+            "Police search for a missing dog in the park\n"
+            "Skimming device found at a gas station\n",
+            "Library to close for a year of repairs",
+            "Jane Roe",
+            "2019-11-19",
+        ),
+        (  # a time glued to the year; a name over its handle is a byline without `By`
+            "Home\nMarkets\nLibrary to close for a year of repairs\n"
+            "PUBLISHED WED, NOV 20 20194:29 AM ESTUPDATED AN HOUR AGO\nJane Roe\n@JANEROE\n",
+            "Library to close for a year of repairs",
+            "Jane Roe",
+            "2019-11-20",
+        ),
+        (  # a name, its handle and the time since; a date, then its `by`
+            "Home\nLibrary to close for a year of repairs\nJane Roe @janeroe / 2 days\n",
+            "Library to close for a year of repairs",
+            "Jane Roe",
+            None,
+        ),
+        (
+            "Home\nNews\nLibrary to close for a year of repairs\n"
+            "Monday November 18, 2019 7:45 am PST by Jane Roe\n",
+            "Library to close for a year of repairs",
+            "Jane Roe",
+            "2019-11-18",
+        ),
+        (  # a CMS's account is no author
+            "Home\nLibrary to close for a year of repairs\nPosted on March 30, 2015 by Admin\n",
+            "Library to close for a year of repairs",
+            None,
+            "2015-03-30",
+        ),
+        (  # a name over the outlet it writes for, with no `By` (`BBC Wales`)
+            "Home\nWales\nLibrary to close for a year of repairs\n3 February 2025\nShare\n"
+            "Rhys Evans\nBBC Wales\nShare\n",
+            "Library to close for a year of repairs",
+            "Rhys Evans",
+            "2025-02-03",
+        ),
+        (  # a name and the beat, the job in lower case
+            "Home\nLibrary to close for a year of repairs\nHelena Marsh Environment correspondent\n"
+            "Mon 3 Feb 2025 06.00 GMT\n",
+            "Library to close for a year of repairs",
+            "Helena Marsh",
+            "2025-02-03",
+        ),
+        (  # a headline of two sentences over its byline; buttons nearer the body are not it
+            "Home\nHealth\n"
+            "A tiny island nation just banned single-use vapes. Its neighbors may follow\n"
+            "By Priya Raman, CNN\nUpdated 2:31 AM EST, Thu January 9, 2025\nLink Copied!\n"
+            "Follow:\nSee your latest updates\n",
+            "A tiny island nation just banned single-use vapes. Its neighbors may follow",
+            "Priya Raman",
+            "2025-01-09",
+        ),
+        (  # a headline over its dek over its byline; the photos of a gallery between
+            "Home\nNews\nLibrary to close for a year of repairs\n1 of 4 |\n"
+            "Shelves stand empty in the reading room on Monday. (AP Photo/Jo Smith)\n"
+            "2 of 4 |\nThe old card catalogue waits to be moved. (AP Photo/Jo Smith)\n"
+            "By Jane Roe\nUpdated 9:47 PM MDT, October 22, 2024\nShare\n",
+            "Library to close for a year of repairs",
+            "Jane Roe",
+            "2024-10-22",
+        ),
+        (  # a list of teasers that ends in the page's own headline, over its byline
+            "Home\nLatest\nMac Pro Shipping in December\nFirst Impressions Praise the Keyboard\n"
+            "Library Opening Hours Change for the Holidays\n"
+            "Library to Close for a Year of Repairs, Council Says\n"
+            "Monday November 18, 2019 7:45 am PST by Jane Roe\n",
+            "Library to Close for a Year of Repairs, Council Says",
+            "Jane Roe",
+            "2019-11-18",
+        ),
+        (  # the headline, then its unstopped dek, both over the byline: the first is it
+            "Home\nVisit our partner site\nLibrary to close for a year of repairs\n"
+            "The council voted and the repairs will take most of next year\nBy Jane Roe\n"
+            "Published Nov 18, 2019 at 4:07 PM\n",
+            "Library to close for a year of repairs",
+            "Jane Roe",
+            "2019-11-18",
+        ),
+        (  # a byline with its place in brackets; share buttons in another language
+            "Accueil\nLyon veut transformer trois parkings en fermes urbaines\n"
+            "Par Claire Dufresne (Lyon, correspondante)\nPublié le 14 mai 2024 à 06h00\n"
+            "Partager sur Facebook\nCopier le lien\n",
+            "Lyon veut transformer trois parkings en fermes urbaines",
+            "Claire Dufresne",
+            "2024-05-14",
+        ),
+        (  # no headline found: the byline and date right above the body are still read
+            "Author:\nJane Roe\nPublished: Nov 18, 2019\n",
+            None,
+            "Jane Roe",
+            "2019-11-18",
+        ),
+    ],
+)
+def test_headline_block_variants(head, title, author, date):
+    extracted = read_text(head + BODY)
+    assert (extracted.title, extracted.author, extracted.date) == (title, author, date)
+    assert extracted.dek is None
+    assert len(extracted.blocks) == 3  # the body alone: no label, timestamp or link in it
