@@ -127,6 +127,13 @@ BOILERPLATE_LINES = _phrase_set(
     home
     back to top
     back to gallery
+    enlarge this image
+    hide caption
+    toggle caption
+    toggle more options
+    view gallery
+    see your latest updates
+    link copied
     report
     skip to content
     skip to main content

@@ -64,6 +64,9 @@ from builder.ingest.boilerplate import (
         "This article is for informational purposes only and does not constitute financial "
         "advice.",
         "Manage Subscription",
+        "Enlarge this image",
+        "toggle caption",
+        "Toggle more options",
         "Stay up to date with us. Subscribe to our newsletter.",
         "Thanks for reading The Layover! Subscribe for free to receive new posts.",
         "Enter your email address",
