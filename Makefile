@@ -44,6 +44,7 @@ test: $(VENV)/.dev
 
 bench-extract: $(VENV)/.dev
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_layouts.py
 
 bench-match: $(VENV)/.dev
 	$(BIN)/python bench/bench_match.py
