@@ -22,7 +22,7 @@ def test_both_ways_of_counting_companions_agree(sets, limit):
     assert _companions_by_bits(sets, limit) == _companions_by_counting(sets, limit)
 
 
-def test_companions_rank_by_shared_articles_ties_to_the_smaller_slug():
+def test_companions_rank_by_shared_articles_ties_to_the_more_named_then_the_smaller_slug():
     sets = (("a", frozenset({"kyiv", "nato", "zelensky"})),
             ("b", frozenset({"kyiv", "nato"})),
             ("c", frozenset({"kyiv", "berlin"})),
@@ -32,3 +32,8 @@ def test_companions_rank_by_shared_articles_ties_to_the_smaller_slug():
         assert found["kyiv"] == ("nato", "berlin")  # 2 articles, then a tie won by b < z
         assert found["zelensky"] == ("kyiv", "nato")
         assert found["paris"] == ()  # never named beside anything
+    # ties to the entity more articles name: `zelensky` (in three) before `berlin` (in one)
+    sets += (("e", frozenset({"zelensky", "nato"})), ("f", frozenset({"zelensky"})),
+             ("g", frozenset({"paris", "berlin", "zelensky"})))
+    for companions in (_companions_by_bits, _companions_by_counting, _compute_companions):
+        assert companions(sets, 3)["paris"] == ("zelensky", "berlin")
