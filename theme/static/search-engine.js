@@ -333,7 +333,7 @@
       // Past the window after the first match: the rest is not shown, so not looked at.
       if (width && first >= 0 && pos - starts[first] > width) { pos = Infinity; break; }
     }
-    if (!width || pos <= width) return pieces;
+    if (!width || pos <= width) return unmarkEdges(pieces);
     var from = first < 0 ? 0 : Math.max(0, starts[first] - Math.floor(width / 3));
     var out = [], used = 0;
     for (var k = 0; k < pieces.length && used < width; k++) {
@@ -343,6 +343,19 @@
     }
     if (from > 0) out.unshift({text: '… ', mark: false});
     if (used >= width && out.length) out.push({text: ' …', mark: false});
+    return unmarkEdges(out);
+  }
+
+  /** A marked word's punctuation left outside the mark: `Noem.` → `Noem` + `.`. */
+  function unmarkEdges(pieces) {
+    var out = [];
+    pieces.forEach(function (p) {
+      var m = p.mark && /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(p.text);
+      if (!m || !m[2]) { out.push(p); return; }
+      if (m[1]) out.push({text: m[1], mark: false});
+      out.push({text: m[2], mark: true});
+      if (m[3]) out.push({text: m[3], mark: false});
+    });
     return out;
   }
 
