@@ -253,13 +253,19 @@ def furniture_lines(
     return frozenset(found)
 
 
+def is_biography(text: str) -> bool:
+    """A note on the writer or the reporting (`Vega covers Colorado … for The Associated
+    Press.`, `(Reporting by …)`): what follows a story, or sits under its byline."""
+    return any(p.match(text.strip()) for p in END_NOTES)
+
+
 def end_notes_start(paragraphs: Sequence[str]) -> int:
     """Where the notes that follow a story begin among its paragraphs (their number if
     none): reporting credits and the author's biography, with the author's name on its
     own line above it ("Phil Helsel" over "Phil Helsel is a reporter for NBC News.",
     "MARISOL VEGA" over "Vega covers Colorado … for The Associated Press.")."""
     end = len(paragraphs)
-    while end > 0 and any(p.match(paragraphs[end - 1].strip()) for p in END_NOTES):
+    while end > 0 and is_biography(paragraphs[end - 1]):
         end -= 1
         subject = paragraphs[end].split()[0].casefold()  # `Vega` of `MARISOL VEGA`
         above = paragraphs[end - 1].strip().split() if end > 0 else []

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from builder.ingest.boilerplate import (
+    is_biography,
     is_boilerplate,
     is_prose,
     is_section_break,
@@ -191,11 +192,18 @@ def _under_headline(lines: Sequence[str], i: int, start: int) -> bool:
 def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
     """The writer named on line i without a `By`: a name of two to four words over a
     timestamp or what the writer is (`David Ehrlich` over `Nov 13, 2019 4:26 pm`, `Rhys
-    Evans` over `BBC Wales`), less a wire agency after it."""
+    Evans` over `BBC Wales`), over the paper then the time (`Danielle Ortiz` / `Asbury Park
+    Press` / `Published …`), or over the writer's biography (`Kevin Ashworth` / `Close` /
+    `Kevin Ashworth covers …`); less a wire agency after it."""
     line = lines[i]
-    if (2 <= len(words(line)) <= BARE_BYLINE_WORDS and looks_like_name(line)
-            and "," not in line and not is_boilerplate(line) and i + 1 < end
-            and (is_timestamp(lines[i + 1]) or ROLE_LINE.fullmatch(lines[i + 1].strip()))):
+    if not (2 <= len(words(line)) <= BARE_BYLINE_WORDS and looks_like_name(line)
+            and "," not in line and not is_boilerplate(line) and i + 1 < end):
+        return None
+    after = [lines[j].strip() for j in range(i + 1, min(i + 3, end))]
+    if (is_timestamp(after[0]) or ROLE_LINE.fullmatch(after[0])
+            or len(after) > 1 and looks_like_name(after[0]) and is_timestamp(after[1])
+            and len(words(after[0])) <= BARE_BYLINE_WORDS + 1
+            or any(text.startswith(line.strip()) and is_biography(text) for text in after)):
         return AGENCY_AFTER.sub("", line)
     return None
 

@@ -463,7 +463,7 @@ END_NOTES: tuple[re.Pattern[str], ...] = (
                r"photographer|reviewer|critic|freelancer)s?(?![\w'’])"),
     # "Vega covers Colorado and the Mountain West for The Associated Press."
     re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (covers|writes about|reports on) "
-               r"[^.]{3,120} for (the )?[A-Z][^.]*\.( (She|He|They) (is|are) based in [^.]+\.)?$"),
+               r"[^.]{3,120} for (the )?[A-Z][^.]*\.( (She|He|They) [^.]+\.){0,3}$"),
 )
 
 # A news dateline opening the first paragraph: "NEW YORK (Reuters) -", "PARIS, Nov 19 (AFP) —".

@@ -182,6 +182,21 @@ BODY = (
             "Claire Dufresne",
             "2024-05-14",
         ),
+        (  # a name over the paper, then the time; a name over its own biography
+            "Home\nLibrary to close for a year of repairs\nDanielle Ortiz\nAsbury Park Press\n"
+            "Published 5:04 a.m. ET Feb. 21, 2024\n",
+            "Library to close for a year of repairs",
+            "Danielle Ortiz",
+            "2024-02-21",
+        ),
+        (
+            "Home\nLibrary to close for a year of repairs\nJan 15, 2025, 12:48 AM ET\n"
+            "Kevin Ashworth\nClose\nKevin Ashworth covers the town for the Ledger. He joined "
+            "the paper in 2019.\n",
+            "Library to close for a year of repairs",
+            "Kevin Ashworth",
+            "2025-01-15",
+        ),
         (  # no headline found: the byline and date right above the body are still read
             "Author:\nJane Roe\nPublished: Nov 18, 2019\n",
             None,
