@@ -348,6 +348,8 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
                     credit = credit_text(lines[i - 1])  # above it: `Image source, X`
         elif is_credit_line(line) or is_boilerplate(line):
             pass
+        elif (author or bare) and is_biography(line):
+            pass  # the writer's biography under the byline (a hover card's text)
         elif (
             dek is None
             and i == first
