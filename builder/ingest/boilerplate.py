@@ -275,6 +275,15 @@ def end_notes_start(paragraphs: Sequence[str]) -> int:
     return end if end > 0 else len(paragraphs)
 
 
+# What a screen reader is told of a link, copied with its text: `Valbrand (VALB.OL), opens
+# new tab said …`
+LINK_NOTE = re.compile(r",?\s*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?", re.IGNORECASE)
+
+
+def without_link_notes(line: str) -> str:
+    return LINK_NOTE.sub("", line) if "new " in line else line
+
+
 def without_hover_cards(line: str) -> str:
     """The line without the hover cards glued to the names in it (a copied page has them
     inline, and so has the text an extractor takes from the saved page)."""

@@ -19,7 +19,11 @@ from lxml import html as lxml_html
 from readability import Document as ReadabilityDocument
 
 from builder.ingest import Block, Extracted
-from builder.ingest.boilerplate import end_notes_start, without_hover_cards
+from builder.ingest.boilerplate import (
+    end_notes_start,
+    without_hover_cards,
+    without_link_notes,
+)
 from builder.ingest.structured import (
     PageMeta,
     clean,
@@ -130,7 +134,7 @@ def _decorate(node: etree._Element, plain: str, md: str) -> str:
 
 
 def _tidy(text: str, newlines: bool) -> str:
-    text = without_hover_cards(text)
+    text = without_link_notes(without_hover_cards(text))
     if newlines:
         lines = [" ".join(line.split()) for line in text.split("\n")]
         return "\n".join(line for line in lines if line)

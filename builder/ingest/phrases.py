@@ -342,6 +342,9 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^list (of \d+ items|\d+ of \d+)$",  # a list as a screen reader announces it
         r"^(listen|watch)\s*:\s",  # a link to the audio or video of the story
         r"\bréservée? aux abonnés\b|\bil vous reste [\d.,]+\s*% de cet article\b",
+        r"\bsur un (seul|autre) appareil\b|^comment ne plus voir ce message\b",
+        r"\bget (all )?(the|our) (latest|week'?s|day'?s|best|top)\b.*\b(news|stories)\b",
+        r"^[\w'’ &+-]{0,40} newsletter$",  # a newsletter's name as its box's heading
         r"\b(save|saved) my name\b|\bnotify me\b",
         r"\bunsubscribe at any time\b|^no spam\b",
         r"\bno,? thanks$|\b(successfully|succesfully) (subscribed|signed up)\b",
@@ -439,6 +442,8 @@ LEGAL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^\W*results (may )?vary\b",
         r"\bdoes not constitute (financial|investment|legal|medical) advice\b",
         r"\bpurchase licensing rights\b",  # after a news agency's caption
+        r"^privacy notice:\s*newsletters? may contain\b",
+        r"\bis committed to publishing a diversity of letters\b",  # an opinion page's footer
     )
 )
 

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from lxml import html as lxml_html
 
-from builder.ingest.metadata import looks_like_name, parse_date
+from builder.ingest.metadata import byline_author, looks_like_name, parse_date
 from builder.ingest.phrases import ACCOUNT_NAMES
 
 ARTICLE_TYPES = frozenset({
@@ -256,6 +256,8 @@ def _author_text(names: list[str]) -> str | None:
         if not text or text.startswith("http") or len(text) > 80:
             continue
         text = text.split(" | ")[0]  # `Amy Kuperinsky | NJ Advance Media for NJ.com`
+        if text[:3].casefold() == "by ":  # `By TOM KRISHER, AP Auto Writer`: a byline's text
+            text = byline_author(text) or text[3:].strip()
         if text.casefold() in ACCOUNT_NAMES:
             continue
         if text.lower() not in (k.lower() for k in kept):

@@ -23,6 +23,7 @@ from builder.ingest.boilerplate import (
     line_scores,
     normalise_line,
     without_hover_cards,
+    without_link_notes,
     words,
 )
 from builder.ingest.header import (
@@ -68,7 +69,7 @@ def clean_lines(text: str) -> list[str]:
     between each two cells, so that the rows can be read back as a table (`table_runs`)."""
     lines: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        cells = [" ".join(without_hover_cards(cell).split())  # empty cells too
+        cells = [" ".join(without_link_notes(without_hover_cards(cell)).split())  # empty too
                  for cell in raw.split("\t")]
         line = "\t".join(cells) if len(cells) > 1 else cells[0]
         if not line.strip() or lines and normalise_line(lines[-1]) == normalise_line(line):

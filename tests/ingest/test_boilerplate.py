@@ -12,6 +12,7 @@ from builder.ingest.boilerplate import (
     is_section_break,
     line_score,
     line_scores,
+    without_link_notes,
 )
 
 
@@ -65,6 +66,16 @@ from builder.ingest.boilerplate import (
         "advice.",
         "Manage Subscription",
         "Enlarge this image",
+        "Vous pouvez lire Le Monde sur un seul appareil à la fois (ordinateur, téléphone).",
+        "Comment ne plus voir ce message ?",
+        "Pick Six Newsletter",
+        "Get the day's big stories + fun stuff delivered to you",
+        "Privacy Notice: Newsletters may contain info about charities, online ads, and content "
+        "funded by outside parties. For more information see our Privacy Policy. We use Google "
+        "reCaptcha to protect our website and the Google Privacy Policy and Terms of Service "
+        "apply.",
+        "The Times is committed to publishing a diversity of letters to the editor. We’d like "
+        "to hear what you think about this or any of our articles.",
         "toggle caption",
         "Toggle more options",
         "Stay up to date with us. Subscribe to our newsletter.",
@@ -212,3 +223,10 @@ def test_siblings_of_a_file_in_a_large_folder_are_its_neighbours(tmp_path):
     assert len(found) == MAX_SIBLINGS
     assert tmp_path / "page0200.txt" in found
     assert all(p.suffix == ".txt" for p in found)
+
+
+def test_what_a_screen_reader_is_told_of_a_link_is_not_text():
+    line = ("Valbrand (VALB.OL), opens new tab said on Wednesday it would cut jobs, as Maersk "
+            "(MAERSKb.CO), opens new tab did (opens in a new window).")
+    assert without_link_notes(line) == ("Valbrand (VALB.OL) said on Wednesday it would cut "
+                                        "jobs, as Maersk (MAERSKb.CO) did.")

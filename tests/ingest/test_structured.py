@@ -56,6 +56,11 @@ def test_keywords_that_are_the_storys_claims_and_people_are_no_tags():
                          "Intelligence", "the we company", "new york state attorney general")
 
 
+def test_an_author_given_as_a_byline_is_read_as_one():
+    meta = page('<meta name="author" content="By TOM KRISHER, AP Auto Writer">')
+    assert meta.author == "TOM KRISHER"
+
+
 def test_open_graph_and_meta_only_page():
     meta = structured("og_only.html")
     assert meta.title == "Night trains return to the valley"

@@ -96,8 +96,9 @@
         stemmed = base ? commonPrefix(base, self.stemOnly(base)) : '';
         // The stems of its completions can end before what was typed ("runni" → "run",
         // "delegati" → "deleg"): cut one or two letters, and rank the rest first.
-        prefix = stemmed.slice(0, Math.max(minPrefix, stemmed.length - (stemmed.length > 4
-          ? 2 : stemmed.length > 3 ? 1 : 0)));
+        prefix = prefixLast === 'whole' ? stemmed  // a sent search: what was typed, whole
+          : stemmed.slice(0, Math.max(minPrefix, stemmed.length - (stemmed.length > 4
+            ? 2 : stemmed.length > 3 ? 1 : 0)));
         if (stemmed.length < minPrefix) prefix = stemmed = '';
       }
       var key = term + '\u0000' + prefix;
@@ -281,7 +282,8 @@
   Engine.prototype.search = function (text, prefixLast) {
     var self = this;
     return this.ready().then(function () {
-      var plan = self.text.plan(text, prefixLast !== false, self.options.minPrefix);
+      var plan = self.text.plan(text, prefixLast === 'whole' ? 'whole' : prefixLast !== false,
+                                self.options.minPrefix);
       var need = {};
       var over = function (p) {
         return self.unloaded(self.prefixShards(p)) > self.options.prefixBudget;
@@ -607,8 +609,10 @@
     engine().then(function (e) {
       // A search that was sent: its words as typed ("cliche" is not "cli…"); as prefixes
       // only when that finds nothing (a word left unfinished: "Scho").
+      // (Nothing to look for but words too common to index, "said": no prefixes either.)
       return e.search(q, false).then(function (exact) {
-        return exact.results.length ? exact : e.search(q, true);
+        return exact.results.length || !exact.plan.clauses.length ? exact
+          : e.search(q, 'whole');
       }).then(function (found) {
         box.textContent = '';
         var results = found.results;
