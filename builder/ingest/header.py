@@ -51,6 +51,7 @@ TIMESTAMP_MAX_WORDS = 6
 BARE_BYLINE_WORDS = 4  # a name over a timestamp, with no `By`: `Adam Clark Estes`
 BARE_BYLINE_MAX_WORDS = 12  # names and an outlet
 DEK_MAX_WORDS = 50
+DEK_MIN_WORDS = 8  # a dek without its full stop: a line this long over the byline
 WORDLIKE = re.compile(r"[^\W\d_]{2}")  # two letters in a row
 
 
@@ -354,7 +355,9 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
             dek is None
             and i == first
             and title_at is not None
-            and is_dek_shaped(line)
+            and (is_dek_shaped(line)  # or, unstopped, right over the byline (the Guardian's)
+                 or DEK_MIN_WORDS <= len(line.split()) <= DEK_MAX_WORDS
+                 and i + 1 < end and byline_author(lines[i + 1]) is not None)
             and (header_only or i < start or (i + 1 < end and opens_header(lines, i + 1)))
         ):
             dek = line
