@@ -118,7 +118,8 @@ def is_timestamp(line: str) -> bool:
 def is_bare_byline(lines: Sequence[str], i: int) -> bool:
     """A name with no `By` (`Adam Clark Estes`); or, under a headline in sentence case, a
     line of capitalised words only: names and an outlet (`Lisa Kaczke and Trevor J.
-    Mitchell Sioux Falls Argus Leader`)."""
+    Mitchell Sioux Falls Argus Leader`). Only keeps such a line from being the headline;
+    `bare_byline` says which lines name the author (stricter: names alone)."""
     line = lines[i]
     if len(words(line)) <= BARE_BYLINE_WORDS:
         return looks_like_name(line)
