@@ -5,11 +5,14 @@ paragraphs were kept, and how many lines that are not the article's were left in
 extraction benchmark (bench_extract.py) scores bodies only, on 88 real pages; these pages
 check the headline block on layouts it does not have.
 
-    python bench/bench_layouts.py [-v]
+    python bench/bench_layouts.py [-v] [--dir FOLDER]
+
+--dir scores another folder of pages written the same way (NAME.txt beside NAME.json).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -65,8 +68,12 @@ def score(page: Path) -> dict:
 
 
 def main() -> int:
-    verbose = "-v" in sys.argv[1:]
-    results = [score(page) for page in sorted(PAGES.glob("*.txt"))]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-v", action="store_true", help="show what was read wrong or left in")
+    parser.add_argument("--dir", type=Path, default=PAGES, help="folder of pages to score")
+    args = parser.parse_args()
+    verbose = args.v
+    results = [score(page) for page in sorted(args.dir.glob("*.txt"))]
     print(f"{'page':24} {'title':6} {'author':8} {'date':6} {'kept':>9} {'leaked':>6}")
     for r in results:
         print(f"{r['page']:24} {r['title']:6} {r['author']:8} {r['date']:6} "
