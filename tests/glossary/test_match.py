@@ -114,3 +114,18 @@ def test_very_long_names_and_deeply_nested_glossaries_compile():
     deep = Matcher(Entity("Q" + "a" * i + "b", f"d{i}", "other") for i in range(900))
     text = "Qaaab and Q" + "a" * 700 + "b, not Qaaa"
     assert [f.entity for f in deep.find(text)] == ["d3", "d700"]
+
+
+def test_a_matcher_of_the_names_in_a_text_finds_what_the_whole_one_finds():
+    """only_in keeps the names whose first word occurs in the texts (the names of an edited
+    article), in every fold, in NFC and in lower case as the regexes read the text."""
+    texts = ["New Yorkers read The New York Sun, not the Sunday Sun",
+             "Chef Jose\u0301 Andre\u0301s met Mr. Johnson at the bank in 北京.",
+             "İİ the BANK said; Johnson-Smith met Johnson, NATO’s chief",
+             "Nothing here names anyone at all."]
+    for text in texts:
+        assert Matcher(GLOSSARY, only_in=[text]).find(text) == MATCHER.find(text)
+    few = Matcher(GLOSSARY, only_in=[texts[0]])
+    assert {p.entity for _, _, table in few._folds for p in table if p} == {
+        "new-york", "nys", "sun-newspaper"}
+    assert Matcher(GLOSSARY, only_in=[texts[3]]).find(texts[3]) == []

@@ -77,3 +77,9 @@ def test_annotation_adds_gloss_links_and_nothing_else(text: str):
     """Unwrapped, the annotated HTML is the sanitised HTML, byte for byte: the annotator
     escapes what it writes again exactly as the sanitiser did."""
     assert GLOSS_LINK.sub(r"\1", ANNOTATED.render(text).html) == PLAIN.render(text).html
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_a_matcher_of_the_names_in_a_text_finds_the_same(text: str):
+    assert Matcher(ENTITIES, only_in=[text]).find(text) == MATCHER.find(text)
