@@ -41,6 +41,7 @@ TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 TITLE_GOOD_WORDS = (5, 20)
 TITLE_DISTANCE_COST = 0.25  # per line between a title candidate and the body
 BYLINE_BELOW_SCORE, BYLINE_LOOKAHEAD = 3.0, 12  # a headline over its byline
+OVER_SUBHEAD_SCORE = 2.0  # a headline in Title Case over a line in sentence case: its dek
 PROMPT = re.compile(r"\b(subscribe|sign up|newsletters?|inbox|alerts)\b", re.IGNORECASE)
 HEADING_MAX_WORDS = 12
 # A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
@@ -173,7 +174,28 @@ def title_score(lines: Sequence[str], i: int, start: int, repeated: Counter[str]
         score += 1.5
     if over_byline(lines, i, start) and not _under_headline(lines, i, start):
         score += BYLINE_BELOW_SCORE
+    if following < start and _title_cased(lines[i]) and _sentence_cased(lines[following]):
+        score += OVER_SUBHEAD_SCORE  # `… Opens $140 Million Plant in Reno` / `Automated facility …`
     return score - TITLE_DISTANCE_COST * distance
+
+
+# Words a headline in Title Case leaves in lower case.
+_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or per than the to "
+                         "up via vs with".split())
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _title_cased(line: str) -> bool:
+    """A headline in Title Case: five or more words, the minor ones aside, nearly all
+    capitalised (not a kicker's two words)."""
+    tokens = [t for t in _WORD.findall(line) if t.casefold() not in _MINOR_WORDS]
+    return len(tokens) >= 5 and sum(t[0].isupper() for t in tokens) >= 0.8 * len(tokens)
+
+
+def _sentence_cased(line: str) -> bool:
+    """A line in sentence case: past its first word, few capitals (names only)."""
+    tokens = [t for t in _WORD.findall(line)[1:] if t.casefold() not in _MINOR_WORDS]
+    return len(tokens) >= 5 and sum(t[0].isupper() for t in tokens) <= 0.4 * len(tokens)
 
 
 def _under_headline(lines: Sequence[str], i: int, start: int) -> bool:
@@ -358,7 +380,9 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
             and title_at is not None
             and (is_dek_shaped(line)  # or, unstopped, right over the byline (the Guardian's)
                  or DEK_MIN_WORDS <= len(line.split()) <= DEK_MAX_WORDS
-                 and i + 1 < end and byline_author(lines[i + 1]) is not None)
+                 and (i + 1 < end and byline_author(lines[i + 1]) is not None
+                      # or in sentence case under a headline in Title Case
+                      or _title_cased(lines[title_at]) and _sentence_cased(line)))
             and (header_only or i < start or (i + 1 < end and opens_header(lines, i + 1)))
         ):
             dek = line

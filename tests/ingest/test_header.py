@@ -225,3 +225,27 @@ def test_headline_block_variants(head, title, author, date):
     assert (extracted.title, extracted.author, extracted.date) == (title, author, date)
     assert extracted.dek in (None, *UNSTOPPED_DEKS)  # and no dek taken from elsewhere
     assert len(extracted.blocks) == 3  # the body alone: no label, timestamp or link in it
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "dek"),
+    [
+        (  # a press release: Title Case headline over its subhead in sentence case, no byline
+            "Press Release\nCity Council Approves $4 Million Plan to Repair the Old Library\n"
+            "The branch will close for most of next year while crews replace its roof\n"
+            "May 29, 2024\nShare\n",
+            "City Council Approves $4 Million Plan to Repair the Old Library",
+            "The branch will close for most of next year while crews replace its roof",
+        ),
+        (  # both in sentence case: the line over the date is the headline
+            "Press Release\nCouncil moves ahead with repairs\n"
+            "City council approves plan to repair the old library\nMay 29, 2024\n",
+            "City council approves plan to repair the old library",
+            None,
+        ),
+    ],
+)
+def test_title_case_headline_over_its_subhead(head, title, dek):
+    extracted = read_text(head + BODY)
+    assert (extracted.title, extracted.dek) == (title, dek)
+    assert len(extracted.blocks) == 3
