@@ -18,6 +18,7 @@ from builder.ingest.phrases import (
     BOILERPLATE_PATTERNS,
     END_NOTES,
     LEGAL_PATTERNS,
+    LIST_LABEL,
     SECTION_BREAKS,
     STOP_WORDS,
 )
@@ -69,7 +70,7 @@ def is_boilerplate(line: str) -> bool:
     key = bare(line)
     if not key:
         return True
-    if key in BOILERPLATE_LINES:
+    if key in BOILERPLATE_LINES or LIST_LABEL.match(line.strip()):
         return True
     norm = normalise_line(line)
     if any(p.search(norm) for p in LEGAL_PATTERNS):
@@ -113,6 +114,8 @@ def line_score(line: str, furniture: frozenset[str] = frozenset()) -> float:
     """How much a line looks like article text (> 0) or furniture (< 0), on its own."""
     if is_section_break(line):
         return SECTION_BREAK_SCORE
+    if LIST_LABEL.match(line.strip()):
+        return 0.0  # a box's list labels: its heading is the evidence, counted once
     if normalise_line(line) in furniture or is_boilerplate(line):
         return FURNITURE_SCORE
     tokens = words(line)

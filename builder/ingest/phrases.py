@@ -36,7 +36,6 @@ BOILERPLATE_LINES = _phrase_set(
     sponsor message
     supported by
     keep reading
-    end of list
     más información
     mehr zum thema
     plus d'information
@@ -339,7 +338,6 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(leave|post|add|write) a (comment|reply)\b",
         r"\bpowered by\b",
         r"\b(we|may|might|could) (may )?earn (a )?(small )?(affiliate )?commission\b",
-        r"^list (of \d+ items|\d+ of \d+)$",  # a list as a screen reader announces it
         r"^(listen|watch)\s*:\s",  # a link to the audio or video of the story
         r"\bréservée? aux abonnés\b|\bil vous reste [\d.,]+\s*% de cet article\b",
         r"\bsur un (seul|autre) appareil\b|^comment ne plus voir ce message\b",
@@ -413,6 +411,10 @@ SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
 READ_MORE = re.compile(r"^(read more|read the full story|continue reading|lire la suite|"
                        r"leer más|leia mais|weiterlesen|lees meer|baca selengkapnya)\W*$",
                        re.IGNORECASE)
+
+# A list as a screen reader announces it (`list of 4 items`, `list 1 of 4`, `end of list`):
+# furniture, but the list's own, not a sign that the article ended.
+LIST_LABEL = re.compile(r"^(list (of \d+ items|\d+ of \d+)|end of list)$", re.IGNORECASE)
 
 # Legal and consent wording: furniture at any length (footers run long).
 LEGAL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(

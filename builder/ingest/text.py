@@ -37,7 +37,7 @@ from builder.ingest.metadata import (
     looks_like_name,
     source_name,
 )
-from builder.ingest.phrases import DATELINE, META_LABEL, READ_MORE
+from builder.ingest.phrases import DATELINE, LIST_LABEL, META_LABEL, READ_MORE
 
 DATELINE_LOOKAHEAD = 4
 # Past a section break, this few paragraphs (or this share of the weight) are its own section.
@@ -173,9 +173,22 @@ def is_link_text(line: str) -> bool:
 
 
 def is_teaser(line: str) -> bool:
-    """A link's headline in a box of them: no sentence ending, not a paragraph's length
-    (looser than is_link_text, which must tell such a line among paragraphs)."""
-    return not is_sentence(line) and LINK_WORDS[0] <= len(words(line)) <= LINK_WORDS[1]
+    """A link's headline in a box of them: no sentence ending but a question's (`Can
+    Africa feed itself by 2030?`), not a paragraph's length (looser than is_link_text,
+    which must tell such a line among paragraphs)."""
+    return ((not is_sentence(line) or line.rstrip().endswith("?"))
+            and LINK_WORDS[0] <= len(words(line)) <= LINK_WORDS[1])
+
+
+def _under_box_heading(lines: Sequence[str], i: int) -> bool:
+    """Whether line i is right under a box's heading (`Keep reading`), past the box's own
+    furniture (a screen reader's `list of 4 items`, `list 1 of 4`)."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if is_section_break(lines[j]):
+            return True
+        if lines[j].strip() and not is_boilerplate(lines[j]):
+            return False
+    return False
 
 
 def without_link_lists(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
@@ -188,7 +201,7 @@ def without_link_lists(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
     k = 0
     while k < len(kept):
         run_end = k
-        if kept[k] > 0 and is_section_break(lines[kept[k] - 1]):  # under a box's heading
+        if _under_box_heading(lines, kept[k]):
             while (run_end < len(kept) and kept[run_end] not in in_table
                    and is_teaser(lines[kept[run_end]])):
                 run_end += 1
@@ -240,8 +253,9 @@ def trim_after_break(lines: Sequence[str], scores: Sequence[float], start: int, 
         if not is_section_break(lines[i]):
             continue
         before, after = sum(scores[start:i]), sum(scores[i + 1 : end])
-        prose = sum(map(is_prose, lines[i + 1 : end]))
-        sparse = prose < TAIL_MIN_DENSITY * (end - i - 1)  # comments: name, date, votes, text
+        rest = [line for line in lines[i + 1 : end] if not LIST_LABEL.match(line.strip())]
+        prose = sum(map(is_prose, rest))
+        sparse = prose < TAIL_MIN_DENSITY * len(rest)  # comments: name, date, votes, text
         if prose <= TAIL_MAX_PROSE or after < TAIL_SHARE * before or sparse:
             return i
     return end

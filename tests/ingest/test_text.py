@@ -170,6 +170,11 @@ MORE_BODY = (
     *((heading, ("Wohnungsnot auf dem Land: Warum in Bayerns Dörfern kaum noch gebaut wird "
                  "Von Jo Roe", "Mietpreise: In diesen Landkreisen steigen die Mieten am stärksten"))
       for heading in ("Mehr zum Thema", "Related", "Keep reading")),
+    # a screen reader's labels between the heading and each teaser; teasers that ask
+    ("Keep reading\nlist of 3 items\nlist 1 of 3",
+     ("Why are residents protesting against the new library budget?",
+      "list 2 of 3\nFlooding closes the river road for a third week running",
+      "list 3 of 3\nCan the town afford two libraries by 2030?\nend of list")),
 ])
 def test_a_boxs_teasers_inside_the_body_go_however_few_even_reading_like_prose(heading,
                                                                                  teasers):
