@@ -404,8 +404,15 @@ SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
         r"leia também|veja também|lees ook|baca juga|berita terkait)\b",
         r"^(kommentare|commentaires|comentarios|commenti|comentários|reacties|komentar)$",
         r"^(related|keep reading|más información|plus d'information|mehr dazu)$",
+        r"^(also read|read also|see also)$",
     )
 )
+# Of those, the headings of a box set into the article (`Leggi anche`, then a link or two):
+# the article may go on at length below one, as it rarely does below `Comments`.
+INSET_HEADING = re.compile(
+    r"^(also read|read also|see also|keep reading|related|lesen sie auch|mehr zum thema|"
+    r"mehr dazu|à lire aussi|lire aussi|sur le même sujet|leggi anche|leia também|"
+    r"veja também|lees ook|baca juga|te puede interesar|más información|plus d'information)$")
 # A link's own `Read more` under its headline, inside the article (`… study suggests` /
 # `Read more`): both are the link.
 READ_MORE = re.compile(r"^(read more|read the full story|continue reading|lire la suite|"

@@ -37,7 +37,13 @@ from builder.ingest.metadata import (
     looks_like_name,
     source_name,
 )
-from builder.ingest.phrases import DATELINE, LIST_LABEL, META_LABEL, READ_MORE
+from builder.ingest.phrases import (
+    DATELINE,
+    INSET_HEADING,
+    LIST_LABEL,
+    META_LABEL,
+    READ_MORE,
+)
 
 DATELINE_LOOKAHEAD = 4
 # Past a section break, this few paragraphs (or this share of the weight) are its own section.
@@ -255,7 +261,9 @@ def trim_after_break(lines: Sequence[str], scores: Sequence[float], start: int, 
         before, after = sum(scores[start:i]), sum(scores[i + 1 : end])
         rest = [line for line in lines[i + 1 : end] if not LIST_LABEL.match(line.strip())]
         prose = sum(map(is_prose, rest))
-        sparse = prose < TAIL_MIN_DENSITY * len(rest)  # comments: name, date, votes, text
+        # comments: name, date, votes, text (not under a box set into the article)
+        sparse = (prose < TAIL_MIN_DENSITY * len(rest)
+                  and not INSET_HEADING.match(normalise_line(lines[i])))
         if prose <= TAIL_MAX_PROSE or after < TAIL_SHARE * before or sparse:
             return i
     return end

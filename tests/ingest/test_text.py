@@ -418,3 +418,22 @@ def test_pages_in_other_sites_layouts(name):
     optional = set(expected.get("optional_paragraphs", ()))
     assert [text for text in body if text not in optional] == [
         text for text in expected["body_paragraphs"] if text not in optional]
+
+
+def test_the_article_goes_on_past_a_box_set_into_it_however_spread_out():
+    # `Leggi anche` and two links inside the article, then subheadings and a newsletter box
+    # between the paragraphs: the article's lines are as thinly spread as comments' are,
+    # but comments are not under `Read also`.
+    later = ("Il problema degli spazi\n"
+             + MORE_BODY.replace("\n", "\nIscriviti\n", 1)
+             + "Le prossime tappe\nOgni giorno le notizie della città\nIscriviti\n"
+             + "The council will review the figures at the end of March, and if the numbers "
+             "hold, the longer hours could become permanent at two more branches.\n"
+             + "Residents near the branch say the crowds leaving at midnight are too loud, "
+             "and the mayor has promised more patrols in the street after ten.\n")
+    page = ("Library to close for a year of repairs\n" + BODY + "Leggi anche\n"
+            "Bologna, affitti agli studenti: una stanza costa in media 520 euro al mese\n"
+            "Università, aule studio prese d’assalto durante la sessione\n" + later)
+    texts = [b.text for b in read_text(page).blocks]
+    assert texts[-1].startswith("Residents near the branch")
+    assert not any("affitti" in t or "aule studio" in t for t in texts)
