@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 
+from builder.glossary.ner_data import ordinary_words
 from builder.ingest.boilerplate import bare, words
 from builder.ingest.phrases import (
     ACCOUNT_NAMES,
@@ -58,6 +59,8 @@ _QUALIFIER = r"(?:Senior|Staff|Contributing|Special|Chief|Political|Foreign|Busi
 _JOB = r"(?:Writer|Reporter|Correspondent|Editor|Contributor|Columnist)"
 JOB_AFTER = re.compile(rf"(?:\s+{_QUALIFIER}\s+{_JOB}|(?<=[a-z])(?:{_QUALIFIER}\s*)?{_JOB})$")
 DATE_LABEL_AFTER = re.compile(r"\s+(?:updated|published|posted|modified)$", re.IGNORECASE)
+DATE_LABEL_BEFORE = re.compile(r"(?:last )?(?:updated|published|posted|modified)\b",
+                               re.IGNORECASE)
 # "Anna Moneymaker/The New York Times": a photographer and an outlet.
 NAME_SLASH_OUTLET = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w.'’&, -]+$")
 URL_LIKE = re.compile(r"://|\bwww\.|\.[a-z]{2,4}/", re.IGNORECASE)  # pic.twitter.com/…
@@ -120,10 +123,47 @@ NAME_AND_JOB = re.compile(
     rf"(?i:(?:[a-z][\w.&-]*\s+){{0,3}}{_JOB})")
 
 
+# `Aileen MacNeil · CBC News · Posted: Jun 04, 2024`, `Rohit Kulkarni / TNN / Updated: …`:
+# a byline without `By`, the writer first, then the outlet or the time, apart by a dot,
+# slash or bar.
+SEGMENT = re.compile(r"\s+[·•/|]\s+")
+_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
+# `Sophie Lindqvist in Stockholm and Tom Ashcroft in London`: writers and where they write from.
+NAMES_IN_PLACES = re.compile(
+    rf"(?P<first>{_NAME}) in [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?"
+    rf"(?:(?:,| and) (?P<rest>{_NAME}) in [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?)*")
+
+
+def _segmented_name(line: str) -> str | None:
+    """The writer of a byline in segments (SEGMENT), when another segment dates it."""
+    parts = SEGMENT.split(line.strip())
+    if len(parts) < 2 or not 2 <= len(words(parts[0])) <= 4:
+        return None
+    dated = any(is_date_line(part) or DATE_LABEL_BEFORE.match(part) for part in parts[1:])
+    return parts[0] if dated else None
+
+
+def _names_in_places(line: str) -> str | None:
+    """The writers of NAMES_IN_PLACES, joined by `and`."""
+    if not NAMES_IN_PLACES.fullmatch(line.strip()):
+        return None
+    names = re.findall(rf"({_NAME}) in [A-Z]", line)
+    return " and ".join(names) if names else None
+
+
+def _plainly_a_name(text: str) -> bool:
+    """A name with none of the words English writes only in lower case (`World News`,
+    `Macron Speaks`): for bylines that have no `By` to say so."""
+    return (looks_like_name(text) and not is_account(text)
+            and not any(t.casefold() in ordinary_words() for t in text.split()))
+
+
 def byline_author(line: str) -> str | None:
     """The author named by a byline such as "By Jane Doe | Reuters" or "Von Max Muster"."""
     match = BYLINE.match(line.strip())
     if not match:
+        if name := _segmented_name(line) or _names_in_places(line):
+            return name if all(_plainly_a_name(n) for n in name.split(" and ")) else None
         # "Jane Doe @janedoe / 2 days", "Jane Doe, Staff Writer", "Monday November 18, 2019
         # 7:45 am PST by Jane Doe": no "By" in front
         handle = NAME_AND_HANDLE.match(line.strip())

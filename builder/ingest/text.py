@@ -90,9 +90,34 @@ def clean_lines(text: str) -> list[str]:
             # handle (`Natasha Turak` / `@NATASHATURAK`): one byline
         else:
             lines.append(line)
+    lines = joined_bylines(lines)
     rows = {i + n for i, count in table_runs(lines, range(len(lines))).items()
             for n in range(count)}
     return [line if i in rows else " ".join(line.split()) for i, line in enumerate(lines)]
+
+
+_BY_ALONE = re.compile(r"(?i:by|von|par|por|di|door)\s*:?")
+_AND_ALONE = re.compile(r"(?i:and|und|et|y|e|&|,)")
+
+
+def joined_bylines(lines: list[str]) -> list[str]:
+    """`By` / `Lena Markovic` / `and` / `Theo Brandt`, each name a link of its own line:
+    one byline, `By Lena Markovic and Theo Brandt`."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _BY_ALONE.fullmatch(lines[i]) and i + 1 < len(lines) and looks_like_name(lines[i + 1]):
+            names = [lines[i + 1]]
+            i += 2
+            while (i + 1 < len(lines) and _AND_ALONE.fullmatch(lines[i])
+                   and looks_like_name(lines[i + 1])):
+                names.append(lines[i + 1])
+                i += 2
+            out.append("By " + " and ".join(names))
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
 
 
 def table_runs(lines: Sequence[str], indices: Sequence[int]) -> dict[int, int]:

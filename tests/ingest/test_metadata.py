@@ -87,6 +87,15 @@ def test_date_lines(line, expected):
         ("Ana McDonald, senior entertainment writer", "Ana McDonald"),
         ("Jane Doe, Reuters", None),
         ("Washington, Editor", None),
+        # no `By`: the writer, then the outlet or the time, apart by a dot, slash or bar
+        ("Aileen MacNeil · CBC News · Posted: Jun 04, 2024 4:00 AM ADT", "Aileen MacNeil"),
+        ("Rohit Kulkarni / TNN / Updated: Jun 4, 2024, 08:12 IST", "Rohit Kulkarni"),
+        ("World News · Asia · Posted: Jun 4, 2024", None),  # a section, not a writer
+        ("Politics / Elections / Congress", None),
+        # writers and where they write from
+        ("Sophie Lindqvist in Stockholm and Tom Ashcroft in London",
+         "Sophie Lindqvist and Tom Ashcroft"),
+        ("Macron Speaks in Paris", None),
     ],
 )
 def test_byline_author(line, author):

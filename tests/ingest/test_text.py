@@ -439,3 +439,11 @@ def test_the_article_goes_on_past_a_box_set_into_it_however_spread_out():
     texts = [b.text for b in read_text(page).blocks]
     assert texts[-1].startswith("After 2.") and sum(t.startswith("Middle") for t in texts) == 3
     assert not any("affitti" in t or "aule studio" in t or "Iscriviti" in t for t in texts)
+
+
+def test_a_byline_whose_names_are_links_on_lines_of_their_own_is_one_byline():
+    page = ("Library to close for a year of repairs\nBy\nLena Markovic\nand\nTheo Brandt\n"
+            "June 4, 2024\n" + BODY)
+    extracted = read_text(page)
+    assert (extracted.author, extracted.date) == ("Lena Markovic and Theo Brandt", "2024-06-04")
+    assert len(extracted.blocks) == 3
