@@ -355,6 +355,15 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^also\s*:\s*(see|read|watch)\b",
         r"\bsupport (independent|our) journalism\b",
         r"\bdownload (the|our) app\b|\bget the app\b",
+        r"^download (the|our) [\w'’ &.-]{1,40} apps?\b",  # `Download the WXTN News 6 app …`
+        r"^listen to (this|the) (article|story)\b|^why you can trust\b",
+        r"^(skip advertisement|social sharing|now playing|up next|email address)$",
+        r"^have a (story idea|news tip|tip)\b|^share or comment on this article\b",
+        r"^a version of this article appears in print\b",
+        r"\byour (information|personal data) (is|will be) (being )?(handled|processed|used)\b",
+        r"^get (a|our) free (daily |weekly )?(digest|newsletter|briefing)\b",
+        r"^unlock\b.{0,40}\bfor free$",  # `Unlock the Editor’s Digest for free`
+        r"^(related (story|article|coverage|content|video)|go deeper|more on this)\s*[|:]",
         r"^(published|updated|posted|last updated)\b.*\d",
         r"\bad choices\b|\bdo not sell my\b",
         r"\bstory continues\b|\barticle continues\b",

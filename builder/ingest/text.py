@@ -90,10 +90,22 @@ def clean_lines(text: str) -> list[str]:
             # handle (`Natasha Turak` / `@NATASHATURAK`): one byline
         else:
             lines.append(line)
-    lines = joined_bylines(lines)
+    lines = without_video_titles(joined_bylines(lines))
     rows = {i + n for i, count in table_runs(lines, range(len(lines))).items()
             for n in range(count)}
     return [line if i in rows else " ".join(line.split()) for i, line in enumerate(lines)]
+
+
+_PLAYER = re.compile(r"(?i:now playing|up next|watch next|next video)")
+VIDEO_TITLE_WORDS = 15
+
+
+def without_video_titles(lines: list[str]) -> list[str]:
+    """The title under a video player's `Now Playing` (often the story's, reworded, right
+    under the headline) is the player's, not a headline or a paragraph."""
+    return [line for i, line in enumerate(lines)
+            if not (i and _PLAYER.fullmatch(lines[i - 1]) and not is_sentence(line)
+                    and len(words(line)) <= VIDEO_TITLE_WORDS)]
 
 
 _BY_ALONE = re.compile(r"(?i:by|von|par|por|di|door)\s*:?")

@@ -91,6 +91,18 @@ from builder.ingest.boilerplate import (
         "Il vous reste 32.41% de cet article à lire. La suite est réservée aux abonnés.",
         "A container ship docks at the port on Monday. REUTERS/Jo Smith Purchase Licensing "
         "Rights",
+        "Listen to this article · 8:14 min Learn more",
+        "Why you can trust SCMP",
+        "SKIP ADVERTISEMENT",
+        "Social Sharing",
+        "Download the WXTN News 6 app to stay up to date with breaking news.",
+        "Have a story idea? Email us at tips@example.com.",
+        "Share or comment on this article:",
+        "A version of this article appears in print on June 5, 2024, Section A, Page 14.",
+        "Your information is being handled in accordance with the Privacy Collection Statement.",
+        "Unlock the Editor’s Digest for free",
+        "RELATED STORY | Franklin approves new warehouse rules",
+        "Go deeper: Home insurance costs are soaring",
     ],
 )
 def test_known_furniture(line):

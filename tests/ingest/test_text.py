@@ -447,3 +447,11 @@ def test_a_byline_whose_names_are_links_on_lines_of_their_own_is_one_byline():
     extracted = read_text(page)
     assert (extracted.author, extracted.date) == ("Lena Markovic and Theo Brandt", "2024-06-04")
     assert len(extracted.blocks) == 3
+
+
+def test_a_video_players_title_under_now_playing_is_not_the_headline():
+    page = ("Local News\nLibrary to close for a year of repairs\nNow Playing\n"
+            "Library closing for repairs\nBy Jane Roe\nJune 4, 2024\n" + BODY)
+    extracted = read_text(page)
+    assert (extracted.title, extracted.author) == ("Library to close for a year of repairs",
+                                                   "Jane Roe")
