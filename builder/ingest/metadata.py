@@ -226,12 +226,18 @@ def is_credit_line(line: str) -> bool:
 def split_credit(caption: str) -> tuple[str, str | None]:
     """A caption with its trailing credit split off: ("… 2022.", "AP/Alexei Alexandrov")."""
     match = TRAILING_CREDIT.search(caption)
-    raw = match and (match["credit"] or match["bracketed"])
+    raw = match and (match["credit"] or match["bracketed"] or match["glued"]
+                     or match["copyright"])
     if not raw or URL_LIKE.search(raw):
         return caption.strip(), None
     credit = raw.strip().strip("()[]©").strip()
     credit = re.sub(r"^(?:file|source|pic)\s*:\s*", "", credit, flags=re.I)
-    credit = re.sub(r"^(?:photo|image|credit|foto|bild)s?(?: by|:)\s*", "", credit, flags=re.I)
+    credit = re.sub(r"^(?:photo|image|credit|foto|bild)s?(?: by|:|\.\.\.|\s)\s*", "", credit,
+                    flags=re.I)
+    if match["bracketed"] and ":" in credit and not CREDIT_LINE.match(raw.strip("([ ")):
+        credit = credit.split(":", 1)[1].strip()  # `(ABC Central West: Lucy Ferris)`
+        if not _plainly_a_name(credit):  # not `(Note: Minutes Attached)`
+            return caption.strip(), None
     return caption[: match.start()].strip(), _without_trailing_date(credit) or None
 
 

@@ -559,7 +559,15 @@ TRAILING_CREDIT = re.compile(
     rf"(?:photo|image|picture|file|foto|bild|credit|source|pic)s?\s*[:/][^)\]]{{1,80}}[)\]]"
     # "[Wanjiru Kamau/Al Jazeera]": a photographer and an outlet, capitalised, in brackets
     rf"|[(\[](?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}})\s*/\s*(?-i:[A-Z])[\w.'’ -]{{1,50}}[)\]]"
+    # "(ABC Central West: Lucy Ferris)": an outlet, then the photographer; "(foto Benvenuti)"
+    rf"|\((?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}):"
+    rf"\s*(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{1,3}})\)"
+    rf"|[(\[](?:foto|photo)\s+(?-i:[A-Z])[\w.'’ -]{{1,40}}[)\]]"
     rf")\s*$)"
+    # "….Credit...Maddie Kerr for The New York Times": the credit glued to the caption
+    rf"|(?<=[.!?”\"’)])(?P<glued>(?-i:Credit)\.\.\.\s*(?-i:[A-Z])[^.]{{2,80}})\s*$"
+    # "… since 2022 © Bram Kuipers/Bloomberg"
+    rf"|\s+(?P<copyright>©\s*(?-i:[A-Z])[\w.'’ -]{{1,40}}(?:/[\w.'’ -]{{2,40}})?)\s*$"
     rf"|(?:(?<=[.!?”\"’)])\s+|\s+[|–—-]\s+)"
     rf"(?P<credit>(?:\(?(?:photo(?:graph)?|image|credit|foto|bild)s?(?: by|:)\s*[^.]{{2,80}}\)?"
     rf"|(?:©\s*)?(?:{CREDIT_AGENCIES})(?:\s*/\s*[\w.'’ -]{{2,50}})?"

@@ -163,6 +163,16 @@ def test_credit_text(line, credit):
         ("Prices rose. (see chart/table)", "Prices rose. (see chart/table)", None),
         ("Just as bad as the campaign. pic.twitter.com/3BDnrvkoms",
          "Just as bad as the campaign. pic.twitter.com/3BDnrvkoms", None),
+        ("An assembly line in Apeldoorn © Bram Kuipers/Bloomberg",
+         "An assembly line in Apeldoorn", "Bram Kuipers/Bloomberg"),
+        ("Corn outside Marysburg, Ohio.Credit...Maddie Kerr for The New York Times",
+         "Corn outside Marysburg, Ohio.", "Maddie Kerr for The New York Times"),
+        ("Studenti nella sala lettura (foto Benvenuti)", "Studenti nella sala lettura",
+         "Benvenuti"),
+        ("The hotel has stood for 120 years. (ABC Central West: Lucy Ferris)",
+         "The hotel has stood for 120 years.", "Lucy Ferris"),
+        ("The council met on Tuesday (Note: Minutes Attached)",
+         "The council met on Tuesday (Note: Minutes Attached)", None),
     ],
 )
 def test_split_credit(caption, text, credit):
