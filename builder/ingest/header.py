@@ -34,7 +34,7 @@ from builder.ingest.metadata import (
     parse_date,
     split_credit,
 )
-from builder.ingest.phrases import CAPTION_LABEL, DATELINE, NAME_PARTICLES
+from builder.ingest.phrases import CAPTION_LABEL, DATELINE, NAME_PARTICLES, OUTLET_NAME
 
 HEADER_LOOKBACK = 15  # how far above the body the headline block may start
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
@@ -98,13 +98,16 @@ def is_headline(line: str) -> bool:
     """Headline-shaped: a few words, not a full stop at the end, not furniture, metadata or
     a timestamp ("Monday 5:30PM")."""
     n = len(words(line))
-    if not TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS or line.rstrip().endswith("."):
+    if not TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS:
         return False
+    if line.rstrip().endswith(".") and not _title_cased(line):
+        return False  # a sentence; but `Solar Farms Promised a Windfall. In One Ohio …`
     if CLOCK_TIME.search(line) and n <= TIMESTAMP_MAX_WORDS:
         return False
     return not (is_boilerplate(line) or is_meta(line))
 
 
+_QUOTED_END = re.compile(r"[^\W\d_][\"”»’']\s*$")  # a quotation closing, with no stop
 _SENTENCE_INSIDE = re.compile(r"[a-z][.!?] [A-Z]")  # `… fuelled the crisis. It is up to …`
 # A quotation, whose stops are the speaker's: `South Dakota says, 'Meth. We're On It,' and …`
 _QUOTATION = re.compile(r"(?:^|(?<=[\s(\[]))['‘\"“][^\n]*?['’\"”](?!\w)")
@@ -145,18 +148,22 @@ def is_title_candidate(lines: Sequence[str], i: int) -> bool:
     line = lines[i]
     if not is_headline(line) or URL_LIKE.search(line) or "@" in line or "\t" in line:
         return False  # (a tab: a table's row)
+    if OUTLET_NAME.fullmatch(line.strip()):
+        return False  # `The Lakeshore Sentinel`, a syndicated story's paper
     if is_caption(lines, i):
         return False
     if (len(words(line)) > HEADING_MAX_WORDS and _SENTENCE_INSIDE.search(_QUOTATION.sub("", line))
-            and not _over_byline_now(lines, i)):
+            and not _over_byline_now(lines, i) and not _title_cased(line)):
         return False  # two sentences, the first ended inside: a standfirst, cut or unstopped
         # (unless a byline follows: `A tiny island nation just banned single-use vapes. Its
         # neighbors may follow` / `By Priya Raman, CNN`)
     if i + 1 < len(lines) and is_timestamp(lines[i + 1]) and is_bare_byline(lines, i):
         return False  # `Adam Clark Estes` over `Monday 5:30PM`: a byline without its `By`
-    # a question or an exclamation may head the page ("… time to be careful?", "… Visitors!");
-    # a statement is running text
-    return line.rstrip().endswith(("?", "!")) or not (is_prose(line) and is_sentence(line))
+    # a question or an exclamation may head the page ("… time to be careful?", "… Visitors!"),
+    # and so may a quotation ("… 12 mila ingressi. «Qui studio meglio che a casa»") or a
+    # headline in Title Case; a statement is running text
+    return (line.rstrip().endswith(("?", "!")) or bool(_QUOTED_END.search(line))
+            or _title_cased(line) or not (is_prose(line) and is_sentence(line)))
 
 
 def title_score(lines: Sequence[str], i: int, start: int, repeated: Counter[str],
@@ -221,7 +228,8 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
     `Kevin Ashworth covers …`); less a wire agency after it."""
     line = lines[i]
     if not (2 <= len(words(line)) <= BARE_BYLINE_WORDS and looks_like_name(line)
-            and "," not in line and not is_boilerplate(line) and i + 1 < end):
+            and "," not in line and not is_boilerplate(line) and i + 1 < end
+            and not OUTLET_NAME.fullmatch(line.strip())):
         return None
     after = [lines[j].strip() for j in range(i + 1, min(i + 3, end))]
     if (is_timestamp(after[0]) or ROLE_LINE.fullmatch(after[0])

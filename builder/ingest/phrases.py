@@ -360,6 +360,7 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^(skip advertisement|social sharing|now playing|up next|email address)$",
         r"^have a (story idea|news tip|tip)\b|^share or comment on this article\b",
         r"^a version of this article appears in print\b",
+        r"^reporting from [A-Z]?[\w ,.'’-]{2,40}$|^share (the )?full article$",
         r"\byour (information|personal data) (is|will be) (being )?(handled|processed|used)\b",
         r"^get (a|our) free (daily |weekly )?(digest|newsletter|briefing)\b",
         r"^unlock\b.{0,40}\bfor free$",  # `Unlock the Editor’s Digest for free`
@@ -577,6 +578,15 @@ TRAILING_CREDIT = re.compile(
     rf"))\s*$",
     re.IGNORECASE,
 )
+
+# A newspaper's name on a line of its own (`The Lakeshore Sentinel` over a syndicated story's
+# writer): the outlet, never the headline.
+OUTLET_NAME = re.compile(
+    r"(?:The )?(?:[A-Z][\w.&'’-]*\s+){0,3}(?:Times|Post|Sentinel|Herald|Tribune|Journal|"
+    r"Gazette|Chronicle|Observer|Courier|Register|Examiner|Inquirer|Bulletin|Dispatch|"
+    r"Record|Telegraph|Standard|Reporter|Monitor|Globe|Leader|Advocate|Democrat|Republican|"
+    r"Free Press|Daily News|Star-Ledger|Star Tribune|Argus|Ledger|Statesman|Enquirer|"
+    r"Press-Gazette|Picayune|Clarion-Ledger|Beacon|Sun-Times|Daily)")
 
 # Byline openers ("By Jane Doe", "Von …", "Par …").
 BYLINE = re.compile(

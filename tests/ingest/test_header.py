@@ -249,3 +249,35 @@ def test_title_case_headline_over_its_subhead(head, title, dek):
     extracted = read_text(head + BODY)
     assert (extracted.title, extracted.dek) == (title, dek)
     assert len(extracted.blocks) == 3
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "author"),
+    [
+        (  # a headline of two sentences in Title Case, stops and all (NYT)
+            "Supported by\nLibrary Repairs Were Promised. In One Town, They Split Neighbors "
+            "Instead.\nShare full article\nBy Caleb Whitford\nReporting from Marysburg, Ohio\n"
+            "June 4, 2024\n",
+            "Library Repairs Were Promised. In One Town, They Split Neighbors Instead.",
+            "Caleb Whitford",
+        ),
+        (  # a headline ending in a quotation, with no stop of its own (Corriere)
+            "Il caso\nLa biblioteca aperta fino a mezzanotte: in un mese 12 mila ingressi. "
+            "«Qui studio meglio che a casa»\ndi Giulia Ferretti\n",
+            "La biblioteca aperta fino a mezzanotte: in un mese 12 mila ingressi. «Qui studio "
+            "meglio che a casa»",
+            "Giulia Ferretti",
+        ),
+        (  # a syndicated story: the paper's name between headline and writer is neither
+            "Feedback\nLibrary to close for a year of repairs\nThe Lakeshore Sentinel\n"
+            "Margaret Oyelaran\nTue, June 4, 2024 at 3:42 PM EDT\n3 min read\n",
+            "Library to close for a year of repairs",
+            "Margaret Oyelaran",
+        ),
+    ],
+)
+def test_headlines_that_end_like_sentences_and_papers_that_are_not_headlines(head, title,
+                                                                              author):
+    extracted = read_text(head + BODY)
+    assert (extracted.title, extracted.author) == (title, author)
+    assert len(extracted.blocks) == 3
