@@ -400,6 +400,9 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
     if when is None and title_at is not None:  # "Last Updated: Nov 20, 2019" over the headline
         when = next((parse_date(lines[j]) for j in range(title_at - 1, max(-1, title_at - 4), -1)
                      if is_date_line(lines[j])), None)
+    if when is None:  # or right under the last paragraph (Corriere's `4 marzo 2024 (modifica …)`)
+        when = next((parse_date(lines[j]) for j in range(end, min(len(lines), end + 2))
+                     if is_date_line(lines[j])), None)
     return Header(
         title=lines[title_at] if title_at is not None else None,
         body_start=max(i, start),

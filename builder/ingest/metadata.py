@@ -97,6 +97,8 @@ def parse_date(text: str) -> str | None:
 def is_date_line(line: str) -> bool:
     """A short line that states when the article was published (not a caption that names a day)."""
     tokens = words(line)
+    if len(tokens) > DATE_LINE_MAX_WORDS and "|" in line:  # `Updated June 4, 2024 at 3:42
+        return is_date_line(line.split("|", 1)[0])  # p.m. EDT|Published June 4, 2024 at …`
     if not tokens or len(tokens) > DATE_LINE_MAX_WORDS or parse_date(line) is None:
         return False
     # A sentence that happens to mention a date is not a date line.

@@ -281,3 +281,15 @@ def test_headlines_that_end_like_sentences_and_papers_that_are_not_headlines(hea
     extracted = read_text(head + BODY)
     assert (extracted.title, extracted.author) == (title, author)
     assert len(extracted.blocks) == 3
+
+
+def test_dates_in_two_parts_and_under_the_body():
+    # `Updated …|Published …` in one line is a date line however long
+    head = ("Library to close for a year of repairs\nBy Jane Roe\n"
+            "Updated June 4, 2024 at 3:42 p.m. EDT|Published June 4, 2024 at 6:00 a.m. EDT\n")
+    assert read_text(head + BODY).date == "2024-06-04"
+    # with none above the body, the date right under its last paragraph (Corriere)
+    page = ("Library to close for a year of repairs\ndi Giulia Ferretti\n" + BODY
+            + "4 marzo 2024 (modifica il 4 marzo 2024 | 12:34)\n© RIPRODUZIONE RISERVATA\n")
+    extracted = read_text(page)
+    assert extracted.date == "2024-03-04" and len(extracted.blocks) == 3
