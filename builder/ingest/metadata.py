@@ -282,7 +282,7 @@ def copyright_holder(line: str) -> str | None:
     """The owner named in "© 2024 The New York Sun Company, LLC. All rights reserved."."""
     match = re.match(
         r"^\W*(?:©|\([cс]\)|copyright)\s*(?:©\s*|\([cс]\)\s*|copyright\s+)?"
-        r"(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:copyright\s+)?"  # `© 2018 Copyright X`
+        r"(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:©\s*)?(?:copyright\s+)?"  # `© 2018 Copyright X`
         r"(?P<holder>[^.|©]+?(?:,?\s*(?:Inc|LLC|Ltd|Co|Corp)\.?)?)"
         r"\s*(?:\.(?:\s|$)|\||all rights|$)",
         line,
@@ -303,7 +303,13 @@ def copyright_holder(line: str) -> str | None:
         holder = shorter
     if not holder or not re.search(r"[^\W\d_]", holder) or len(words(holder)) > 8:
         return None
-    return holder
+    return None if RIGHTS_ONLY.fullmatch(holder) else holder
+
+
+# A copyright line that names no one (`© RIPRODUZIONE RISERVATA`: reproduction reserved).
+RIGHTS_ONLY = re.compile(r"(?i:(all )?rights reserved|(riproduzione|reproducción|reproduction) "
+                         r"(riservata|reservada|réservée)|tous droits réservés|"
+                         r"(todos los )?derechos reservados|alle rechte vorbehalten)")
 
 
 def source_name(lines: Sequence[str]) -> str | None:
