@@ -198,7 +198,8 @@ def test_split_credit(caption, text, credit):
         ("© The Detroit News, a Digital First Media Newspaper", "The Detroit News"),
         ("Copyright © 2002-2019 - Designed by Gray Digital Media - Powered by Clickability", None),
         ("© RIPRODUZIONE RISERVATA", None),  # reproduction reserved: no one named
-        ("Copyright 2024 © The Bologna Courier. Tutti i diritti sono riservati", "The Bologna Courier"),
+        ("Copyright 2024 © The Bologna Courier. Tutti i diritti sono riservati",
+         "The Bologna Courier"),
     ],
 )
 def test_copyright_holder(line, holder):
