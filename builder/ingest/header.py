@@ -231,13 +231,20 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
             and "," not in line and not is_boilerplate(line) and i + 1 < end
             and not OUTLET_NAME.fullmatch(line.strip())):
         return None
-    after = [lines[j].strip() for j in range(i + 1, min(i + 3, end))]
+    # (past a button to follow the writer: `Fiona Tse` / `+ FOLLOW` / `Published: …`)
+    after = [text for text in (lines[j].strip() for j in range(i + 1, min(i + 4, end)))
+             if not _FOLLOW.fullmatch(text)][:2]
+    if not after:
+        return None
     if (is_timestamp(after[0]) or ROLE_LINE.fullmatch(after[0])
             or len(after) > 1 and looks_like_name(after[0]) and is_timestamp(after[1])
             and len(words(after[0])) <= BARE_BYLINE_WORDS + 1
             or any(text.startswith(line.strip()) and is_biography(text) for text in after)):
         return AGENCY_AFTER.sub("", line)
     return None
+
+
+_FOLLOW = re.compile(r"(?i:\+?\s*follow(ing)?( me| author)?)")
 
 
 def _line_above(lines: Sequence[str], i: int) -> int | None:

@@ -50,6 +50,8 @@ DATE_CUE = re.compile(
 DATE_LINE_MAX_WORDS = 16
 NAME_MAX_WORDS = 8
 # Words a byline's name group can end on before its date: "By Jane Doe on", "Par X le".
+# "By JESSICA HARTLEY FOR MAILONLINE", "By Jane Roe for The Guardian": the outlet after the name.
+FOR_OUTLET = re.compile(r"\s+(?i:for)\s+(?:The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}$")
 TRAILING_CONNECTIVES = re.compile(
     r"(?:\s+(?:and|&|und|et|y|e|on|at|am|le|el|il|em))+\s*$", re.IGNORECASE
 )
@@ -189,6 +191,7 @@ def byline_author(line: str) -> str | None:
     name = DATE_LABEL_AFTER.sub("", name)  # "By Jane Doe Updated Nov 18"
     name = JOB_AFTER.sub("", name)  # "By Meg JamesStaff Writer": a job title, glued or not
     name = OUTLET_GLUED.sub("", name)  # "By Jonathan GarberFOXBusiness": the outlet, glued
+    name = FOR_OUTLET.sub("", name)
     name = TRAILING_CONNECTIVES.sub("", name)
     return name if looks_like_name(name) else None
 

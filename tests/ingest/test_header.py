@@ -293,3 +293,11 @@ def test_dates_in_two_parts_and_under_the_body():
             + "4 marzo 2024 (modifica il 4 marzo 2024 | 12:34)\n© RIPRODUZIONE RISERVATA\n")
     extracted = read_text(page)
     assert extracted.date == "2024-03-04" and len(extracted.blocks) == 3
+
+
+@pytest.mark.parametrize("button", ["+ FOLLOW", "Follow"])
+def test_a_bare_byline_over_a_button_to_follow_the_writer(button):
+    head = (f"Library to close for a year of repairs\nFiona Tse\n{button}\n"
+            "Published: 8:00pm, 4 Jun 2024\n")
+    extracted = read_text(head + BODY)
+    assert (extracted.author, extracted.date) == ("Fiona Tse", "2024-06-04")

@@ -96,6 +96,8 @@ def test_date_lines(line, expected):
         ("Sophie Lindqvist in Stockholm and Tom Ashcroft in London",
          "Sophie Lindqvist and Tom Ashcroft"),
         ("Macron Speaks in Paris", None),
+        ("By JESSICA HARTLEY FOR MAILONLINE", "JESSICA HARTLEY"),  # the outlet after `for`
+        ("By Jane Roe for The Guardian", "Jane Roe"),
     ],
 )
 def test_byline_author(line, author):
