@@ -86,6 +86,8 @@ def is_caption(lines: Sequence[str], i: int, end: int | None = None) -> bool:
         return True
     end = len(lines) if end is None else end
     credit = lines[i + 1] if i + 1 < end else ""
+    if STOCK_CREDIT.match(credit):
+        return False  # `Photo by Lena Ortiz on Unsplash`: a picture with no caption
     if is_credit_line(credit) and not byline_author(credit) and not is_date_line(credit):
         # (an agency and a date, "Reuters November 18, 2019": under a headline, not a photo)
         after = lines[i + 2] if i + 2 < end else ""
@@ -244,6 +246,9 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
     return None
 
 
+# A stock picture's credit, which comes with no caption: what is above it is the text's.
+STOCK_CREDIT = re.compile(r"(?i:(photo|image|illustration) by .{2,60} on "
+                          r"(unsplash|pexels|pixabay|freepik|stocksnap|burst))\W*$")
 _FOLLOW = re.compile(r"(?i:\+?\s*follow(ing)?( me| author)?)")
 
 

@@ -455,3 +455,12 @@ def test_a_video_players_title_under_now_playing_is_not_the_headline():
     extracted = read_text(page)
     assert (extracted.title, extracted.author) == ("Library to close for a year of repairs",
                                                    "Jane Roe")
+
+
+def test_a_paragraph_over_a_stock_pictures_credit_is_not_its_caption():
+    page = ("Library to close for a year of repairs\n" + BODY
+            + "This is the story of how we replaced it, and what I would do differently.\n"
+            + "Photo by Lena Ortiz on Unsplash\n" + MORE_BODY)
+    texts = [b.text for b in read_text(page).blocks]
+    assert "This is the story of how we replaced it, and what I would do differently." in texts
+    assert not any("Unsplash" in t for t in texts)
