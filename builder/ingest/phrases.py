@@ -284,6 +284,22 @@ BOILERPLATE_LINES = _phrase_set(
     комментарии
     читайте также
     подписаться
+    annons
+    annonse
+    läs också
+    läs mer
+    prenumerera
+    bekijk ook
+    video afspelen
+    اقرأ أيضاً
+    اقرأ أيضا
+    相关阅读
+    相关新闻
+    延伸阅读
+    register now
+    partners
+    view all partners
+    republish this article
     """
 )
 
@@ -360,6 +376,14 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^(skip advertisement|social sharing|now playing|up next|email address)$",
         r"^have a (story idea|news tip|tip)\b|^share or comment on this article\b",
         r"^a version of this article appears in print\b",
+        # a link set into the text: `Also Read | …`, `Read: …`, `Läs också: …`
+        r"^(also read|read also|read|see also|läs (också|mer)|lees ook|bekijk ook|"
+        r"leia também|lee también)\s*[:|]\s*\S",
+        r"^support (free-thinking|independent|quality) journalism\b",
+        r"^get our free [\w'’ -]{1,40} (email|newsletter)\b",
+        r"\bnyhetsbrev\b|\bnieuwsbrief\b|\bnewsletter\b.{0,20}\b(mejl|e-?mail)\b",
+        r"^(techcrunch|[\w]+) event$|^republish our articles\b",
+        r"^(produced|narrated|read) by .{0,60}\b(ai|artificial) (narration|voice)\b",
         r"^reporting from [A-Z]?[\w ,.'’-]{2,40}$|^share (the )?full article$",
         r"\byour (information|personal data) (is|will be) (being )?(handled|processed|used)\b",
         r"^get (a|our) free (daily |weekly )?(digest|newsletter|briefing)\b",
@@ -415,6 +439,7 @@ SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
         r"^(kommentare|commentaires|comentarios|commenti|comentários|reacties|komentar)$",
         r"^(related|keep reading|más información|plus d'information|mehr dazu)$",
         r"^(also read|read also|see also)$",
+        r"^(läs också|bekijk ook|اقرأ أيضاً|اقرأ أيضا|相关阅读|相关新闻|延伸阅读)$",
     )
 )
 # Of those, the headings of a box set into the article (`Leggi anche`, then a link or two):
@@ -422,7 +447,8 @@ SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
 INSET_HEADING = re.compile(
     r"^(also read|read also|see also|keep reading|related|lesen sie auch|mehr zum thema|"
     r"mehr dazu|à lire aussi|lire aussi|sur le même sujet|leggi anche|leia também|"
-    r"veja também|lees ook|baca juga|te puede interesar|más información|plus d'information)$")
+    r"veja também|lees ook|baca juga|te puede interesar|más información|plus d'information|"
+    r"läs också|bekijk ook|اقرأ أيضاً|اقرأ أيضا|相关阅读|相关新闻|延伸阅读)$")
 # A link's own `Read more` under its headline, inside the article (`… study suggests` /
 # `Read more`): both are the link.
 READ_MORE = re.compile(r"^(read more|read the full story|continue reading|lire la suite|"

@@ -103,6 +103,14 @@ from builder.ingest.boilerplate import (
         "Unlock the Editor’s Digest for free",
         "RELATED STORY | Franklin approves new warehouse rules",
         "Go deeper: Home insurance costs are soaring",
+        "Also Read | Chennai’s lakes hold 20% more water than last year",
+        "Read: The lost art of looking up",
+        "Läs också: Rekordmånga brunnar sinade i fjol",
+        "Annons",
+        "Get our free Morning Headlines email for news from our reporters",
+        "Support free-thinking journalism and attend our events",
+        "Produced by ElevenLabs and News Over Audio (NOA) using AI narration.",
+        "相关阅读",
     ],
 )
 def test_known_furniture(line):
