@@ -233,12 +233,12 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     match = TRAILING_CREDIT.search(caption)
     raw = match and (match["credit"] or match["bracketed"] or match["glued"]
                      or match["copyright"])
-    if not raw or URL_LIKE.search(raw):
-        return caption.strip(), None
+    if not raw or URL_LIKE.search(raw) or match["barname"] and not _plainly_a_name(raw):
+        return caption.strip(), None  # (not `… | Read More`)
     credit = raw.strip().strip("()[]©").strip()
     credit = re.sub(r"^(?:file|source|pic)\s*:\s*", "", credit, flags=re.I)
-    credit = re.sub(r"^(?:photo|image|credit|foto|bild)s?(?: by|:|\.\.\.|\s)\s*", "", credit,
-                    flags=re.I)
+    credit = re.sub(r"^(?:photo|image|credit|foto|bild)s?(?: credit)?(?: by|:|\.\.\.|\s)\s*",
+                    "", credit, flags=re.I)
     if match["bracketed"] and ":" in credit and not CREDIT_LINE.match(raw.strip("([ ")):
         credit = credit.split(":", 1)[1].strip()  # `(ABC Central West: Lucy Ferris)`
         if not _plainly_a_name(credit):  # not `(Note: Minutes Attached)`

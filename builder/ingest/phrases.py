@@ -596,7 +596,10 @@ TRAILING_CREDIT = re.compile(
     # "… since 2022 © Bram Kuipers/Bloomberg"
     rf"|\s+(?P<copyright>©\s*(?-i:[A-Z])[\w.'’ -]{{1,40}}(?:/[\w.'’ -]{{2,40}})?)\s*$"
     rf"|(?:(?<=[.!?”\"’)])\s+|\s+[|–—-]\s+)"
-    rf"(?P<credit>(?:\(?(?:photo(?:graph)?|image|credit|foto|bild)s?(?: by|:)\s*[^.]{{2,80}}\)?"
+    rf"(?P<credit>(?:\(?(?:photo(?:graph)?|image|credit|foto|bild)s?(?: credit)?(?: by|:)"
+    rf"\s*(?:[^.]|(?<=\b[A-Z])\.){{2,80}}\)?"  # (an initial's stop: `M. Vedhan`)
+    # "… on Jan. 6. | Kaori Shimizu": a photographer's name alone after a bar
+    rf"|(?<=[.!?”\"’)] \| )(?P<barname>(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}))"
     rf"|(?:©\s*)?(?:{CREDIT_AGENCIES})(?:\s*/\s*[\w.'’ -]{{2,50}})?"
     rf"|[\w.'’-]+(?: [\w.'’-]+){{0,3}}\s*/\s*[\w.'’ -]{{2,50}}"
     # "(Manu Fernandez/AP)": a photographer and an outlet, capitalised, in brackets

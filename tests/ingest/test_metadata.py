@@ -175,6 +175,13 @@ def test_credit_text(line, credit):
          "The hotel has stood for 120 years.", "Lucy Ferris"),
         ("The council met on Tuesday (Note: Minutes Attached)",
          "The council met on Tuesday (Note: Minutes Attached)", None),
+        ("Workers clear the lake on Thursday. | Photo Credit: M. VEDHAN",
+         "Workers clear the lake on Thursday.", "M. VEDHAN"),
+        ("Snowplow drivers eat dinner in a classroom on Jan. 6. | Kaori Shimizu",
+         "Snowplow drivers eat dinner in a classroom on Jan. 6.", "Kaori Shimizu"),
+        ("Prices went up. | Read More", "Prices went up. | Read More", None),
+        ("A simulated galaxy cluster. (Image credit: TNG Collaboration)",
+         "A simulated galaxy cluster.", "TNG Collaboration"),
     ],
 )
 def test_split_credit(caption, text, credit):
