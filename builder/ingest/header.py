@@ -265,9 +265,12 @@ def over_byline(lines: Sequence[str], i: int, start: int) -> bool:
     for j in range(i + 1, min(start, i + BYLINE_LOOKAHEAD)):
         line = lines[j]
         # (a `By` line: a bare name may be a photo's label, `Ben Patton Trinity` over a time)
-        if byline_author(line):  # the article's: the last before the body (not a menu's
-            # `By Any Means Necessary`, a radio show's name)
+        if byline_author(line) or bare_byline(lines, j, start):  # the article's: the last
+            # before the body (not a menu's `By Any Means Necessary`, a radio show's name)
             return not any(byline_author(lines[k]) for k in range(j + 1, start))
+        if (looks_like_name(line) and j + 1 < start
+                and byline_author(lines[j + 1]) == line.strip()):
+            continue  # `Kaori Shimizu` over `by Kaori Shimizu`: the writer's card, then byline
         if PROMPT.search(line):
             return False
         if is_boilerplate(line) or is_date_line(line) or is_credit_line(line) or is_caption(

@@ -568,7 +568,10 @@ CREDIT_AGENCIES = (
     r"Shutterstock|EPA(?:-EFE)?|"
     r"Bloomberg|"
     r"Alamy|iStock(?:photo)?|PA(?: Images| Wire)?|Xinhua|TASS|Sipa|Corbis|Unsplash|"
-    r"NurPhoto|Anadolu|dpa|picture alliance|ANSA|Kyodo|Yonhap"
+    r"NurPhoto|Anadolu|dpa|picture alliance|ANSA|Kyodo|Yonhap|"
+    # (not those that sign off a story's last paragraph too: PTI, IANS, EFE)
+    r"ANP|Belga|NTB|Ritzau Scanpix|Lehtikuva|Europa Press|"
+    r"The Canadian Press|SOPA Images|ZUMA(?: Press| Wire)?|Imago|Keystone"
 )
 CREDIT_LINE = re.compile(
     r"^\(?\s*(?:(?:photo(?:graph)?|image|picture|foto|bild|credit|source|quelle|"
@@ -593,6 +596,11 @@ TRAILING_CREDIT = re.compile(
     rf")\s*$)"
     # "….Credit...Maddie Kerr for The New York Times": the credit glued to the caption
     rf"|(?<=[.!?”\"’)])(?P<glued>(?-i:Credit)\.\.\.\s*(?-i:[A-Z])[^.]{{2,80}})\s*$"
+    # "… el lunes en su primer día de clase. ANTONIO GARCÍA (EFE)": the photographer in
+    # capitals, perhaps with the agency
+    rf"|(?<=(?-i:[a-zß-ÿ])[.!?])\s+"
+    rf"(?P<capsname>(?-i:[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’-]+){{1,3}})"
+    rf"(?:\s*\([\w .-]{{2,30}}\))?)\s*$"
     # "… since 2022 © Bram Kuipers/Bloomberg"
     rf"|\s+(?P<copyright>©\s*(?-i:[A-Z])[\w.'’ -]{{1,40}}(?:/[\w.'’ -]{{2,40}})?)\s*$"
     rf"|(?:(?<=[.!?”\"’)])\s+|\s+[|–—-]\s+)"

@@ -301,3 +301,26 @@ def test_a_bare_byline_over_a_button_to_follow_the_writer(button):
             "Published: 8:00pm, 4 Jun 2024\n")
     extracted = read_text(head + BODY)
     assert (extracted.author, extracted.date) == ("Fiona Tse", "2024-06-04")
+
+
+@pytest.mark.parametrize("byline", [
+    "Hannah Rowcliffe\nSocial Affairs Correspondent\nSaturday 17 August 2024 09:41 BST\n",
+    "Hannah Rowcliffe\nby Hannah Rowcliffe\nStaff writer\nJan 9, 2025\n",  # her card, then it
+])
+def test_a_headline_over_its_unstopped_dek_and_a_byline_without_by(byline):
+    head = ("Home News\nLibrary to close for a year of repairs\n"
+            "Readers packed the meeting, fearing the branch would never open its doors again\n"
+            + byline)
+    extracted = read_text(head + BODY)
+    assert (extracted.title, extracted.author) == ("Library to close for a year of repairs",
+                                                   "Hannah Rowcliffe")
+
+
+def test_a_caption_credited_by_an_agency_alone_under_it():
+    head = ("Binnenland\nTexel gaat betaald parkeren invoeren bij stranden\nNOS Nieuws•\n"
+            "dinsdag 10 september 2024, 14:32\nDeel artikel:\n"
+            "Geparkeerde auto's bij strandpaal 17 op Texel\nANP\n")
+    extracted = read_text(head + BODY)
+    assert extracted.title == "Texel gaat betaald parkeren invoeren bij stranden"
+    assert (extracted.image_caption, extracted.image_credit) == (
+        "Geparkeerde auto's bij strandpaal 17 op Texel", "ANP")

@@ -182,6 +182,9 @@ def test_credit_text(line, credit):
         ("Prices went up. | Read More", "Prices went up. | Read More", None),
         ("A simulated galaxy cluster. (Image credit: TNG Collaboration)",
          "A simulated galaxy cluster.", "TNG Collaboration"),
+        ("Los alumnos, el lunes en su primer día de clase. ANTONIO GARCÍA (EFE)",
+         "Los alumnos, el lunes en su primer día de clase.", "ANTONIO GARCÍA (EFE)"),
+        ("VOLKSWAGEN ID. SPACE VIZZION CONCEPT", "VOLKSWAGEN ID. SPACE VIZZION CONCEPT", None),
     ],
 )
 def test_split_credit(caption, text, credit):
