@@ -341,7 +341,8 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^related (articles?|stories|posts|content|coverage|topics|links)\b",
         r"\byou (may|might) (also )?(like|enjoy)\b",
         r"^recommended\b",
-        r"^(tags?|topics?|filed under|categories|category|posted in|more on|keywords)\s*:",
+        r"^(tags?|topics?|labels?|filed under|categories|category|posted in|more on|keywords)\s*:",
+        r"\bshare to (twitter|facebook|pinterest|linkedin)\b",  # Blogger's buttons, run together
         r"^(new,\s*)?\d+ (comments?|shares?|replies|views|reads)$|^\[ ?\d+ comments? ?\]$",
         r"^(image|photo|picture|slide) \d+ (of|/)\W*\d+$|^\d+\s*/\s*\d+$|^\d+ of \d+\W*$",
         r"\bthis (site|website) (uses|is protected)\b",
@@ -421,7 +422,7 @@ SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
         r"^(top rated |latest |recent |reader |user )?comments?( \(\d+\))?$",
-        r"^(\d+ )?(comments|responses|replies)$|^\[ ?\d+ comments? ?\]$",
+        r"^(\d+ )?(comments|responses|replies):?$|^\[ ?\d+ comments? ?\]$",
         r"^(leave|post|add|write) a (comment|reply)\b|^join the (conversation|discussion)\b",
         r"^(related|similar|more) (articles?|stories|posts|content|coverage|news|reads)\b",
         r"^(most|more) (popular|read|viewed|shared|commented)\b",
