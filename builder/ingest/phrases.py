@@ -342,7 +342,7 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\byou (may|might) (also )?(like|enjoy)\b",
         r"^recommended\b",
         r"^(tags?|topics?|labels?|filed under|categories|category|posted in|more on|keywords)\s*:",
-        r"\bshare to (twitter|facebook|pinterest|linkedin)\b",  # Blogger's buttons, run together
+        r"\bshare to (twitter|facebook|pinterest|linkedin)",  # Blogger's buttons, run together
         r"^(new,\s*)?\d+ (comments?|shares?|replies|views|reads)$|^\[ ?\d+ comments? ?\]$",
         r"^(image|photo|picture|slide) \d+ (of|/)\W*\d+$|^\d+\s*/\s*\d+$|^\d+ of \d+\W*$",
         r"\bthis (site|website) (uses|is protected)\b",
@@ -381,6 +381,11 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^(also read|read also|read|see also|läs (också|mer)|lees ook|bekijk ook|"
         r"leia também|lee también)\s*[:|]\s*\S",
         r"^support (free-thinking|independent|quality) journalism\b",
+        r"^(kindly |please )?share this (story|article|post)\s*:?$|^take us with you$",
+        r"\bin the palm of your hand\b|\bapp\s*[➔→»›>]$",
+        r"^check out [\w'’ .-]{1,30} on youtube\b|^you'?re reading [\w'’ .-]{1,30} [—–-] ",
+        r"^get the (biggest|latest|best|top) [\w'’ -]{0,30}(stories|news)( by (e-?mail|email))?$",
+        r"^recib[ií] en tu (e-?mail|correo)\b|^что думаешь\b",
         r"^get our free [\w'’ -]{1,40} (email|newsletter)\b",
         r"\bnyhetsbrev\b|\bnieuwsbrief\b|\bnewsletter\b.{0,20}\b(mejl|e-?mail)\b",
         r"^(techcrunch|[\w]+) event$|^republish our articles\b",
@@ -440,7 +445,8 @@ SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
         r"^(kommentare|commentaires|comentarios|commenti|comentários|reacties|komentar)$",
         r"^(related|keep reading|más información|plus d'information|mehr dazu)$",
         r"^(also read|read also|see also)$",
-        r"^(läs också|bekijk ook|اقرأ أيضاً|اقرأ أيضا|相关阅读|相关新闻|延伸阅读)$",
+        r"^(läs också|bekijk ook|اقرأ أيضاً|اقرأ أيضا|相关阅读|相关新闻|延伸阅读|mirá también|"
+        r"материалы по теме)$",
     )
 )
 # Of those, the headings of a box set into the article (`Leggi anche`, then a link or two):
@@ -449,7 +455,8 @@ INSET_HEADING = re.compile(
     r"^(also read|read also|see also|keep reading|related|lesen sie auch|mehr zum thema|"
     r"mehr dazu|à lire aussi|lire aussi|sur le même sujet|leggi anche|leia também|"
     r"veja também|lees ook|baca juga|te puede interesar|más información|plus d'information|"
-    r"läs också|bekijk ook|اقرأ أيضاً|اقرأ أيضا|相关阅读|相关新闻|延伸阅读)$")
+    r"läs också|bekijk ook|اقرأ أيضاً|اقرأ أيضا|相关阅读|相关新闻|延伸阅读|mirá también|"
+    r"материалы по теме)$")
 # A link's own `Read more` under its headline, inside the article (`… study suggests` /
 # `Read more`): both are the link.
 READ_MORE = re.compile(r"^(read more|read the full story|continue reading|lire la suite|"
@@ -576,7 +583,7 @@ CREDIT_AGENCIES = (
 )
 CREDIT_LINE = re.compile(
     r"^\(?\s*(?:(?:photo(?:graph)?|image|picture|foto|bild|credit|source|quelle|"
-    r"crédit|fotografia|main image credit)s?(?: credit)?\s*(?::|by|\.\.\.)|©|\(c\)\s"
+    r"crédit|fotografia|main image credit|фото)s?(?: credit)?\s*(?::|by|\.\.\.)|©|\(c\)\s"
     r"|image source\s*,)",  # BBC: `Image source, Getty Images`
     re.IGNORECASE,
 )

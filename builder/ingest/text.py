@@ -234,6 +234,16 @@ def _under_box_heading(lines: Sequence[str], i: int) -> bool:
     return False
 
 
+SUBHEADING_WORDS = 6
+
+
+def _subheading(lines: Sequence[str], i: int) -> bool:
+    """A few words over a paragraph: the article's next subheading, after a box's links
+    (`Tambos en crisis: cierran dos por semana…` / `Una asamblea en el club` / text)."""
+    return (len(words(lines[i])) <= SUBHEADING_WORDS and i + 1 < len(lines)
+            and is_prose(lines[i + 1]))
+
+
 def without_link_lists(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
     """Drop runs of three or more headline-shaped lines inside the body, or of any number
     under a box's heading (`Related news`): a box of related links. A subheading stands
@@ -246,13 +256,15 @@ def without_link_lists(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
         run_end = k
         if _under_box_heading(lines, kept[k]):
             while (run_end < len(kept) and kept[run_end] not in in_table
-                   and is_teaser(lines[kept[run_end]])):
+                   and is_teaser(lines[kept[run_end]])
+                   and not (run_end > k and _subheading(lines, kept[run_end]))):
                 run_end += 1
             drop.update(range(k, run_end))
         if (run_end == k and kept[k] + 1 < len(lines) and READ_MORE.match(lines[kept[k] + 1])
                 and is_teaser(lines[kept[k]])):
             drop.add(k)  # a link's headline over its own `Read more`
-        while run_end < len(kept) and flags[run_end]:
+        while (run_end < len(kept) and flags[run_end]
+               and not (run_end > k and _subheading(lines, kept[run_end]))):
             run_end += 1
         if run_end - k >= LINK_RUN:
             drop.update(range(k, run_end))

@@ -464,3 +464,13 @@ def test_a_paragraph_over_a_stock_pictures_credit_is_not_its_caption():
     texts = [b.text for b in read_text(page).blocks]
     assert "This is the story of how we replaced it, and what I would do differently." in texts
     assert not any("Unsplash" in t for t in texts)
+
+
+def test_the_articles_subheading_right_after_a_boxs_links_stays():
+    page = ("Library to close for a year of repairs\n" + BODY + "Mirá también\n"
+            "Tambos en crisis: cierran dos por semana en la cuenca lechera\n"
+            "Council approves the new budget after a long debate\n"
+            "Una asamblea en el club\n" + MORE_BODY)
+    texts = [b.text for b in read_text(page).blocks]
+    assert "Una asamblea en el club" in texts
+    assert not any("Tambos" in t or "budget" in t for t in texts)
