@@ -127,10 +127,11 @@ NAME_AND_JOB = re.compile(
     rf"(?i:(?:[a-z][\w.&-]*\s+){{0,3}}{_JOB})")
 
 
-# `Aileen MacNeil · CBC News · Posted: Jun 04, 2024`, `Rohit Kulkarni / TNN / Updated: …`:
+# `Aileen MacNeil · CBC News · Posted: Jun 04, 2024`, `Rohit Kulkarni / TNN / Updated: …`,
+# `DIANA KESSLER - 7/16/2019, 4:45 PM`:
 # a byline without `By`, the writer first, then the outlet or the time, apart by a dot,
 # slash or bar.
-SEGMENT = re.compile(r"\s+[·•/|]\s+")
+SEGMENT = re.compile(r"\s+[·•/|–—-]\s+")
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
 # `Sophie Lindqvist in Stockholm and Tom Ashcroft in London`: writers and where they write from.
 NAMES_IN_PLACES = re.compile(

@@ -297,6 +297,13 @@ BOILERPLATE_LINES = _phrase_set(
     相关新闻
     延伸阅读
     register now
+    reklama
+    reklam
+    zobacz także
+    czytaj także
+    czytaj też
+    ilgili haberler
+    share this story
     partners
     view all partners
     republish this article
@@ -382,6 +389,8 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"leia também|lee también)\s*[:|]\s*\S",
         r"^support (free-thinking|independent|quality) journalism\b",
         r"^(kindly |please )?share this (story|article|post)\s*:?$|^take us with you$",
+        r"^\d+ with \d+ posters participating$|^please use \w+ browser for\b",
+        r"^(zobacz|czytaj) (także|też)\s*:\s*\S",
         r"\bin the palm of your hand\b|\bapp\s*[➔→»›>]$",
         r"^check out [\w'’ .-]{1,30} on youtube\b|^you'?re reading [\w'’ .-]{1,30} [—–-] ",
         r"^get the (biggest|latest|best|top) [\w'’ -]{0,30}(stories|news)( by (e-?mail|email))?$",
@@ -446,7 +455,7 @@ SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
         r"^(related|keep reading|más información|plus d'information|mehr dazu)$",
         r"^(also read|read also|see also)$",
         r"^(läs också|bekijk ook|اقرأ أيضاً|اقرأ أيضا|相关阅读|相关新闻|延伸阅读|mirá también|"
-        r"материалы по теме)$",
+        r"материалы по теме|zobacz także|czytaj (także|też)|ilgili haberler|further reading)$",
     )
 )
 # Of those, the headings of a box set into the article (`Leggi anche`, then a link or two):
@@ -456,7 +465,7 @@ INSET_HEADING = re.compile(
     r"mehr dazu|à lire aussi|lire aussi|sur le même sujet|leggi anche|leia também|"
     r"veja também|lees ook|baca juga|te puede interesar|más información|plus d'information|"
     r"läs också|bekijk ook|اقرأ أيضاً|اقرأ أيضا|相关阅读|相关新闻|延伸阅读|mirá también|"
-    r"материалы по теме)$")
+    r"материалы по теме|zobacz także|czytaj (także|też)|ilgili haberler|further reading)$")
 # A link's own `Read more` under its headline, inside the article (`… study suggests` /
 # `Read more`): both are the link.
 READ_MORE = re.compile(r"^(read more|read the full story|continue reading|lire la suite|"

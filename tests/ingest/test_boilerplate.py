@@ -111,6 +111,9 @@ from builder.ingest.boilerplate import (
         "Support free-thinking journalism and attend our events",
         "Produced by ElevenLabs and News Over Audio (NOA) using AI narration.",
         "相关阅读",
+        "Reklama",
+        "Zobacz także: Małopolska: 300 wsi bez publicznego transportu",
+        "87 with 61 posters participating",
     ],
 )
 def test_known_furniture(line):

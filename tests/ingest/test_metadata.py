@@ -91,6 +91,8 @@ def test_date_lines(line, expected):
         ("Aileen MacNeil · CBC News · Posted: Jun 04, 2024 4:00 AM ADT", "Aileen MacNeil"),
         ("Rohit Kulkarni / TNN / Updated: Jun 4, 2024, 08:12 IST", "Rohit Kulkarni"),
         ("World News · Asia · Posted: Jun 4, 2024", None),  # a section, not a writer
+        ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "Chris Davies"),
+        ("DIANA KESSLER - 7/16/2019, 4:45 PM", "DIANA KESSLER"),
         ("Politics / Elections / Congress", None),
         # writers and where they write from
         ("Sophie Lindqvist in Stockholm and Tom Ashcroft in London",
