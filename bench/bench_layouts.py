@@ -7,7 +7,8 @@ check the headline block on layouts it does not have.
 
     python bench/bench_layouts.py [-v] [--dir FOLDER]
 
---dir scores another folder of pages written the same way (NAME.txt beside NAME.json).
+--dir scores another folder of pages written the same way (NAME.txt beside NAME.json); the
+pages of its subfolders (further sets) are scored too, each set summed apart, then all.
 """
 
 from __future__ import annotations
@@ -67,26 +68,40 @@ def score(page: Path) -> dict:
     }
 
 
+def summary(results: list[dict]) -> str:
+    count = lambda field, value="ok": sum(r[field] == value for r in results)  # noqa: E731
+    return (f"headline {count('title')} of {len(results)}, author {count('author')} "
+            f"(+{count('author', 'partial')} in part), date {count('date')}; body paragraphs "
+            f"kept {sum(r['kept'] for r in results)} of {sum(r['expected'] for r in results)}, "
+            f"lines left in that are not the article's {sum(len(r['leaked']) for r in results)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-v", action="store_true", help="show what was read wrong or left in")
     parser.add_argument("--dir", type=Path, default=PAGES, help="folder of pages to score")
     args = parser.parse_args()
     verbose = args.v
-    results = [score(page) for page in sorted(args.dir.glob("*.txt"))]
+    # the folder's pages, then each set in a folder of its own (bench/layouts/set2, …)
+    folders = [args.dir, *sorted(f for f in args.dir.iterdir() if f.is_dir())]
+    sets = {folder: [score(page) for page in sorted(folder.glob("*.txt"))] for folder in folders}
+    sets = {folder: results for folder, results in sets.items() if results}
     print(f"{'page':24} {'title':6} {'author':8} {'date':6} {'kept':>9} {'leaked':>6}")
-    for r in results:
-        print(f"{r['page']:24} {r['title']:6} {r['author']:8} {r['date']:6} "
-              f"{r['kept']:>4} / {r['expected']:<3} {len(r['leaked']):>6}")
-        if verbose and (r["leaked"] or "WRONG" in (r["title"], r["author"], r["date"])):
-            print(f"    read: {r['got']}")
-            for line in r["leaked"]:
-                print(f"    left in: {line[:110]}")
-    count = lambda field, value="ok": sum(r[field] == value for r in results)  # noqa: E731
-    print(f"\nheadline {count('title')} of {len(results)}, author {count('author')} "
-          f"(+{count('author', 'partial')} in part), date {count('date')}; body paragraphs "
-          f"kept {sum(r['kept'] for r in results)} of {sum(r['expected'] for r in results)}, "
-          f"lines left in that are not the article's {sum(len(r['leaked']) for r in results)}")
+    for folder, results in sets.items():
+        if len(sets) > 1:
+            print(f"-- {folder.name}")
+        for r in results:
+            print(f"{r['page']:24} {r['title']:6} {r['author']:8} {r['date']:6} "
+                  f"{r['kept']:>4} / {r['expected']:<3} {len(r['leaked']):>6}")
+            if verbose and (r["leaked"] or "WRONG" in (r["title"], r["author"], r["date"])):
+                print(f"    read: {r['got']}")
+                for line in r["leaked"]:
+                    print(f"    left in: {line[:110]}")
+    print()
+    if len(sets) > 1:
+        for folder, results in sets.items():
+            print(f"{folder.name}: {summary(results)}")
+    print(summary([r for results in sets.values() for r in results]))
     return 0
 
 
