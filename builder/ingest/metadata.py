@@ -25,7 +25,7 @@ from builder.ingest.phrases import (
     TRAILING_CREDIT,
 )
 
-_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<year>\d{4})"
 _YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"  # or a time glued on: `NOV 20 20194:29 AM EST`
@@ -52,6 +52,20 @@ NAME_MAX_WORDS = 8
 # Words a byline's name group can end on before its date: "By Jane Doe on", "Par X le".
 # "By JESSICA HARTLEY FOR MAILONLINE", "By Jane Roe for The Guardian": the outlet after the name.
 FOR_OUTLET = re.compile(r"\s+(?i:for)\s+(?:The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}$")
+_OUTLET_ENDS = frozenset(["News", "Media", "Digital", "Online"])
+
+
+def _without_news_outlet(name: str) -> str:
+    """"Kyle Brenner Fox News" → "Kyle Brenner": an outlet of one or two words after a name
+    of two or more."""
+    tokens = name.split()
+    if tokens and tokens[-1] in _OUTLET_ENDS:
+        for cut in (2, 1):
+            if len(tokens) - cut >= 2:
+                return " ".join(tokens[:-cut])
+    return name
+
+
 TRAILING_CONNECTIVES = re.compile(
     r"(?:\s+(?:and|&|und|et|y|e|on|at|am|le|el|il|em))+\s*$", re.IGNORECASE
 )
@@ -193,6 +207,7 @@ def byline_author(line: str) -> str | None:
     name = JOB_AFTER.sub("", name)  # "By Meg JamesStaff Writer": a job title, glued or not
     name = OUTLET_GLUED.sub("", name)  # "By Jonathan GarberFOXBusiness": the outlet, glued
     name = FOR_OUTLET.sub("", name)
+    name = _without_news_outlet(name)
     name = TRAILING_CONNECTIVES.sub("", name)
     return name if looks_like_name(name) else None
 

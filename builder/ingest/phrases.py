@@ -421,7 +421,9 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bleia (mais|também)\b|\binscreva-se\b|\bclique (aqui|na)\b",
         r"\blees (ook|meer)\b|\bschrijf je in\b",
         # share and comment buttons in other languages
-        r"^(compartir en|partager sur|teilen (auf|per)|condividi su|partilhar no)\b",
+        r"^(compartir en|partager sur|teilen (auf|per)|condividi su|partilhar no|"
+        r"deel (op|via)|dela (på|via)|udostępnij (na|przez)|paylaş)\b",
+        r"^(deel artikel|kopieer link|kopiera länk|kopiuj link|linki kopyala)\W*$",
         r"^(copiar enlace|copier le lien|link kopieren|copia link|copiar link)$",
         r"^(ir a los comentarios|voir les commentaires|zu den kommentaren|vai ai commenti)$",
         r"^weitere optionen zum teilen$|^zur merkliste hinzufügen$|^artikel zum hören\b",
@@ -640,7 +642,8 @@ OUTLET_NAME = re.compile(
     r"Gazette|Chronicle|Observer|Courier|Register|Examiner|Inquirer|Bulletin|Dispatch|"
     r"Record|Telegraph|Standard|Reporter|Monitor|Globe|Leader|Advocate|Democrat|Republican|"
     r"Free Press|Daily News|Star-Ledger|Star Tribune|Argus|Ledger|Statesman|Enquirer|"
-    r"Press-Gazette|Picayune|Clarion-Ledger|Beacon|Sun-Times|Daily)")
+    r"Press-Gazette|Picayune|Clarion-Ledger|Beacon|Sun-Times|Daily|News|Nieuws|Nachrichten|"
+    r"Noticias|Nouvelles|Notizie|Online|Media)\W*")
 
 # Byline openers ("By Jane Doe", "Von …", "Par …").
 BYLINE = re.compile(
@@ -676,20 +679,29 @@ CORPORATE_SUFFIXES = re.compile(
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan januar janvier enero gennaio janeiro januari januar января январь",
+        # (and Polish, Czech, Turkish and Finnish, in the forms a date writes them)
+        "january jan januar janvier enero gennaio janeiro januari januar января январь "
+        "stycznia ledna ocak tammikuuta",
         "february feb februar février fevrier febrero febbraio fevereiro februari "
-        "февраля февраль",
-        "march mar märz mars marzo março maart maret марта март",
-        "april apr avril abril aprile апреля апрель",
-        "may mai mayo maggio maio mei мая май",
-        "june jun juni juin junio giugno junho июня июнь",
-        "july jul juli juillet julio luglio julho июля июль",
-        "august aug août agosto augustus agustus августа август",
-        "september sep sept septembre septiembre settembre setembro сентября сентябрь",
-        "october oct oktober octobre octubre ottobre outubro okt oktober октября октябрь",
-        "november nov novembre noviembre novembro нояб ноября ноябрь",
+        "февраля февраль lutego února şubat helmikuuta",
+        "march mar märz mars marzo março maart maret марта март marca března mart "
+        "maaliskuuta",
+        "april apr avril abril aprile апреля апрель kwietnia dubna nisan huhtikuuta",
+        "may mai mayo maggio maio mei мая май maja května mayıs toukokuuta maj",
+        "june jun juni juin junio giugno junho июня июнь czerwca června haziran "
+        "kesäkuuta",
+        "july jul juli juillet julio luglio julho июля июль lipca července temmuz "
+        "heinäkuuta",
+        "august aug août agosto augustus agustus августа август sierpnia srpna ağustos "
+        "elokuuta augusti",
+        "september sep sept septembre septiembre settembre setembro сентября сентябрь "
+        "września září eylül syyskuuta",
+        "october oct oktober octobre octubre ottobre outubro okt oktober октября октябрь "
+        "października října ekim lokakuuta",
+        "november nov novembre noviembre novembro нояб ноября ноябрь listopada listopadu "
+        "kasım marraskuuta",
         "december dec dez dezember décembre decembre diciembre dicembre dezembro "
-        "desember декабря декабрь",
+        "desember декабря декабрь grudnia prosince aralık joulukuuta",
     ),
     start=1,
 ):

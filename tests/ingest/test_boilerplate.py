@@ -114,6 +114,8 @@ from builder.ingest.boilerplate import (
         "Reklama",
         "Zobacz także: Małopolska: 300 wsi bez publicznego transportu",
         "87 with 61 posters participating",
+        "Deel via e-mail",
+        "Kopieer link",
     ],
 )
 def test_known_furniture(line):

@@ -38,6 +38,9 @@ from builder.ingest.metadata import (
         ("05/06/2019", "2019-05-06"),  # ambiguous: read as American
         ("PUBLISHED WED, NOV 20 20194:29 AM EST", "2019-11-20"),  # a time glued to the year
         ("Nov 20 20194", None),
+        ("22 października 2019, 10:12", "2019-10-22"),  # Polish, Turkish, Finnish months
+        ("20 ağustos 2019", "2019-08-20"),
+        ("3 marraskuuta 2019", "2019-11-03"),
     ],
 )
 def test_parse_date(text, iso):
@@ -100,6 +103,8 @@ def test_date_lines(line, expected):
         ("Macron Speaks in Paris", None),
         ("By JESSICA HARTLEY FOR MAILONLINE", "JESSICA HARTLEY"),  # the outlet after `for`
         ("By Jane Roe for The Guardian", "Jane Roe"),
+        ("By Kyle Brenner Fox News", "Kyle Brenner"),  # the outlet after the name
+        ("By Mike News", "Mike News"),
     ],
 )
 def test_byline_author(line, author):
