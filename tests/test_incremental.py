@@ -139,6 +139,28 @@ def test_a_body_edit_re_renders_only_the_pages_that_show_the_body(site: Path):
     assert_same_as_a_full_build(site, output)
 
 
+def test_a_sentence_added_re_renders_only_its_page_while_the_reading_time_holds(site: Path):
+    # The word count changes, but listings show it as a reading time, which does not.
+    output = site / "output"
+    builder = Builder(Path("content"))
+    build_into(builder, output)
+    article = site / "content/articles/article-00005.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.rstrip("\n") + "\n\nOne more closing line.\n", encoding="utf-8")
+    built = builder.build(output)
+    pages = [p for p in built.staged if not p.startswith("search/")]
+    write_site(built, output)
+    builder.commit(built)
+    assert pages == ["articles/article-00005.html"]
+    assert_same_as_a_full_build(site, output)
+    # 300 words more is a minute more to read: every page that shows it again
+    article.write_text(text.rstrip("\n") + "\n\n" + "More words here. " * 100 + "\n",
+                       encoding="utf-8")
+    rendered, _ = build_into(builder, output)
+    assert rendered > 3
+    assert_same_as_a_full_build(site, output)
+
+
 def test_a_long_lived_builder_keeps_unchanged_articles_as_the_same_objects(site: Path):
     # The live server finds an unchanged page by comparing its data with what it last
     # wrote: cheap when unchanged articles are the very same objects, whose derived parts

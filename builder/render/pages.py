@@ -26,6 +26,12 @@ UNLISTED = ("404.html", "search.html")  # pages a search engine should not index
 COUNTS_PATH = "entities/counts.js"  # how many articles name each entity (site_pages)
 NO_BODY = Body.of("", "", ())  # a headline's
 QUOTE_BYTES = 12  # of each entity's sentences digest in ArticleView.quotes
+WORDS_PER_MINUTE = 230  # reading speed, for reading times
+
+
+def reading_time(words: int) -> int:
+    """Minutes at WORDS_PER_MINUTE, never zero."""
+    return max(1, round(words / WORDS_PER_MINUTE))
 
 
 @dataclass(frozen=True)
@@ -81,8 +87,11 @@ class ArticleView:
     def headline(self) -> ArticleView:
         """This article as other pages show it (link, title, dek, source, date, tags, reading
         time), without its body: listings, entity pages and neighbours hold this, so an edit
-        of the body changes, and re-renders, only the pages that show it."""
-        return ArticleView(dataclasses.replace(self.article, body=""), NO_BODY, self.words)
+        of the body changes, and re-renders, only the pages that show it. Its word count
+        is the reading time's (the minutes times WORDS_PER_MINUTE): a sentence added
+        changes no listing that shows `words | reading_time`, and re-renders none."""
+        return ArticleView(dataclasses.replace(self.article, body=""), NO_BODY,
+                           reading_time(self.words) * WORDS_PER_MINUTE)
 
     @property
     def entity_slugs(self) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from builder.render.pages import (
     article_path,
     entity_path,
     group_path,
+    reading_time,
     summary_of,
 )
 
@@ -68,11 +69,6 @@ def human_date(date: str) -> str:
     if not (1 <= month <= 12 and date[4] == "-" and date[7] == "-"):
         return date[:10]
     return f"{day} {MONTHS[month - 1]} {year}"
-
-
-def reading_time(words: int) -> int:
-    """Minutes at 230 words a minute, never zero."""
-    return max(1, round(words / 230))
 
 
 def csp_hash(text: str) -> str:
