@@ -37,6 +37,7 @@ from builder.ingest.metadata import (
 from builder.ingest.phrases import CAPTION_LABEL, DATELINE, NAME_PARTICLES, OUTLET_NAME
 
 HEADER_LOOKBACK = 15  # how far above the body the headline block may start
+COPY_LOOKBACK = 40  # how far above a headline over the body its first copy may be
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 TITLE_GOOD_WORDS = (5, 20)
 TITLE_DISTANCE_COST = 0.25  # per line between a title candidate and the body
@@ -249,6 +250,7 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
 # A stock picture's credit, which comes with no caption: what is above it is the text's.
 STOCK_CREDIT = re.compile(r"(?i:(photo|image|illustration) by .{2,60} on "
                           r"(unsplash|pexels|pixabay|freepik|stocksnap|burst))\W*$")
+_POSTED_BY = re.compile(r"(?i:posted by|written by)\s")
 _FOLLOW = re.compile(r"(?i:\+?\s*follow(ing)?( me| author)?)")
 
 
@@ -356,7 +358,9 @@ def earlier_copy(lines: Sequence[str], title_at: int) -> int | None:
     """Just past the same headline a few lines higher, with a byline, date or caption
     between the two (a gallery's headline repeated over the text): its header is there."""
     title = normalise_line(lines[title_at])
-    for j in range(title_at - 1, max(-1, title_at - HEADER_LOOKBACK), -1):
+    # (further up than a headline is looked for: the same words are sign enough, and a
+    # gallery of eight photos and their credits may stand between)
+    for j in range(title_at - 1, max(-1, title_at - COPY_LOOKBACK), -1):
         if normalise_line(lines[j]) == title:
             header = any(is_meta(lines[k]) or is_caption(lines, k) for k in range(j + 1, title_at))
             return j + 1 if header else None
@@ -418,6 +422,9 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
     if when is None:  # or right under the last paragraph (Corriere's `4 marzo 2024 (modifica …)`)
         when = next((parse_date(lines[j]) for j in range(end, min(len(lines), end + 2))
                      if is_date_line(lines[j])), None)
+    if author is None and bare is None:  # a blog's `Posted by Ruth Calloway at 9:14 PM`
+        author = next((byline_author(lines[j]) for j in range(end, min(len(lines), end + 3))
+                       if _POSTED_BY.match(lines[j])), None)
     return Header(
         title=lines[title_at] if title_at is not None else None,
         body_start=max(i, start),

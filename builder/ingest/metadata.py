@@ -196,7 +196,7 @@ def byline_author(line: str) -> str | None:
                                           NAME_AND_ROLE.fullmatch(line.strip()), dated)
                      if m), None)
         return name if name and looks_like_name(name) and not is_account(name) else None
-    if len(words(line)) > 14:
+    if len(words(line.split("|", 1)[0])) > 14:  # (what follows a bar is the time, the outlet)
         return None
     name = match["name"].split("@")[0].strip()  # "Jane Doe@janedoe": her handle, glued on
     last = name.rsplit(None, 1)

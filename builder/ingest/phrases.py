@@ -647,7 +647,8 @@ OUTLET_NAME = re.compile(
 
 # Byline openers ("By Jane Doe", "Von …", "Par …").
 BYLINE = re.compile(
-    r"^(?:(?:by|written by|words by|story by|posted by|von|par|por|di|door|oleh)\s*:?"
+    r"^(?:(?:by|written by|words by|story by|posted by|reported by|von|par|por|di|door|oleh)"
+    r"\s*:?"
     r"|(?:author|authors|byline|автор)\s*:)\s+"
     r"(?P<name>[^\d|•·,–—(]{2,60}?)(?:\s*(?:[|•·,–—(]|\s-\s|\d|$))",
     re.IGNORECASE,

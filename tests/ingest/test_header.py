@@ -324,3 +324,22 @@ def test_a_caption_credited_by_an_agency_alone_under_it():
     assert extracted.title == "Texel gaat betaald parkeren invoeren bij stranden"
     assert (extracted.image_caption, extracted.image_credit) == (
         "Geparkeerde auto's bij strandpaal 17 op Texel", "ANP")
+
+
+def test_a_blogs_byline_under_the_post_and_a_reporter_named_before_the_editor():
+    page = "Library to close for a year of repairs\nAugust 27, 2019\n" + BODY
+    extracted = read_text(page + "Posted by Ruth Calloway at 9:14 PM\nLabels: library\n")
+    assert extracted.author == "Ruth Calloway" and len(extracted.blocks) == 3
+    head = ("Library to close for a year of repairs\nReported by Saurabh Malhotra, Edited by "
+            "Anjali Menon | Updated: June 04, 2019 21:38 IST\n")
+    assert read_text(head + BODY).author == "Saurabh Malhotra"
+
+
+def test_the_header_over_a_long_gallery_then_the_headline_again():
+    gallery = "".join(f"{n} of 8\nMarisela Ochoa in her home on Tuesday.\nPhoto: Mark Heredia, "
+                      "Houston Chronicle / Staff photographer\n" for n in range(1, 9))
+    page = ("HOUSTON & TEXAS\nLibrary to close for a year of repairs\nLeah Brannigan\n"
+            "March 19, 2019\n" + gallery + "Library to close for a year of repairs\n" + BODY)
+    extracted = read_text(page)
+    assert (extracted.author, extracted.date) == ("Leah Brannigan", "2019-03-19")
+    assert len(extracted.blocks) == 3
