@@ -250,6 +250,7 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
 # A stock picture's credit, which comes with no caption: what is above it is the text's.
 STOCK_CREDIT = re.compile(r"(?i:(photo|image|illustration) by .{2,60} on "
                           r"(unsplash|pexels|pixabay|freepik|stocksnap|burst))\W*$")
+_HOUR = re.compile(r"\d{1,2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?", re.IGNORECASE)  # `5 AM`
 _POSTED_BY = re.compile(r"(?i:posted by|written by)\s")
 _FOLLOW = re.compile(r"(?i:\+?\s*follow(ing)?( me| author)?)")
 
@@ -375,9 +376,12 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
     first = title_at + 1 if title_at is not None else start
     if title_at is not None:  # the headline above its byline, then again over the body
         first = earlier_copy(lines, title_at) or first
-    while title_at is None and first > max(0, start - HEADER_LOOKBACK) and is_meta(
-            lines[first - 1]):
-        first -= 1  # no headline found: the byline and date right above the body are its own
+    while title_at is None and first > max(0, start - HEADER_LOOKBACK) and (
+            is_meta(lines[first - 1]) or is_boilerplate(lines[first - 1])
+            or is_caption(lines, first - 1) or is_timestamp(lines[first - 1])
+            or _HOUR.fullmatch(lines[first - 1]) or ROLE_LINE.fullmatch(lines[first - 1])):
+        first -= 1  # no headline found: the byline and date right above the body (past
+        # buttons and the photo) are its own
     dek = author = bare = when = caption = credit = None
     i = first
     while i < end:

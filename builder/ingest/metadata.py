@@ -248,7 +248,7 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     """A caption with its trailing credit split off: ("… 2022.", "AP/Alexei Alexandrov")."""
     match = TRAILING_CREDIT.search(caption)
     raw = match and (match["credit"] or match["bracketed"] or match["glued"]
-                     or match["copyright"] or match["capsname"])
+                     or match["copyright"] or match["capsname"] or match["gluedslash"])
     if not raw or URL_LIKE.search(raw) or match["barname"] and not _plainly_a_name(raw):
         return caption.strip(), None  # (not `… | Read More`)
     credit = raw.strip() if match["capsname"] else raw.strip().strip("()[]©").strip()

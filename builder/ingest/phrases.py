@@ -595,7 +595,8 @@ CREDIT_AGENCIES = (
 CREDIT_LINE = re.compile(
     r"^\(?\s*(?:(?:photo(?:graph)?|image|picture|foto|bild|credit|source|quelle|"
     r"crédit|fotografia|main image credit|фото)s?(?: credit)?\s*(?::|by|\.\.\.)|©|\(c\)\s"
-    r"|image source\s*,)",  # BBC: `Image source, Getty Images`
+    r"|image source\s*,"  # BBC: `Image source, Getty Images`
+    r"|\((?-i:[A-Z])[\w.'’ -]{1,40}\s/\s[\w.'’ -]{2,40}\)$)",  # `(Gina Ferrazzi / LA Times)`
     re.IGNORECASE,
 )
 CREDIT_ANYWHERE = re.compile(
@@ -620,6 +621,9 @@ TRAILING_CREDIT = re.compile(
     rf"|(?<=(?-i:[a-zß-ÿ])[.!?])\s+"
     rf"(?P<capsname>(?-i:[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’-]+){{1,3}})"
     rf"(?:\s*\([\w .-]{{2,30}}\))?)\s*$"
+    # "… since 1961.Jessica Rinaldi/Globe Staff": a photographer and outlet, glued
+    rf"|(?<=(?-i:[a-z0-9])[.!?])(?P<gluedslash>(?-i:[A-Z])[\w.'’-]+(?: (?-i:[A-Z])[\w.'’-]+){{1,3}}"
+    rf"/[\w.'’ -]{{2,50}})\s*$"
     # "… since 2022 © Bram Kuipers/Bloomberg"
     rf"|\s+(?P<copyright>©\s*(?-i:[A-Z])[\w.'’ -]{{1,40}}(?:/[\w.'’ -]{{2,40}})?)\s*$"
     rf"|(?:(?<=[.!?”\"’)])\s+|\s+[|–—-]\s+)"

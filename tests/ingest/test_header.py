@@ -343,3 +343,15 @@ def test_the_header_over_a_long_gallery_then_the_headline_again():
     extracted = read_text(page)
     assert (extracted.author, extracted.date) == ("Leah Brannigan", "2019-03-19")
     assert len(extracted.blocks) == 3
+
+
+def test_with_no_headline_found_the_byline_and_date_past_the_photo_and_buttons():
+    # a headline of two sentences in sentence case is not read as one (a dek's shape)
+    head = ("CALIFORNIA\nA neighborhood waited 40 years for sidewalks. Now the city says it "
+            "cannot afford them.\nChildren walk along the dirt shoulder of Kellogg Drive.\n"
+            "(Gina Ferrazzi / Los Angeles Times)\nBy ADRIANA VÉLEZ\nSTAFF WRITER\n"
+            "OCT. 14, 2019\n5 AM\nFacebook\nTwitter\n")
+    extracted = read_text(head + BODY)
+    assert (extracted.author, extracted.date) == ("ADRIANA VÉLEZ", "2019-10-14")
+    assert extracted.title != "(Gina Ferrazzi / Los Angeles Times)"
+    assert len(extracted.blocks) == 3

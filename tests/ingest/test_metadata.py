@@ -192,6 +192,9 @@ def test_credit_text(line, credit):
         ("Los alumnos, el lunes en su primer día de clase. ANTONIO GARCÍA (EFE)",
          "Los alumnos, el lunes en su primer día de clase.", "ANTONIO GARCÍA (EFE)"),
         ("VOLKSWAGEN ID. SPACE VIZZION CONCEPT", "VOLKSWAGEN ID. SPACE VIZZION CONCEPT", None),
+        ("He has bowled on Tuesdays since 1961.Jessica Rinaldi/Globe Staff",
+         "He has bowled on Tuesdays since 1961.", "Jessica Rinaldi/Globe Staff"),
+        ("The test was mixed.Control/Variant", "The test was mixed.Control/Variant", None),
     ],
 )
 def test_split_credit(caption, text, credit):
