@@ -39,7 +39,11 @@ DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b",  # 19.11.2019
         r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b",
         r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{2}(?:\d{2})?)\b",  # US 11/19/19
-        r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})\b",  # 27/09/2018: not US
+        r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2}(?:\d{2})?)\b",  # 27/09/2018,
+        # 15/10/19: not US
+        # 19.06.19, 06.19.19 (Engadget); not a version's numbers (`version 2.10.19`, `1.2.3.4`)
+        r"(?<!version )(?<![\d.])\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2})\b(?!\.\d)",
+        r"(?<!version )(?<![\d.])\b(?P<month>\d{1,2})\.(?P<day>\d{1,2})\.(?P<year>\d{2})\b(?!\.\d)",
     )
 )
 DATE_CUE = re.compile(

@@ -41,6 +41,11 @@ from builder.ingest.metadata import (
         ("22 października 2019, 10:12", "2019-10-22"),  # Polish, Turkish, Finnish months
         ("20 ağustos 2019", "2019-08-20"),
         ("3 marraskuuta 2019", "2019-11-03"),
+        ("Last Updated: 15/10/19 4:12pm", "2019-10-15"),  # day first, the year in two digits
+        ("06.19.19 in Transportation", "2019-06-19"),  # month first, with stops
+        ("19.06.19", "2019-06-19"),
+        ("version 2.10.19 released", None),
+        ("1.2.3.4", None),
     ],
 )
 def test_parse_date(text, iso):
