@@ -120,6 +120,17 @@ def test_a_fresh_process_after_a_first_build_renders_nothing(site: Path, pool: b
     assert (rendered, written) == (0, [])
 
 
+def pages_rendered_after(builder: Builder, output: Path, article: Path, ending: str) -> list[str]:
+    """The pages (not search files) a build renders once `ending` closes the article."""
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.rstrip("\n") + ending, encoding="utf-8")
+    built = builder.build(output)
+    write_site(built, output)
+    builder.commit(built)
+    article.write_text(text, encoding="utf-8")  # (the next edit starts from the text)
+    return [p for p in built.staged if not p.startswith("search/")]
+
+
 def test_a_body_edit_re_renders_only_the_pages_that_show_the_body(site: Path):
     # Listings, entity pages and neighbours show an article's title, dates and reading
     # time, not its body: a reworded sentence (same word count) renders its page alone.
@@ -127,15 +138,10 @@ def test_a_body_edit_re_renders_only_the_pages_that_show_the_body(site: Path):
     builder = Builder(Path("content"))
     build_into(builder, output)
     article = site / "content/articles/article-00005.md"
-    text = article.read_text(encoding="utf-8")
-    article.write_text(text.rstrip("\n") + "\n\nA reworded closing line.\n", encoding="utf-8")
+    pages_rendered_after(builder, output, article, "\n\nA reworded closing line.\n")
+    assert pages_rendered_after(builder, output, article, "\n\nA rewritten closing line.\n") == [
+        "articles/article-00005.html"]
     build_into(builder, output)
-    article.write_text(text.rstrip("\n") + "\n\nA rewritten closing line.\n", encoding="utf-8")
-    built = builder.build(output)
-    pages = [p for p in built.staged if not p.startswith("search/")]
-    write_site(built, output)
-    builder.commit(built)
-    assert pages == ["articles/article-00005.html"]
     assert_same_as_a_full_build(site, output)
 
 
@@ -145,19 +151,12 @@ def test_a_sentence_added_re_renders_only_its_page_while_the_reading_time_holds(
     builder = Builder(Path("content"))
     build_into(builder, output)
     article = site / "content/articles/article-00005.md"
-    text = article.read_text(encoding="utf-8")
-    article.write_text(text.rstrip("\n") + "\n\nOne more closing line.\n", encoding="utf-8")
-    built = builder.build(output)
-    pages = [p for p in built.staged if not p.startswith("search/")]
-    write_site(built, output)
-    builder.commit(built)
-    assert pages == ["articles/article-00005.html"]
-    assert_same_as_a_full_build(site, output)
+    assert pages_rendered_after(builder, output, article, "\n\nOne more closing line.\n") == [
+        "articles/article-00005.html"]
     # 300 words more is a minute more to read: every page that shows it again
-    article.write_text(text.rstrip("\n") + "\n\n" + "More words here. " * 100 + "\n",
-                       encoding="utf-8")
-    rendered, _ = build_into(builder, output)
-    assert rendered > 3
+    assert len(pages_rendered_after(builder, output, article,
+                                    "\n\n" + "More words here. " * 100 + "\n")) > 3
+    build_into(builder, output)
     assert_same_as_a_full_build(site, output)
 
 
