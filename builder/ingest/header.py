@@ -267,7 +267,9 @@ def over_byline(lines: Sequence[str], i: int, start: int) -> bool:
     deks = 0
     for j in range(i + 1, min(start, i + BYLINE_LOOKAHEAD)):
         line = lines[j]
-        # (a `By` line: a bare name may be a photo's label, `Ben Patton Trinity` over a time)
+        # (a `By` line, or a name over its role or the time: bare_byline; a gallery's photo
+        # label over a time, `Ben Patton Trinity`, can pass for one: on the dev pages, the
+        # headlines read were the same with and without these)
         if byline_author(line) or bare_byline(lines, j, start):  # the article's: the last
             # before the body (not a menu's `By Any Means Necessary`, a radio show's name)
             return not any(byline_author(lines[k]) for k in range(j + 1, start))
