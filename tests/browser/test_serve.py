@@ -51,9 +51,12 @@ def server(project: Path):
     # Output to a file, not a pipe nobody reads (a full pipe would block the server), and
     # faulthandler on, so a server that hangs can be made to show where (SIGABRT).
     log = (project / "server.log").open("w", encoding="utf-8")
+    # Ctrl-C as at a terminal: a test run started in the background of a script (as a CI
+    # job may be) has SIGINT ignored, and a child started so would never see it.
     process = subprocess.Popen(
         [sys.executable, "-X", "faulthandler", "-m", "builder", "serve", "--port", str(port)],
         cwd=project, stdout=log, stderr=subprocess.STDOUT, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     log.close()
     base = f"http://127.0.0.1:{port}/"
