@@ -89,6 +89,15 @@ def stop_density(tokens: Sequence[str]) -> float:
     return best / len(tokens)
 
 
+def language(lines: Iterable[str]) -> str | None:
+    """The language whose stop words explain the most of these lines' words (of those
+    STOP_WORDS knows), or None if there are no words."""
+    lowered = [t.casefold() for line in lines for t in words(line)]
+    if not lowered:
+        return None
+    return max(STOP_WORDS, key=lambda lang: sum(t in STOP_WORDS[lang] for t in lowered))
+
+
 def is_sentence(line: str) -> bool:
     return bool(SENTENCE_END.search(line.strip()))
 

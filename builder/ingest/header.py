@@ -370,8 +370,9 @@ def earlier_copy(lines: Sequence[str], title_at: int) -> int | None:
     return None
 
 
-def read_header(lines: Sequence[str], start: int, end: int) -> Header:
-    """Title, dek, byline, date and lead caption from the lines around the body's start."""
+def read_header(lines: Sequence[str], start: int, end: int, day_first: bool = False) -> Header:
+    """Title, dek, byline, date and lead caption from the lines around the body's start;
+    numeric dates read day first if asked (parse_date)."""
     forced = max(start, meta_end(lines, start, end))
     # Above a byline that opens the span, the lines are headline block: look there too.
     title_at = find_title(lines, forced)
@@ -391,7 +392,7 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
         header_only = i < forced
         if byline_author(line) or is_date_line(line):
             author = author or byline_author(line)
-            when = when or (parse_date(line) if is_date_line(line) else None)
+            when = when or (parse_date(line, day_first) if is_date_line(line) else None)
         elif bare is None and (name := bare_byline(lines, i, end)):
             bare = name
         elif is_caption(lines, i) and not is_boilerplate(line):  # not "Email" over a credit
@@ -423,10 +424,11 @@ def read_header(lines: Sequence[str], start: int, end: int) -> Header:
             break
         i += 1
     if when is None and title_at is not None:  # "Last Updated: Nov 20, 2019" over the headline
-        when = next((parse_date(lines[j]) for j in range(title_at - 1, max(-1, title_at - 4), -1)
+        when = next((parse_date(lines[j], day_first)
+                     for j in range(title_at - 1, max(-1, title_at - 4), -1)
                      if is_date_line(lines[j])), None)
     if when is None:  # or right under the last paragraph (Corriere's `4 marzo 2024 (modifica …)`)
-        when = next((parse_date(lines[j]) for j in range(end, min(len(lines), end + 2))
+        when = next((parse_date(lines[j], day_first) for j in range(end, min(len(lines), end + 2))
                      if is_date_line(lines[j])), None)
     if author is None and bare is None:  # a blog's `Posted by Ruth Calloway at 9:14 PM`
         author = next((byline_author(lines[j]) for j in range(end, min(len(lines), end + 3))

@@ -92,10 +92,16 @@ def _month_number(token: str) -> int | None:
     return MONTHS.get(token.casefold().rstrip("."))
 
 
-def written_dates(text: str) -> Iterator[tuple[re.Match[str], str]]:
+# The same forms with a numeric day read before the month: how every language but American
+# English writes `12/09/2019` (12 September).
+DAY_FIRST_FORMS = tuple(sorted(DATE_FORMS, key=lambda form: form.pattern.startswith(
+    r"\b(?P<month>\d")))
+
+
+def written_dates(text: str, day_first: bool = False) -> Iterator[tuple[re.Match[str], str]]:
     """Each real date written in `text` (format by format, most specific first) with its
     ISO 8601 form (YYYY-MM-DD)."""
-    for form in DATE_FORMS:
+    for form in DAY_FIRST_FORMS if day_first else DATE_FORMS:
         for match in form.finditer(text):
             month = _month_number(match["month"])
             year = int(match["year"])
@@ -109,9 +115,10 @@ def written_dates(text: str) -> Iterator[tuple[re.Match[str], str]]:
                 continue
 
 
-def parse_date(text: str) -> str | None:
-    """The first written date in `text` as ISO 8601 (YYYY-MM-DD), or None."""
-    return next((iso for _, iso in written_dates(text)), None)
+def parse_date(text: str, day_first: bool = False) -> str | None:
+    """The first written date in `text` as ISO 8601 (YYYY-MM-DD), or None; `day_first`
+    reads `12/09/2019` as 12 September (DAY_FIRST_FORMS)."""
+    return next((iso for _, iso in written_dates(text, day_first)), None)
 
 
 def is_date_line(line: str) -> bool:

@@ -20,6 +20,7 @@ from builder.ingest.boilerplate import (
     is_prose,
     is_section_break,
     is_sentence,
+    language,
     line_scores,
     normalise_line,
     without_hover_cards,
@@ -344,7 +345,8 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
         start, end = 0, len(lines)
     end = trim_after_break(lines, scores, start, end)
     start = dateline_start(lines, start, end)
-    header = read_header(lines, start, end)
+    # (all but American English write a numeric date day first: 12/09/2019)
+    header = read_header(lines, start, end, language(lines[start:end]) not in (None, "en"))
     kept = [
         i
         for i in range(header.body_start, end)

@@ -355,3 +355,14 @@ def test_with_no_headline_found_the_byline_and_date_past_the_photo_and_buttons()
     assert (extracted.author, extracted.date) == ("ADRIANA VÉLEZ", "2019-10-14")
     assert extracted.title != "(Gina Ferrazzi / Los Angeles Times)"
     assert len(extracted.blocks) == 3
+
+
+def test_a_numeric_date_is_read_day_first_on_a_page_not_in_english():
+    corpo = ("A prefeitura anunciou nesta quinta-feira que a biblioteca vai fechar para obras "
+             "que devem durar um ano.\nOs moradores que falaram na reunião disseram que a "
+             "biblioteca era o único lugar tranquilo da cidade.\n“Vamos reabrir melhor do que "
+             "antes”, disse o prefeito depois da votação.\n")
+    head = "Biblioteca vai fechar por um ano para obras\nPor Carolina Bastos\n12/09/2019 06h00\n"
+    assert read_text(head + corpo).date == "2019-09-12"
+    english = "Library to close for a year of repairs\nBy Jane Roe\n12/09/2019 06:00\n"
+    assert read_text(english + BODY).date == "2019-12-09"  # read as American

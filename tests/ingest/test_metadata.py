@@ -52,6 +52,13 @@ def test_parse_date(text, iso):
     assert parse_date(text) == iso
 
 
+def test_parse_date_day_first():
+    assert parse_date("12/09/2019 06h00", day_first=True) == "2019-09-12"
+    assert parse_date("27/09/2018", day_first=True) == "2018-09-27"
+    assert parse_date("11/19/19", day_first=True) == "2019-11-19"  # no 19th month
+    assert parse_date("Nov 19, 2019", day_first=True) == "2019-11-19"
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
