@@ -56,7 +56,8 @@ NAME_MAX_WORDS = 8
 # Words a byline's name group can end on before its date: "By Jane Doe on", "Par X le".
 # "By JESSICA HARTLEY FOR MAILONLINE", "By Jane Roe for The Guardian": the outlet after the name.
 FOR_OUTLET = re.compile(r"\s+(?i:for)\s+(?:The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}$")
-_OUTLET_ENDS = frozenset(["News", "Media", "Digital", "Online"])
+_MERIDIEM_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_OUTLET_ENDS = frozenset(["News", "Media", "Digital", "Online", "Staff"])  # (`Globe Staff`)
 
 
 def _without_news_outlet(name: str) -> str:
@@ -128,8 +129,10 @@ def is_date_line(line: str) -> bool:
         return is_date_line(line.split("|", 1)[0])  # p.m. EDT|Published June 4, 2024 at …`
     if not tokens or len(tokens) > DATE_LINE_MAX_WORDS or parse_date(line) is None:
         return False
-    # A sentence that happens to mention a date is not a date line.
-    return not (line.rstrip().endswith(".") and len(tokens) > 8)
+    # A sentence that happens to mention a date is not a date line (a time's `p.m.` is
+    # not a full stop).
+    stopped = line.rstrip().endswith(".") and not _MERIDIEM_END.search(line.rstrip())
+    return not (stopped and len(tokens) > 8)
 
 
 NAME_AND_HANDLE = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\s*@\w{2,30}")

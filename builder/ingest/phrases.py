@@ -384,6 +384,8 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^(skip advertisement|social sharing|now playing|up next|email address)$",
         r"^have a (story idea|news tip|tip)\b|^share or comment on this article\b",
         r"^a version of this article appears in print\b",
+        r"^in this article\s*:|^today'?s paper$|\ball products recommended by\b",
+        r"^see\s*:\s*\S",  # ZDNet's `SEE: A winning strategy for cybersecurity (…)`
         # a link set into the text: `Also Read | …`, `Read: …`, `Läs också: …`
         r"^(also read|read also|read|see also|läs (också|mer)|lees ook|bekijk ook|"
         r"leia também|lee también)\s*[:|]\s*\S",
@@ -440,7 +442,7 @@ SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
         r"^(top rated |latest |recent |reader |user )?comments?( \(\d+\))?$",
         r"^(\d+ )?(comments|responses|replies):?$|^\[ ?\d+ comments? ?\]$",
         r"^(leave|post|add|write) a (comment|reply)\b|^join the (conversation|discussion)\b",
-        r"^(related|similar|more) (articles?|stories|posts|content|coverage|news|reads)\b",
+        r"^(related|similar|more) (articles?|stor(y|ies)|posts|content|coverage|news|reads)\b",
         r"^(most|more) (popular|read|viewed|shared|commented)\b",
         r"^(more|latest) (from|in|on) \w+|^more \w+ news$",
         r"^(you (may|might) (also )?(like|enjoy)|recommended( for you| stories)?|"
@@ -463,7 +465,8 @@ SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
 # Of those, the headings of a box set into the article (`Leggi anche`, then a link or two):
 # the article may go on at length below one, as it rarely does below `Comments`.
 INSET_HEADING = re.compile(
-    r"^(also read|read also|see also|keep reading|related|lesen sie auch|mehr zum thema|"
+    r"^(also read|read also|see also|keep reading|related|related story|lesen sie auch|"
+    r"mehr zum thema|"
     r"mehr dazu|à lire aussi|lire aussi|sur le même sujet|leggi anche|leia também|"
     r"veja também|lees ook|baca juga|te puede interesar|más información|plus d'information|"
     r"läs också|bekijk ook|اقرأ أيضاً|اقرأ أيضا|相关阅读|相关新闻|延伸阅读|mirá también|"

@@ -116,6 +116,9 @@ from builder.ingest.boilerplate import (
         "87 with 61 posters participating",
         "Deel via e-mail",
         "Kopieer link",
+        "In this article: delivery robot, finland, gear, helsinki",
+        "SEE: A winning strategy for cybersecurity (ZDNet special report)",
+        "Today's Paper",
     ],
 )
 def test_known_furniture(line):

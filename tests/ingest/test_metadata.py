@@ -117,6 +117,8 @@ def test_date_lines(line, expected):
         ("By Jane Roe for The Guardian", "Jane Roe"),
         ("By Kyle Brenner Fox News", "Kyle Brenner"),  # the outlet after the name
         ("By Mike News", "Mike News"),
+        ("By Colin A. Fitzgerald Globe Staff,Updated November 3, 2019, 6:14 p.m.",
+         "Colin A. Fitzgerald"),
     ],
 )
 def test_byline_author(line, author):
