@@ -434,6 +434,14 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+# The headings of a box set into the article (`Leggi anche`, then a link or two): the article
+# may go on at length below one, as it rarely does below `Comments` (SECTION_BREAKS below).
+INSET_HEADING = re.compile(
+    r"^(also read|read also|see also|keep reading|related|related story|lesen sie auch|"
+    r"mehr zum thema|mehr dazu|à lire aussi|lire aussi|sur le même sujet|leggi anche|leia também|"
+    r"veja também|lees ook|baca juga|te puede interesar|más información|plus d'information|"
+    r"läs också|bekijk ook|اقرأ أيضاً|اقرأ أيضا|相关阅读|相关新闻|延伸阅读|mirá también|"
+    r"материалы по теме|zobacz także|czytaj (także|też)|ilgili haberler|further reading)$")
 # Headings that open what follows an article (comments, related links, footer):
 # stronger evidence than a share button, since the article rarely goes on past them.
 SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
@@ -457,20 +465,9 @@ SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
         r"leia também|veja também|lees ook|baca juga|berita terkait)\b",
         r"^(kommentare|commentaires|comentarios|commenti|comentários|reacties|komentar)$",
         r"^(related|keep reading|más información|plus d'information|mehr dazu)$",
-        r"^(also read|read also|see also)$",
-        r"^(läs också|bekijk ook|اقرأ أيضاً|اقرأ أيضا|相关阅读|相关新闻|延伸阅读|mirá también|"
-        r"материалы по теме|zobacz także|czytaj (także|też)|ilgili haberler|further reading)$",
+        INSET_HEADING.pattern,
     )
 )
-# Of those, the headings of a box set into the article (`Leggi anche`, then a link or two):
-# the article may go on at length below one, as it rarely does below `Comments`.
-INSET_HEADING = re.compile(
-    r"^(also read|read also|see also|keep reading|related|related story|lesen sie auch|"
-    r"mehr zum thema|"
-    r"mehr dazu|à lire aussi|lire aussi|sur le même sujet|leggi anche|leia também|"
-    r"veja também|lees ook|baca juga|te puede interesar|más información|plus d'information|"
-    r"läs också|bekijk ook|اقرأ أيضاً|اقرأ أيضا|相关阅读|相关新闻|延伸阅读|mirá también|"
-    r"материалы по теме|zobacz także|czytaj (także|też)|ilgili haberler|further reading)$")
 # A link's own `Read more` under its headline, inside the article (`… study suggests` /
 # `Read more`): both are the link.
 READ_MORE = re.compile(r"^(read more|read the full story|continue reading|lire la suite|"
