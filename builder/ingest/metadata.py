@@ -8,7 +8,7 @@ copyright year is never taken for the publication date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from builder.glossary.ner_data import ordinary_words
@@ -97,6 +97,25 @@ def _month_number(token: str) -> int | None:
 # English writes `12/09/2019` (12 September).
 DAY_FIRST_FORMS = tuple(sorted(DATE_FORMS, key=lambda form: form.pattern.startswith(
     r"\b(?P<month>\d")))
+
+
+_SLASHED_DATE = re.compile(r"(?<![\d/])\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b(?!/\d)")
+
+
+def numeric_order(lines: Iterable[str]) -> bool | None:
+    """Whether the page's numeric dates are written day first, as far as one of them shows
+    it: `15/04/2024` can only be, `04/15/2024` cannot (a British or Indian site in English
+    writes `12/04/2024` for 12 April). None when every one reads both ways, or the page's
+    dates disagree (a date quoted from elsewhere)."""
+    seen = set()
+    for line in lines:
+        for match in _SLASHED_DATE.finditer(line):
+            first, second = int(match[1]), int(match[2])
+            if 12 < first <= 31 and 1 <= second <= 12:
+                seen.add(True)
+            elif 12 < second <= 31 and 1 <= first <= 12:
+                seen.add(False)
+    return seen.pop() if len(seen) == 1 else None
 
 
 def written_dates(text: str, day_first: bool = False) -> Iterator[tuple[re.Match[str], str]]:

@@ -36,6 +36,7 @@ from builder.ingest.metadata import (
     is_credit_line,
     is_date_line,
     looks_like_name,
+    numeric_order,
     source_name,
 )
 from builder.ingest.phrases import (
@@ -345,8 +346,11 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
         start, end = 0, len(lines)
     end = trim_after_break(lines, scores, start, end)
     start = dateline_start(lines, start, end)
-    # (all but American English write a numeric date day first: 12/09/2019)
-    header = read_header(lines, start, end, language(lines[start:end]) not in (None, "en"))
+    # All but American English write a numeric date day first (12/09/2019), unless
+    # another date on the page shows which way round they are.
+    order = numeric_order(lines)
+    header = read_header(lines, start, end, order if order is not None else
+                         language(lines[start:end]) not in (None, "en"))
     kept = [
         i
         for i in range(header.body_start, end)

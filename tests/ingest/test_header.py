@@ -366,3 +366,13 @@ def test_a_numeric_date_is_read_day_first_on_a_page_not_in_english():
     assert read_text(head + corpo).date == "2019-09-12"
     english = "Library to close for a year of repairs\nBy Jane Roe\n12/09/2019 06:00\n"
     assert read_text(english + BODY).date == "2019-12-09"  # read as American
+
+
+def test_another_date_on_the_page_shows_which_way_its_numeric_dates_are_written():
+    head = "Library to close for a year of repairs\nBy Jane Roe\n12/04/2024 06:00\n"
+    day_first = BODY + "Updated 15/04/2024\n"  # no 15th month: the page writes the day first
+    assert read_text(head + day_first).date == "2024-04-12"
+    month_first = BODY + "Updated 04/15/2024\n"
+    assert read_text(head + month_first).date == "2024-12-04"
+    both = BODY + "Updated 04/15/2024, 15/04/2024\n"  # they disagree: the language decides
+    assert read_text(head + both).date == "2024-12-04"

@@ -10,6 +10,7 @@ from builder.ingest.metadata import (
     credit_text,
     is_credit_line,
     is_date_line,
+    numeric_order,
     parse_date,
     source_name,
     split_credit,
@@ -266,3 +267,17 @@ def test_no_copyright_no_source():
     assert source_name(["Home", "Body text."]) is None
 
 
+
+
+@pytest.mark.parametrize(
+    ("lines", "order"),
+    [
+        (["Posted 15/04/2024 at 10:00"], True),
+        (["4/15/24", "12/04/2024"], False),
+        (["12/04/2024"], None),  # reads both ways
+        (["15/04/2024", "04/15/2024"], None),  # the page disagrees with itself
+        (["version 1/15/2024/3", "a score of 3/13"], None),  # not dates
+    ],
+)
+def test_numeric_order(lines, order):
+    assert numeric_order(lines) is order
