@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from builder.ingest.boilerplate import (
+    LONG_LINE_WORDS,
+    UNPUNCTUATED_PROSE_WORDS,
     is_biography,
     is_boilerplate,
     is_prose,
@@ -34,7 +36,13 @@ from builder.ingest.metadata import (
     parse_date,
     split_credit,
 )
-from builder.ingest.phrases import CAPTION_LABEL, DATELINE, NAME_PARTICLES, OUTLET_NAME
+from builder.ingest.phrases import (
+    CAPTION_LABEL,
+    CREDIT_LINE,
+    DATELINE,
+    NAME_PARTICLES,
+    OUTLET_NAME,
+)
 
 HEADER_LOOKBACK = 15  # how far above the body the headline block may start
 COPY_LOOKBACK = 40  # how far above a headline over the body its first copy may be
@@ -43,6 +51,7 @@ TITLE_GOOD_WORDS = (5, 20)
 TITLE_DISTANCE_COST = 0.25  # per line between a title candidate and the body
 BYLINE_BELOW_SCORE, BYLINE_LOOKAHEAD = 3.0, 12  # a headline over its byline
 OVER_SUBHEAD_SCORE = 2.0  # a headline in Title Case over a line in sentence case: its dek
+UNSTOPPED_DEK_COST = 2.0  # a long unstopped line under another headline-shaped one: its dek
 PROMPT = re.compile(r"\b(subscribe|sign up|newsletters?|inbox|alerts)\b", re.IGNORECASE)
 HEADING_MAX_WORDS = 12
 # A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
@@ -180,8 +189,11 @@ def title_score(lines: Sequence[str], i: int, start: int, repeated: Counter[str]
     if repeated[normalise_line(lines[i])] > 1:
         score += 2.0
     following = next((j for j in range(i + 1, start + 1) if not is_boilerplate(lines[j])), start)
-    if following == start or opens_header(lines, following) or is_dek_shaped(lines[following]):
+    if following == start or opens_header(lines, following) or is_dek_shaped(lines[following]) \
+            or _unstopped_dek(lines, following):
         score += 1.5
+    if _unstopped_dek(lines, i):
+        score -= UNSTOPPED_DEK_COST
     if over_byline(lines, i, start) and not _under_headline(lines, i, start):
         score += BYLINE_BELOW_SCORE
     if following < start and _title_cased(lines[i]) and _sentence_cased(lines[following]):
@@ -208,6 +220,21 @@ def _sentence_cased(line: str) -> bool:
     return len(tokens) >= 5 and sum(t[0].isupper() for t in tokens) <= 0.4 * len(tokens)
 
 
+def _unstopped_dek(lines: Sequence[str], i: int) -> bool:
+    """Whether line i is a standfirst without its full stop under the headline right above
+    it (the Telegraph's, El Mundo's two): too long for a headline of its own, under one
+    that is no kicker (`U.S. NEWS`)."""
+    line = lines[i]
+    if (is_sentence(line) or len(words(line)) < UNPUNCTUATED_PROSE_WORDS or _title_cased(line)
+            or not is_title_candidate(lines, i)):
+        return False
+    above = _line_above(lines, i)
+    return (above is not None and is_title_candidate(lines, above)
+            and len(words(lines[above])) >= TITLE_GOOD_WORDS[0]
+            # (not the same headline after a breadcrumb: `Home News Business News Ascom …`)
+            and normalise_line(line) not in normalise_line(lines[above]))
+
+
 def _under_headline(lines: Sequence[str], i: int, start: int) -> bool:
     """Whether line i is the dek of the headline right above it, both over the byline: that
     headline opens the block (not two more headlines above it, as in a list of teasers
@@ -232,6 +259,7 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
     line = lines[i]
     if not (2 <= len(words(line)) <= BARE_BYLINE_WORDS and looks_like_name(line)
             and "," not in line and not is_boilerplate(line) and i + 1 < end
+            and not CREDIT_LINE.match(line.strip())  # `Credit: Andrew Matthews/PA`
             and not OUTLET_NAME.fullmatch(line.strip())):
         return None
     # (past a button to follow the writer: `Fiona Tse` / `+ FOLLOW` / `Published: …`)
@@ -346,10 +374,16 @@ def following_credit(lines: Sequence[str], i: int) -> str | None:
 
 def meta_end(lines: Sequence[str], start: int, end: int) -> int:
     """Just past the last byline or date line near the top of the span, when no run of
-    body paragraphs comes before it: what precedes a byline is headline block, not body."""
+    body paragraphs comes before it: what precedes a byline is headline block, not body.
+    (The body's first paragraph ends its sentence: a long headline and its dek lines, as a
+    Spanish or Italian page writes them, read like prose but are not stopped.)"""
     last, run = None, 0
     for i in range(start, min(end, start + HEADER_LOOKAHEAD)):
-        run = run + 1 if is_prose(lines[i]) else 0
+        line = lines[i]
+        if not is_prose(line):
+            run = 0
+        elif run or is_sentence(line) or len(words(line)) >= LONG_LINE_WORDS:
+            run += 1  # (an unstopped line counts once paragraphs have begun: a tweet's)
         if run >= BODY_RUN:
             break
         if byline_author(lines[i]) or is_date_line(lines[i]):
@@ -386,6 +420,7 @@ def read_header(lines: Sequence[str], start: int, end: int, day_first: bool = Fa
         first -= 1  # no headline found: the byline and date right above the body (past
         # buttons and the photo) are its own
     dek = author = bare = when = caption = credit = None
+    title_at_or_first = title_at if title_at is not None else first
     i = first
     while i < end:
         line = lines[i]
@@ -393,8 +428,8 @@ def read_header(lines: Sequence[str], start: int, end: int, day_first: bool = Fa
         if byline_author(line) or is_date_line(line):
             author = author or byline_author(line)
             when = when or (parse_date(line, day_first) if is_date_line(line) else None)
-        elif bare is None and (name := bare_byline(lines, i, end)):
-            bare = name
+        elif (bare is None or i < title_at_or_first) and (name := bare_byline(lines, i, end)):
+            bare = name  # (above the headline, the nearest: a menu of sub-brands comes first)
         elif is_caption(lines, i) and not is_boilerplate(line):  # not "Email" over a credit
             if caption is None:
                 # (without its label: BBC's `Image caption, Engineers found …`)

@@ -37,6 +37,7 @@ DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}",  # November 19, 2019 / Nov. 19 2019
         rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",  # 19 November 2019
         r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b",  # 19.11.2019
+        rf"\b{_DAY}[.-]{_MONTH}[.-]{_YEAR}\b",  # 12.jul.2022 (Folha), 12-Jul-2022
         r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b",
         r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{2}(?:\d{2})?)\b",  # US 11/19/19
         r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2}(?:\d{2})?)\b",  # 27/09/2018,
@@ -271,10 +272,15 @@ def is_credit_line(line: str) -> bool:
         return False
     if len(tokens) <= 8 and NAME_SLASH_OUTLET.match(stripped):
         return True
+    if (for_outlet := FOR_OUTLET.search(stripped)) and _plainly_a_name(
+            name := stripped[: for_outlet.start()]) and 2 <= len(name.split()) <= 4:
+        return True  # `Hilary Swift for The New York Times`: a photographer on assignment
     caption, credit = split_credit(stripped)
     if credit is not None and len(words(caption)) >= 4:
         return False  # a caption with its credit at the end: "Protesters … (Image: GETTY)"
-    return bool(CREDIT_ANYWHERE.search(stripped)) and len(tokens) <= 10
+    # (an agency in capitals as a credit: `THE CANADIAN PRESS`)
+    return (bool(CREDIT_ANYWHERE.search(stripped) or stripped.isupper()
+                 and CREDIT_ANYWHERE.search(stripped.title())) and len(tokens) <= 10)
 
 
 def split_credit(caption: str) -> tuple[str, str | None]:

@@ -131,6 +131,15 @@ BOILERPLATE_LINES = _phrase_set(
     toggle caption
     toggle more options
     view gallery
+    add to playlist
+    download
+    republish
+    republish this story
+    support us
+    open this photo in gallery
+    see all
+    view all
+    show all
     see your latest updates
     link copied
     report
@@ -377,7 +386,7 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bis part of\b.*\b(media|publishing) (group|company)\b",
         r"\bshare (it |this )?(your|with)\b.*\b(friends?|thoughts)\b",
         r"^also\s*:\s*(see|read|watch)\b",
-        r"\bsupport (independent|our) journalism\b",
+        r"\bsupport our journalism\b|^(please )?support independent journalism\b",
         r"\bdownload (the|our) app\b|\bget the app\b",
         r"^download (the|our) [\w'’ &.-]{1,40} apps?\b",  # `Download the WXTN News 6 app …`
         r"^listen to (this|the) (article|story)\b|^why you can trust\b",
@@ -424,12 +433,20 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\blees (ook|meer)\b|\bschrijf je in\b",
         # share and comment buttons in other languages
         r"^(compartir en|partager sur|teilen (auf|per)|condividi su|partilhar no|"
+        r"compartilh(ar|e) (no|na|em|por|via)|enviar por (e-?mail|correo)|"
         r"deel (op|via)|dela (på|via)|udostępnij (na|przez)|paylaş)\b",
         r"^(deel artikel|kopieer link|kopiera länk|kopiuj link|linki kopyala)\W*$",
         r"^(copiar enlace|copier le lien|link kopieren|copia link|copiar link)$",
         r"^(ir a los comentarios|voir les commentaires|zu den kommentaren|vai ai commenti)$",
         r"^weitere optionen zum teilen$|^zur merkliste hinzufügen$|^artikel zum hören\b",
         r"^(ajouter à vos sélections|écouter cet article|guardar|escuchar)$",
+        # the buttons of a reading bar: listen, text size, save, give the article away
+        r"^(ouvir o texto|escuchar (la )?noticia|(aumentar|diminuir|reducir) (a )?(fonte|letra)|"
+        r"(increase|decrease) (font|text) size|text size|salvar artigos?|"
+        r"presentear (este )?artigo|ver comentarios|gift (this )?article)$",
+        r"^(você tem|you have) (acesso ilimitado|unlimited access)\b",
+        # an audio player set into the article
+        r"^duration\s*:?\s*\d|^listen to .{2,60}['’]s (report|interview|story) on\b",
         r"\bbaca juga\b",
     )
 )
@@ -478,7 +495,7 @@ READ_MORE = re.compile(r"^(read more|read the full story|continue reading|lire l
 # furniture, but the list's own, not a sign that the article ended.
 LIST_LABEL = re.compile(r"^(list (of \d+ items|\d+ of \d+)|end of list)$", re.IGNORECASE)
 
-# Legal and consent wording: furniture at any length (footers run long).
+# Legal and consent wording, and appeals for money: furniture at any length (footers run long).
 LEGAL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
@@ -508,6 +525,11 @@ LEGAL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bpurchase licensing rights\b",  # after a news agency's caption
         r"^privacy notice:\s*newsletters? may contain\b",
         r"\bis committed to publishing a diversity of letters\b",  # an opinion page's footer
+        # a reader's appeal for money, set into the article or under it
+        r"\bsupport (our|\w+['’]s) (independent |explanatory |nonprofit |local )?journalism\b",
+        r"\bfor as little as [$€£]\s?\d|^yes,? i['’]ll (give|support|contribute)\b",
+        r"^help keep (articles|stories|journalism|\w+) like this free\b",
+        r"\balready a (member|subscriber|supporter)\?|\bvantagens de ser assinante\b",
     )
 )
 

@@ -227,9 +227,10 @@ def is_teaser(line: str) -> bool:
 
 def _under_box_heading(lines: Sequence[str], i: int) -> bool:
     """Whether line i is right under a box's heading (`Keep reading`), past the box's own
-    furniture (a screen reader's `list of 4 items`, `list 1 of 4`)."""
+    furniture (a screen reader's `list of 4 items`, `list 1 of 4`). A `Read more` over
+    links heads their box too (Newsweek's, or a list of tags)."""
     for j in range(i - 1, max(-1, i - 4), -1):
-        if is_section_break(lines[j]):
+        if is_section_break(lines[j]) or READ_MORE.match(lines[j].strip()):
             return True
         if lines[j].strip() and not is_boilerplate(lines[j]):
             return False

@@ -119,6 +119,18 @@ from builder.ingest.boilerplate import (
         "In this article: delivery robot, finland, gear, helsinki",
         "SEE: A winning strategy for cybersecurity (ZDNet special report)",
         "Today's Paper",
+        "Compartilhar no WhatsApp",
+        "Aumentar fonte",
+        "Você tem acesso ilimitado a reportagens exclusivas de todos os conteúdos da Folha.",
+        "Open this photo in gallery:",
+        "See All",
+        "Duration 3′ 58″",
+        "Listen to Mere Paewai's report on Checkpoint",
+        "For as little as $6/month you can help support our independent journalism AND enjoy "
+        "special benefits and content.",
+        "Will you support Vox’s explanatory journalism?",
+        "Yes, I'll give",
+        "Help keep articles like this free",
     ],
 )
 def test_known_furniture(line):
@@ -149,6 +161,9 @@ def test_known_furniture(line):
         "Fitbit’s new budget tracker drops the subscription for sleep scores",
         "Users without a subscription to the music service can now listen to playlists with "
         "ads, the company said on Tuesday.",
+        # nor does a story about how newsrooms are paid for
+        "The foundation said it would support independent journalism in the region.",
+        "Listen to “Copperhead Hymn” below.",
     ],
 )
 def test_article_lines_are_not_furniture(line):

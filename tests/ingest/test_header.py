@@ -376,3 +376,52 @@ def test_another_date_on_the_page_shows_which_way_its_numeric_dates_are_written(
     assert read_text(head + month_first).date == "2024-12-04"
     both = BODY + "Updated 04/15/2024, 15/04/2024\n"  # they disagree: the language decides
     assert read_text(head + both).date == "2024-12-04"
+
+
+def test_unstopped_deks_under_a_long_headline_are_its_deks():
+    # (El Mundo: a long headline and two deks without full stops, then the photo, its
+    # credit, the writer in capitals and the date)
+    head = ("Comercio\n"
+            "El mercado del barrio cumple tres años de reinvención con lista de espera para "
+            "abrir puesto\n"
+            "Más de 30 comerciantes aspiran a alguno de los locales libres del mercado municipal, "
+            "que tenía la mitad de sus puestos cerrados\n"
+            "Los vecinos critican que la oferta de ocio nocturno ha desplazado a las fruterías "
+            "tradicionales\n"
+            "Varios clientes compran en uno de los puestos del mercado, en la calle Mayor.\n"
+            "DAVID CARRASCOSA\nLUCÍA BERROCAL\nMadrid\n"
+            "Actualizado Miércoles, 10 mayo 2017 - 13:42\n")
+    extracted = read_text(head + BODY)
+    assert extracted.title.startswith("El mercado del barrio")
+    assert (extracted.author, extracted.date) == ("LUCÍA BERROCAL", "2017-05-10")
+    assert len(extracted.blocks) == 3
+
+
+def test_a_headline_over_an_unstopped_dek_and_a_credited_photo():
+    head = ("Science\nHedgehogs find refuge in towns as countryside numbers keep falling\n"
+            "Rural populations have halved since 2000 but urban gardens are helping the species "
+            "hold its ground, report finds\n"
+            "Urban hedgehog numbers appear to have stabilised after years of decline\n"
+            "Credit: Andrew Matthews/PA\nBy Harriet Ellery, Science Correspondent\n"
+            "22 June 2017 • 10:00pm\n")
+    extracted = read_text(head + BODY)
+    assert extracted.title == "Hedgehogs find refuge in towns as countryside numbers keep falling"
+    assert extracted.author == "Harriet Ellery"
+
+
+def test_the_writer_nearest_the_headline_above_it():
+    # a menu of the site's sub-brands (`WIRED Insider` over `WIRED Consulting`) comes first
+    head = ("Library to close for a year of repairs\nNews\nCity\nSIGNAL Insider\n"
+            "PULSE Consulting\nCoupons\nSign In\nLena Vashti\nScience\n"
+            "Jun 14, 2023 7:00 AM\nLibrary to close for a year of repairs\n")
+    extracted = read_text(head + BODY)
+    assert (extracted.author, extracted.date) == ("Lena Vashti", "2023-06-14")
+
+
+def test_a_writer_card_s_see_all_is_no_writer():
+    head = ("Library to close for a year of repairs\nBy Noah Kessler\n"
+            "Noah Kessler's Most Recent Stories\nParks to stay open late this summer\n"
+            "See All\nSeptember 27, 2018\n")
+    extracted = read_text(head + BODY)
+    assert extracted.title == "Library to close for a year of repairs"
+    assert extracted.author == "Noah Kessler"

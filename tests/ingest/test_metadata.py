@@ -139,6 +139,10 @@ def test_byline_author(line, author):
         ("GETTY", True),
         ("Protesters have worn masks to protect their identities (Image: GETTY )", False),
         ("WeWork is reportedly being investigated, according to Reuters.", False),
+        ("Hilary Swift for The New York Times", True),  # a photographer on assignment
+        ("JAMES GLOSSOP FOR THE TIMES", True),
+        ("Calls for Calm in Paris", False),  # a headline: not a name before `for`
+        ("By Jane Roe for The Guardian", False),  # a byline
     ],
 )
 def test_credit_lines(line, credit):
@@ -281,3 +285,9 @@ def test_no_copyright_no_source():
 )
 def test_numeric_order(lines, order):
     assert numeric_order(lines) is order
+
+
+def test_a_date_with_its_month_between_dots():
+    assert parse_date("12.jul.2022 às 15h00") == "2022-07-12"  # Folha de S.Paulo
+    assert parse_date("Updated 12-Jul-2022") == "2022-07-12"
+    assert parse_date("v1.2.2022") is None
