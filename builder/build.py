@@ -674,10 +674,12 @@ class Builder:
         # process goes on with the pages (15 ms at 1,000 articles, 0.15 s at 10,000).
         views, entities = self._for_search
         on_disk = any(p.startswith(SEARCH_PREFIX) for p in existing)
-        write = functools.partial(_write_search, views, entities, staging, existing,
-                                  self._search_print if on_disk else None)
-        job = Forked(write) if in_child and len(views) + len(entities) >= PARALLEL_MIN else None
-        return job.result if job is not None else write
+        last_print = self._search_print if on_disk else None
+        if in_child and len(views) + len(entities) >= PARALLEL_MIN:
+            # (beside the pages being laid out here: one core is the child's share)
+            return Forked(functools.partial(_write_search, views, entities, staging, existing,
+                                            last_print, second_core=False)).result
+        return functools.partial(_write_search, views, entities, staging, existing, last_print)
 
     def build_search(self, output: Path) -> Built:
         """Just the search index of the last build, every other file of output/ kept.
@@ -814,7 +816,7 @@ SEARCH_MEMO = CACHE.parent / "search.pickle"  # the search index's own memo (saf
 
 
 def _write_search(views: list[ArticleView], entities: list[Entity], staging: Path,
-                  existing: dict[str, str], last_print: str | None
+                  existing: dict[str, str], last_print: str | None, second_core: bool = True
                   ) -> tuple[dict[str, str], set[str], str]:
     """The search index files of these articles and entities, written into staging each as
     it is made (they never all sit in memory), unless output/ holds the index of the same
@@ -844,7 +846,7 @@ def _write_search(views: list[ArticleView], entities: list[Entity], staging: Pat
             written[path] = digest
         return digest
 
-    same |= search_module.search_files(docs, put, keys, existing)
+    same |= search_module.search_files(docs, put, keys, existing, second_core)
     search_module.save_memo(SEARCH_MEMO)
     return written, same, docs_print
 

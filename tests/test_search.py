@@ -309,6 +309,21 @@ def test_postings_split_across_processes_equal_one_process(monkeypatch):
     assert build_search_files(docs) == serial
 
 
+def test_no_worker_when_the_other_core_is_taken(monkeypatch):
+    # `gloss build` makes the index in a child beside the page layout: no worker of its own
+    docs = corpus(n=90)
+    serial = build_search_files(docs)
+    monkeypatch.setattr(search, "PARALLEL_CHARS", 0)
+
+    def no_worker(*args, **kwargs):
+        raise AssertionError("forked a worker")
+
+    monkeypatch.setattr(search, "rows_in_two_processes", no_worker)
+    files: dict[str, bytes] = {}
+    search.search_files(docs, files.__setitem__, second_core=False)
+    assert files == serial
+
+
 # --- the memo: what earlier builds made, reused ---------------------------------------
 
 
