@@ -52,7 +52,9 @@ TITLE_DISTANCE_COST = 0.25  # per line between a title candidate and the body
 BYLINE_BELOW_SCORE, BYLINE_LOOKAHEAD = 3.0, 12  # a headline over its byline
 OVER_SUBHEAD_SCORE = 2.0  # a headline in Title Case over a line in sentence case: its dek
 UNSTOPPED_DEK_COST = 2.0  # a long unstopped line under another headline-shaped one: its dek
-PROMPT = re.compile(r"\b(subscribe|sign up|newsletters?|inbox|alerts)\b", re.IGNORECASE)
+# (not any `alerts`: `… alerts sent when bus is 10 minutes away` is a dek)
+PROMPT = re.compile(r"\b(subscribe|sign up|newsletters?|inbox|(news|email|breaking|push) alerts)\b",
+                    re.IGNORECASE)
 HEADING_MAX_WORDS = 12
 # A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
 HEADER_LOOKAHEAD, BODY_RUN = 10, 3
@@ -310,7 +312,7 @@ def over_byline(lines: Sequence[str], i: int, start: int) -> bool:
                 lines, j):
             continue
         deks += 1  # a dek, stopped or not
-        if deks > 1 or not (is_dek_shaped(line) or is_headline(line)):
+        if deks > 1 or not (is_dek_shaped(line) or is_headline(line) or _unstopped_dek(lines, j)):
             return False
     return False
 
