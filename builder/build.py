@@ -583,7 +583,7 @@ class Builder:
         def collect_search() -> None:
             nonlocal search_print
             if search is not None:
-                found, kept, search_print = search()
+                found, kept, search_print = search.result()
                 staged.update(found)
                 keep.update(kept)
             else:  # the server writes the pages first and the index right after
@@ -591,11 +591,20 @@ class Builder:
             lap("search")
 
         pooled = _render_workers(todo) > 1
+        clear_fragments(env)  # (cached by an earlier build's pages: of other data, maybe)
+        early: list[str | Exception] = []
         if pooled:
-            # The index first (both cores are busy with it anyway, and fewer processes are
-            # alive at once); the templates are compiled meanwhile, for the workers to inherit.
+            # The index first (fewer processes are alive at once); the templates are
+            # compiled meanwhile, for the workers to inherit, and while the search child
+            # is still at work this process renders pages rather than wait: the workers
+            # have fewer to do, and inherit the fragments those pages cached.
             _compile_templates(env, todo)
+            clock_early = time.perf_counter()
+            while search is not None and search.running() and len(early) < len(todo) // 2:
+                early.append(_render_one(env, todo[len(early)], inputs.config, staging))
+            early_seconds = time.perf_counter() - clock_early
             collect_search()
+            timings["search"] -= early_seconds  # (counted in `render`, below)
         holding = None
 
         def meanwhile() -> None:  # this process's share of the work while workers render
@@ -605,13 +614,16 @@ class Builder:
             if self.saves_reach:
                 holding = self._pages_holding(shown, layout)
 
-        results = render_pages(env, todo, inputs.config, staging, meanwhile)
+        results = early + render_pages(env, todo[len(early):], inputs.config, staging,
+                                       meanwhile, fresh=False)
         for page, result in zip(todo, results, strict=True):
             if isinstance(result, str):
                 staged[page.path] = result
             else:
                 problems.append(template_problem(result, inputs.theme_dir, page))
         lap("render")
+        if early:
+            timings["render"] += early_seconds
         if not pooled:
             collect_search()
         return Built(files, problems, len(pages), timings, keep, prints,
@@ -664,11 +676,11 @@ class Builder:
         return keep, todo, prints, shown, layout
 
     def _start_search(self, staging: Path, existing: dict[str, str], in_child: bool = True
-                      ) -> Callable[[], tuple[dict[str, str], set[str], str]]:
+                      ) -> Forked[tuple[dict[str, str], set[str], str]]:
         """The search index of the last build's documents, written into staging only when
         they changed since the index in output/ was made: in a forked child, beside the page
-        work, when there are many. Call the result for (staged files: digests, files kept,
-        the documents' digest)."""
+        work, when there are many (else here, when its result() is asked for). Its result()
+        is (staged files: digests, files kept, the documents' digest)."""
         # The documents are made where the index is: a view's text is kept encoded, so
         # the child reads it without copying much of this process's memory, and this
         # process goes on with the pages (15 ms at 1,000 articles, 0.15 s at 10,000).
@@ -678,8 +690,9 @@ class Builder:
         if in_child and len(views) + len(entities) >= PARALLEL_MIN:
             # (beside the pages being laid out here: one core is the child's share)
             return Forked(functools.partial(_write_search, views, entities, staging, existing,
-                                            last_print, second_core=False)).result
-        return functools.partial(_write_search, views, entities, staging, existing, last_print)
+                                            last_print, second_core=False))
+        return Forked(functools.partial(_write_search, views, entities, staging, existing,
+                                        last_print), fork=False)
 
     def build_search(self, output: Path) -> Built:
         """Just the search index of the last build, every other file of output/ kept.
@@ -688,7 +701,7 @@ class Builder:
         """
         existing = _manifest(output)
         staging = _staging_for(output)
-        staged, kept, docs_print = self._start_search(staging, existing, in_child=False)()
+        staged, kept, docs_print = self._start_search(staging, existing, in_child=False).result()
         keep = kept | {p for p in existing if not p.startswith(SEARCH_PREFIX)}
         return Built({}, [], keep=keep, staged=staged, staging=staging,
                      search_print=docs_print, search_only=True)
@@ -875,14 +888,17 @@ def _render_workers(pages: list[Page]) -> int:
 
 
 def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, staging: Path,
-                 meanwhile: Callable[[], None] = lambda: None) -> list[str | Exception]:
+                 meanwhile: Callable[[], None] = lambda: None, fresh: bool = True
+                 ) -> list[str | Exception]:
     """Render pages into staging (so the site is never held in memory); both cores when many.
 
     Workers are forked after the pages exist, so they read them from inherited memory;
-    this process does `meanwhile` while they work.
+    this process does `meanwhile` while they work. `fresh`: forget the fragments cached
+    so far (the caller's own pages of this build may have cached them instead).
     """
     global _jobs
-    clear_fragments(env)  # (the workers, forked below, start with none)
+    if fresh:
+        clear_fragments(env)
     workers = _render_workers(pages)
     if workers < 2:
         meanwhile()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -24,11 +25,11 @@ class Forked(Generic[T]):
     here instead, so an error is raised where it can be reported.
     """
 
-    def __init__(self, function: Callable[[], T]) -> None:
+    def __init__(self, function: Callable[[], T], fork: bool = True) -> None:
         self._function = function
         self._pid: int | None = None
-        if (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
-            return
+        if not fork or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+            return  # (result() calls it here)
         reader, writer = os.pipe()
         try:
             pid = os.fork()
@@ -41,6 +42,13 @@ class Forked(Generic[T]):
             _run(function, writer)
         os.close(writer)
         self._pid, self._reader = pid, reader
+
+    def running(self) -> bool:
+        """Whether the child is still at work: result() would wait for it."""
+        if self._pid is None:
+            return False
+        readable, _, _ = select.select([self._reader], [], [], 0)
+        return not readable  # (the pipe reads once the child has written or died)
 
     def result(self) -> T:
         if self._pid is not None:

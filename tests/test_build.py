@@ -190,6 +190,30 @@ def test_a_first_build_read_by_the_workers_equals_one_read_here(
     again.discard()
 
 
+def test_pages_rendered_here_while_the_index_is_made_are_the_workers_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # While the search child works, this process renders the first pages itself (and the
+    # workers inherit the fragments they cached): the site is the same as rendered alone.
+    subprocess.run([sys.executable, str(ROOT / "bench/gen_corpus.py"), "--n", "30",
+                    "--out", str(tmp_path / "content")], check=True, capture_output=True)
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    (tmp_path / "site.toml").write_text('title = "T"\nper_page = 5\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(build_module, "PARALLEL_MIN", 1)  # workers, and a search child
+    rendered_here = []
+    monkeypatch.setattr(build_module.Forked, "running", lambda self: True)  # a slow index
+    monkeypatch.setattr(build_module, "_render_one", lambda *a, f=build_module._render_one:
+                        rendered_here.append(a[1].path) or f(*a))
+    early = Builder(Path("content")).build(Path("early"))
+    pages = [path for path in early.staged if not path.startswith("search/")]
+    assert 0 < len(rendered_here) <= len(pages) // 2, "half at most: the rest by workers"
+    monkeypatch.setattr(build_module, "PARALLEL_MIN", 10**9)
+    alone = Builder(Path("content")).build(Path("alone"))
+    assert early.staged == alone.staged
+    early.discard()
+    alone.discard()
+
+
 def test_a_reader_that_stops_reading_ends_the_command_quietly(project: Path):
     # `gloss build | head -0`: the build is done and kept; no traceback, exit status 1.
     process = subprocess.Popen([sys.executable, "-m", "builder", "build"], cwd=project,

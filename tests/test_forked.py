@@ -24,3 +24,27 @@ def test_an_error_in_the_child_is_raised_in_the_parent():
 
     with pytest.raises(ValueError, match="bad document"):
         Forked(fail).result()
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not hasattr(os, "fork"), reason="no child")
+def test_running_until_the_child_is_done(tmp_path):
+    go = tmp_path / "go"
+
+    def wait_for_go() -> int:
+        while not go.exists():
+            pass
+        return 7
+
+    job = Forked(wait_for_go)
+    assert job.running()
+    go.touch()
+    while job.running():
+        pass
+    assert job.result() == 7
+
+
+def test_not_forked_runs_here_when_asked():
+    parent = os.getpid()
+    job = Forked(os.getpid, fork=False)
+    assert not job.running()
+    assert job.result() == parent
