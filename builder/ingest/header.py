@@ -260,7 +260,7 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
     `Kevin Ashworth covers …`); less a wire agency after it."""
     line = lines[i]
     if not (2 <= len(words(line)) <= BARE_BYLINE_WORDS and looks_like_name(line)
-            and "," not in line and not is_boilerplate(line) and i + 1 < end
+            and "," not in line and ":" not in line and not is_boilerplate(line) and i + 1 < end
             and not CREDIT_LINE.match(line.strip())  # `Credit: Andrew Matthews/PA`
             and not OUTLET_NAME.fullmatch(line.strip())):
         return None

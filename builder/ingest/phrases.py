@@ -136,6 +136,7 @@ BOILERPLATE_LINES = _phrase_set(
     republish
     republish this story
     support us
+    click the alert icon to follow topics
     open this photo in gallery
     see all
     view all
@@ -627,8 +628,10 @@ CREDIT_ANYWHERE = re.compile(
 # "… at Mariupol April 19, 2022. AP/Alexei Alexandrov": a short name with a slash,
 # or "(Photo: …)", "Photo by …", "| Getty Images" at the end of a caption.
 TRAILING_CREDIT = re.compile(
-    rf"(?:\s+(?P<bracketed>[(\[]\s*(?:(?:{CREDIT_AGENCIES})\s+)?"
-    rf"(?:photo|image|picture|file|foto|bild|credit|source|pic)s?\s*[:/][^)\]]{{1,80}}[)\]]"
+    # (`(AP Photo/Jane Doe)`, `(Express photo by X)`, `(Photo courtesy of Kitagawa Seiki)`)
+    rf"(?:\s+(?P<bracketed>[(\[]\s*(?:(?:{CREDIT_AGENCIES}|(?-i:[A-Z])\w+)\s+)?"
+    rf"(?:photo|image|picture|file|foto|bild|credit|source|pic)s?"
+    rf"\s*(?:[:/]|\s(?:courtesy|by)\b)[^)\]]{{1,80}}[)\]]"
     # "[Wanjiru Kamau/Al Jazeera]": a photographer and an outlet, capitalised, in brackets
     rf"|[(\[](?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}})\s*/\s*(?-i:[A-Z])[\w.'’ -]{{1,50}}[)\]]"
     # "(ABC Central West: Lucy Ferris)": an outlet, then the photographer; "(foto Benvenuti)"
@@ -636,8 +639,9 @@ TRAILING_CREDIT = re.compile(
     rf"\s*(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{1,3}})\)"
     rf"|[(\[](?:foto|photo)\s+(?-i:[A-Z])[\w.'’ -]{{1,40}}[)\]]"
     rf")\s*$)"
-    # "….Credit...Maddie Kerr for The New York Times": the credit glued to the caption
-    rf"|(?<=[.!?”\"’)])(?P<glued>(?-i:Credit)\.\.\.\s*(?-i:[A-Z])[^.]{{2,80}})\s*$"
+    # "….Credit...Maddie Kerr for The New York Times", "… on Tuesday.Credit: Tomer
+    # Appelbaum" (Haaretz): the credit glued to the caption
+    rf"|(?<=[.!?”\"’)])(?P<glued>(?-i:Credit)(?:\.\.\.|:)\s*(?-i:[A-Z])[^.]{{2,80}})\s*$"
     # "… el lunes en su primer día de clase. ANTONIO GARCÍA (EFE)": the photographer in
     # capitals, perhaps with the agency
     rf"|(?<=(?-i:[a-zß-ÿ])[.!?])\s+"
@@ -675,7 +679,7 @@ OUTLET_NAME = re.compile(
 BYLINE = re.compile(
     r"^(?:(?:by|written by|words by|story by|posted by|reported by|von|par|por|di|door|oleh)"
     r"\s*:?"
-    r"|(?:author|authors|byline|автор)\s*:)\s+"
+    r"|(?:author|authors|byline|writer|reporter|автор|autor|auteur)\s*:)\s+"
     r"(?P<name>[^\d|•·,–—(]{2,60}?)(?:\s*(?:[|•·,–—(]|\s-\s|\d|$))",
     re.IGNORECASE,
 )
@@ -683,7 +687,8 @@ BYLINE = re.compile(
 # A label alone on its line, its value on the next (`Author:` / `The Water Coolest`,
 # `Publish date:` / `Nov 18, 2019`): read as one line.
 META_LABEL = re.compile(
-    r"^(?:by|written by|authors?|byline|publish(?:ed)?(?: date| on)?|posted(?: on)?|date|"
+    r"^(?:by|written by|authors?|byline|writer|reporter|publish(?:ed)?(?: date| on)?|"
+    r"posted(?: on)?|date|"
     r"(?:last )?updated(?: on)?|modified)\s*:$",
     re.IGNORECASE,
 )

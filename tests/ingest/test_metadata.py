@@ -118,6 +118,8 @@ def test_date_lines(line, expected):
         ("By Jane Roe for The Guardian", "Jane Roe"),
         ("By Kyle Brenner Fox News", "Kyle Brenner"),  # the outlet after the name
         ("By Mike News", "Mike News"),
+        ("WRITER: Paweena Srisuk", "Paweena Srisuk"),  # Bangkok Post's labelled fields
+        ("NEWSPAPER SECTION: News", None),
         ("By Colin A. Fitzgerald Globe Staff,Updated November 3, 2019, 6:14 p.m.",
          "Colin A. Fitzgerald"),
     ],
@@ -291,3 +293,19 @@ def test_a_date_with_its_month_between_dots():
     assert parse_date("12.jul.2022 às 15h00") == "2022-07-12"  # Folha de S.Paulo
     assert parse_date("Updated 12-Jul-2022") == "2022-07-12"
     assert parse_date("v1.2.2022") is None
+
+
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        ("Construction work on Herzl Street, on Tuesday.Credit: Tomer Appelbaum",
+         "Tomer Appelbaum"),  # glued on, as Haaretz pastes
+        ("A worker on the motor line in Toyama. (Photo courtesy of Kitagawa Seiki)",
+         "Kitagawa Seiki"),
+        ("Residents formed a human chain on Monday. (Express photo by Pavan Khengre)",
+         "Pavan Khengre"),
+        ("He said (photo by the river) it was fine", None),
+    ],
+)
+def test_more_trailing_credits(caption, credit):
+    assert split_credit(caption)[1] == credit
