@@ -34,6 +34,7 @@ from builder.ingest.metadata import (
     is_date_line,
     looks_like_name,
     parse_date,
+    plainly_a_name,
     split_credit,
 )
 from builder.ingest.phrases import (
@@ -164,6 +165,9 @@ def is_title_candidate(lines: Sequence[str], i: int) -> bool:
         return False  # (a tab: a table's row)
     if OUTLET_NAME.fullmatch(line.strip()):
         return False  # `The Lakeshore Sentinel`, a syndicated story's paper
+    crumbs = line.split(" | ")
+    if len(crumbs) >= 3 and all(len(words(c)) <= 3 for c in crumbs):
+        return False  # `Local News | Transportation | Traffic Lab`: the sections
     if is_caption(lines, i):
         return False
     if (len(words(line)) > HEADING_MAX_WORDS and _SENTENCE_INSIDE.search(_QUOTATION.sub("", line))
@@ -259,6 +263,9 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
     Press` / `Published …`), or over the writer's biography (`Kevin Ashworth` / `Close` /
     `Kevin Ashworth covers …`); less a wire agency after it."""
     line = lines[i]
+    names = line.split(", ")  # `Anni Korhonen, Jussi Mäkelä`: writers, not a name and a title
+    if len(names) > 1 and all(2 <= len(words(n)) <= 3 and plainly_a_name(n) for n in names):
+        line = names[0]
     if not (2 <= len(words(line)) <= BARE_BYLINE_WORDS and looks_like_name(line)
             and "," not in line and ":" not in line and not is_boilerplate(line) and i + 1 < end
             and not CREDIT_LINE.match(line.strip())  # `Credit: Andrew Matthews/PA`
@@ -273,7 +280,7 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
             or len(after) > 1 and looks_like_name(after[0]) and is_timestamp(after[1])
             and len(words(after[0])) <= BARE_BYLINE_WORDS + 1
             or any(text.startswith(line.strip()) and is_biography(text) for text in after)):
-        return AGENCY_AFTER.sub("", line)
+        return AGENCY_AFTER.sub("", ", ".join([line, *names[1:]]) if len(names) > 1 else line)
     return None
 
 

@@ -150,9 +150,10 @@ def is_date_line(line: str) -> bool:
     if not tokens or len(tokens) > DATE_LINE_MAX_WORDS or parse_date(line) is None:
         return False
     # A sentence that happens to mention a date is not a date line (a time's `p.m.` is
-    # not a full stop).
+    # not a full stop), unless it says it is one (`Publié mardi 14 novembre 2017 à 18:42,
+    # modifié … à 20:05.`).
     stopped = line.rstrip().endswith(".") and not _MERIDIEM_END.search(line.rstrip())
-    return not (stopped and len(tokens) > 8)
+    return not (stopped and len(tokens) > 8) or bool(DATE_CUE.match(line.strip()))
 
 
 NAME_AND_HANDLE = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\s*@\w{2,30}")
@@ -204,7 +205,7 @@ def _names_in_places(line: str) -> str | None:
     return " and ".join(names) if names else None
 
 
-def _plainly_a_name(text: str) -> bool:
+def plainly_a_name(text: str) -> bool:
     """A name with none of the words English writes only in lower case (`World News`,
     `Macron Speaks`): for bylines that have no `By` to say so."""
     return (looks_like_name(text) and not is_account(text)
@@ -216,7 +217,7 @@ def byline_author(line: str) -> str | None:
     match = BYLINE.match(line.strip())
     if not match:
         if name := _segmented_name(line) or _names_in_places(line):
-            return name if all(_plainly_a_name(n) for n in name.split(" and ")) else None
+            return name if all(plainly_a_name(n) for n in name.split(" and ")) else None
         # "Jane Doe @janedoe / 2 days", "Jane Doe, Staff Writer", "Monday November 18, 2019
         # 7:45 am PST by Jane Doe": no "By" in front
         handle = NAME_AND_HANDLE.match(line.strip())
@@ -272,7 +273,7 @@ def is_credit_line(line: str) -> bool:
         return False
     if len(tokens) <= 8 and NAME_SLASH_OUTLET.match(stripped):
         return True
-    if (for_outlet := FOR_OUTLET.search(stripped)) and _plainly_a_name(
+    if (for_outlet := FOR_OUTLET.search(stripped)) and plainly_a_name(
             name := stripped[: for_outlet.start()]) and 2 <= len(name.split()) <= 4:
         return True  # `Hilary Swift for The New York Times`: a photographer on assignment
     caption, credit = split_credit(stripped)
@@ -288,15 +289,15 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     match = TRAILING_CREDIT.search(caption)
     raw = match and (match["credit"] or match["bracketed"] or match["glued"]
                      or match["copyright"] or match["capsname"] or match["gluedslash"])
-    if not raw or URL_LIKE.search(raw) or match["barname"] and not _plainly_a_name(raw):
+    if not raw or URL_LIKE.search(raw) or match["barname"] and not plainly_a_name(raw):
         return caption.strip(), None  # (not `… | Read More`)
     credit = raw.strip() if match["capsname"] else raw.strip().strip("()[]©").strip()
     credit = re.sub(r"^(?:file|source|pic)\s*:\s*", "", credit, flags=re.I)
-    credit = re.sub(r"^(?:\w+ )?(?:photo|image|credit|foto|bild)s?(?: credit)?"
+    credit = re.sub(r"^(?:\w+ )?(?:photo|image|credit|foto|bild|kuva)s?(?: credit)?"
                     r"(?: courtesy of| courtesy| by|:|\.\.\.|\s)\s*", "", credit, flags=re.I)
     if match["bracketed"] and ":" in credit and not CREDIT_LINE.match(raw.strip("([ ")):
         credit = credit.split(":", 1)[1].strip()  # `(ABC Central West: Lucy Ferris)`
-        if not _plainly_a_name(credit):  # not `(Note: Minutes Attached)`
+        if not plainly_a_name(credit):  # not `(Note: Minutes Attached)`
             return caption.strip(), None
     return caption[: match.start()].strip(), _without_trailing_date(credit) or None
 

@@ -136,6 +136,8 @@ BOILERPLATE_LINES = _phrase_set(
     republish
     republish this story
     support us
+    bookmark
+    learn more
     click the alert icon to follow topics
     open this photo in gallery
     see all
@@ -427,7 +429,18 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^\d+\s*(s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago\b",
         r"^(rating|score|votes?|likes?|points?)\s*:?\s*[+-]?\d+|^\d+ (votes?|likes?|points?)$",
         r"\blesen sie (auch|mehr)\b|\bmehr zum thema\b|\bjetzt (abonnieren|anmelden)\b",
-        r"\blire (aussi|la suite)\b|\babonnez-vous\b|\binscrivez-vous\b",
+        r"\blire (aussi|également|la suite)\b|\babonnez-vous\b|\binscrivez-vous\b",
+        r"^(lue (myös|lisää)|les også|læs også|läs mer)\b",
+        # `Read moreIn Brittany, …` (the link glued on), `Read in Daily Maverick: “…”`
+        r"^read more(?!over\b)\w|^read in [\w ]{2,30}:",
+        r"\byour browser does not support\b|^this audio is ai-generated\b|"
+        r"^enjoy more audio and podcasts\b|^skip (next|previous) section\b|^explore more$",
+        r"^this article appeared in the .{0,60}\bprint edition\b",
+        r"^\d+ minut[io] di lettura$|^ascolta l['’]articolo$|^originally published\b.*\d",
+        r"^(do you like the content of this article|how does this make you feel)\?$",
+        r"^submitting\W*$|^sorry, there seem to be some issues\b|^top news right now$",
+        r"^for all the latest\b.{0,60}\bnews\b|^get (current|latest) updates on\b",
+        r"^this is ai[- ]generated (summari[sz]ation|audio|text)\b",
         r"\blee (también|más)\b|\bsuscríbete\b|\bte puede interesar\b",
         r"\bleggi (anche|di più)\b|\biscriviti\b|\bdevi essere connesso\b",
         r"\bleia (mais|também)\b|\binscreva-se\b|\bclique (aqui|na)\b",
@@ -617,7 +630,7 @@ CREDIT_AGENCIES = (
 )
 CREDIT_LINE = re.compile(
     r"^\(?\s*(?:(?:photo(?:graph)?|image|picture|foto|bild|credit|source|quelle|"
-    r"crédit|fotografia|main image credit|фото)s?(?: credit)?\s*(?::|by|\.\.\.)|©|\(c\)\s"
+    r"crédit|fotografia|kuva|main image credit|фото)s?(?: credit)?\s*(?::|by|\.\.\.)|©|\(c\)\s"
     r"|image source\s*,"  # BBC: `Image source, Getty Images`
     r"|\((?-i:[A-Z])[\w.'’ -]{1,40}\s/\s[\w.'’ -]{2,40}\)$)",  # `(Gina Ferrazzi / LA Times)`
     re.IGNORECASE,
@@ -651,9 +664,9 @@ TRAILING_CREDIT = re.compile(
     rf"|(?<=(?-i:[a-z0-9])[.!?])(?P<gluedslash>(?-i:[A-Z])[\w.'’-]+(?: (?-i:[A-Z])[\w.'’-]+){{1,3}}"
     rf"/[\w.'’ -]{{2,50}})\s*$"
     # "… since 2022 © Bram Kuipers/Bloomberg"
-    rf"|\s+(?P<copyright>©\s*(?-i:[A-Z])[\w.'’ -]{{1,40}}(?:/[\w.'’ -]{{2,40}})?)\s*$"
+    rf"|\s+(?P<copyright>©\s*(?-i:[A-Z])[\w.'’ -]{{1,40}}(?:[/,]\s*[\w.'’ -]{{2,40}})?)\s*$"
     rf"|(?:(?<=[.!?”\"’)])\s+|\s+[|–—-]\s+)"
-    rf"(?P<credit>(?:\(?(?:photo(?:graph)?|image|credit|foto|bild)s?(?: credit)?(?: by|:)"
+    rf"(?P<credit>(?:\(?(?:photo(?:graph)?|image|credit|foto|bild|kuva)s?(?: credit)?(?: by|:)"
     rf"\s*(?:[^.]|(?<=\b[A-Z])\.){{2,80}}\)?"  # (an initial's stop: `M. Vedhan`)
     # "… on Jan. 6. | Kaori Shimizu": a photographer's name alone after a bar
     rf"|(?<=[.!?”\"’)] \| )(?P<barname>(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}))"
@@ -677,7 +690,8 @@ OUTLET_NAME = re.compile(
 
 # Byline openers ("By Jane Doe", "Von …", "Par …").
 BYLINE = re.compile(
-    r"^(?:(?:by|written by|words by|story by|posted by|reported by|von|par|por|di|door|oleh)"
+    r"^(?:(?:by|written by|words by|text by|story by|posted by|reported by|von|par|por|di|door|"
+    r"oleh)"
     r"\s*:?"
     r"|(?:author|authors|byline|writer|reporter|автор|autor|auteur)\s*:)\s+"
     r"(?P<name>[^\d|•·,–—(]{2,60}?)(?:\s*(?:[|•·,–—(]|\s-\s|\d|$))",
@@ -687,7 +701,8 @@ BYLINE = re.compile(
 # A label alone on its line, its value on the next (`Author:` / `The Water Coolest`,
 # `Publish date:` / `Nov 18, 2019`): read as one line.
 META_LABEL = re.compile(
-    r"^(?:by|written by|authors?|byline|writer|reporter|publish(?:ed)?(?: date| on)?|"
+    r"^(?:by|written by|text by|words by|texte par|authors?|byline|writer|reporter|"
+    r"publish(?:ed)?(?: date| on)?|"
     r"posted(?: on)?|date|"
     r"(?:last )?updated(?: on)?|modified)\s*:$",
     re.IGNORECASE,

@@ -131,6 +131,13 @@ from builder.ingest.boilerplate import (
         "Will you support Vox’s explanatory journalism?",
         "Yes, I'll give",
         "Help keep articles like this free",
+        "Read moreIn Brittany, warming seas push mussel farmers to rethink their trade",
+        "Lire également: Les Alpes suisses ont perdu un mois de neige en cinquante ans",
+        "Lue myös: Kyläkoulujen määrä on lähes puolittunut",
+        "Your browser does not support the <audio> element.",
+        "This article appeared in the Europe section of the print edition under the headline "
+        "\"Island life\"",
+        "2 minuti di lettura",
     ],
 )
 def test_known_furniture(line):
@@ -164,6 +171,7 @@ def test_known_furniture(line):
         # nor does a story about how newsrooms are paid for
         "The foundation said it would support independent journalism in the region.",
         "Listen to “Copperhead Hymn” below.",
+        "Read moreover the report, which runs to 300 pages.",
     ],
 )
 def test_article_lines_are_not_furniture(line):

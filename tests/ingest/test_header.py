@@ -425,3 +425,21 @@ def test_a_writer_card_s_see_all_is_no_writer():
     extracted = read_text(head + BODY)
     assert extracted.title == "Library to close for a year of repairs"
     assert extracted.author == "Noah Kessler"
+
+
+def test_two_writers_over_the_time_and_a_stopped_date_line_that_says_it_is_one():
+    yle = ("Library to close for a year of repairs\n"
+           "Anni Korhonen, Jussi Mäkelä\n14.1.2015 klo 6:04\n")
+    assert (read_text(yle + BODY).author, read_text(yle + BODY).date) == (
+        "Anni Korhonen, Jussi Mäkelä", "2015-01-14")
+    le_temps = ("Library to close for a year of repairs\nSylvain Favre\n"
+                "Publié mardi 14 novembre 2017 à 18:42, modifié mardi 14 novembre 2017 à 20:05.\n")
+    assert read_text(le_temps + BODY).date == "2017-11-14"
+
+
+def test_a_row_of_sections_is_no_headline():
+    head = ("Local News | Transportation | Traffic Lab\nLibrary to close for a year of repairs\n"
+            "Text by:\nCamille Roussel\nJune 12, 2019 at 6:00 am\n")
+    extracted = read_text(head + BODY)
+    assert extracted.title == "Library to close for a year of repairs"
+    assert extracted.author == "Camille Roussel"

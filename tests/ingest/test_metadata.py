@@ -305,6 +305,9 @@ def test_a_date_with_its_month_between_dots():
         ("Residents formed a human chain on Monday. (Express photo by Pavan Khengre)",
          "Pavan Khengre"),
         ("He said (photo by the river) it was fine", None),
+        ("Oppilaita välitunnilla koulun pihalla. Kuva: Jari Turunen / Yle", "Jari Turunen / Yle"),
+        ("Dead oysters in Normandy, on February 15, 2023. © Louis Marchand, AFP",
+         "Louis Marchand, AFP"),
     ],
 )
 def test_more_trailing_credits(caption, credit):
