@@ -273,6 +273,11 @@ def is_credit_line(line: str) -> bool:
         return False
     if len(tokens) <= 8 and NAME_SLASH_OUTLET.match(stripped):
         return True
+    name, _, outlet = stripped.partition(", ")
+    if (stripped.isupper() and 2 <= len(name.split()) <= 3 and 1 <= len(outlet.split()) <= 4
+            and not outlet.endswith(".")  # (not a dateline: `LOS ANGELES, CALIF.`)
+            and plainly_a_name(name.title())):
+        return True  # `AARON LAVINSKY, STAR TRIBUNE`: a photographer and the paper, in capitals
     if (for_outlet := FOR_OUTLET.search(stripped)) and plainly_a_name(
             name := stripped[: for_outlet.start()]) and 2 <= len(name.split()) <= 4:
         return True  # `Hilary Swift for The New York Times`: a photographer on assignment

@@ -441,6 +441,8 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^submitting\W*$|^sorry, there seem to be some issues\b|^top news right now$",
         r"^for all the latest\b.{0,60}\bnews\b|^get (current|latest) updates on\b",
         r"^this is ai[- ]generated (summari[sz]ation|audio|text)\b",
+        r"^headshot of\b|\be-?paper$|^powered by automated translation$",
+        r"^(listen|read) in (english|arabic|french|spanish|german|chinese|urdu|hindi)$",
         r"\blee (también|más)\b|\bsuscríbete\b|\bte puede interesar\b",
         r"\bleggi (anche|di più)\b|\biscriviti\b|\bdevi essere connesso\b",
         r"\bleia (mais|também)\b|\binscreva-se\b|\bclique (aqui|na)\b",

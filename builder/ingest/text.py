@@ -242,9 +242,12 @@ SUBHEADING_WORDS = 6
 
 def _subheading(lines: Sequence[str], i: int) -> bool:
     """A few words over a paragraph: the article's next subheading, after a box's links
-    (`Tambos en crisis: cierran dos por semana…` / `Una asamblea en el club` / text)."""
-    return (len(words(lines[i])) <= SUBHEADING_WORDS and i + 1 < len(lines)
-            and is_prose(lines[i + 1]))
+    (`Tambos en crisis: cierran dos por semana…` / `Una asamblea en el club` / text), a
+    few more when they quote someone (`‘It’s like living on an island’`)."""
+    line = lines[i].strip()
+    quoted = line[:1] in "‘“\"'" and line[-1:] in "’”\"'"
+    most = SUBHEADING_WORDS + 2 if quoted else SUBHEADING_WORDS
+    return len(words(line)) <= most and i + 1 < len(lines) and is_prose(lines[i + 1])
 
 
 def without_link_lists(lines: Sequence[str], kept: Sequence[int]) -> list[int]:

@@ -138,6 +138,9 @@ from builder.ingest.boilerplate import (
         "This article appeared in the Europe section of the print edition under the headline "
         "\"Island life\"",
         "2 minuti di lettura",
+        "Headshot of Bree Hollingsworth",
+        "Taipei Times e-Paper",
+        "Listen In Arabic",
     ],
 )
 def test_known_furniture(line):

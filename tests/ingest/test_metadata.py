@@ -142,6 +142,8 @@ def test_byline_author(line, author):
         ("Protesters have worn masks to protect their identities (Image: GETTY )", False),
         ("WeWork is reportedly being investigated, according to Reuters.", False),
         ("Hilary Swift for The New York Times", True),  # a photographer on assignment
+        ("AARON LAVINSKY, STAR TRIBUNE", True),
+        ("LOS ANGELES, CALIF.", False),  # a dateline
         ("JAMES GLOSSOP FOR THE TIMES", True),
         ("Calls for Calm in Paris", False),  # a headline: not a name before `for`
         ("By Jane Roe for The Guardian", False),  # a byline

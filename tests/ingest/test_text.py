@@ -478,3 +478,21 @@ def test_the_articles_subheading_right_after_a_boxs_links_stays():
     texts = [b.text for b in read_text(page).blocks]
     assert "Una asamblea en el club" in texts and texts[-1].startswith("After 2.")
     assert not any("Tambos" in t or "budget" in t for t in texts)
+
+
+def test_a_quoted_subheading_after_a_read_more_link_stays():
+    page = ("Rural bus routes cut by a third in a decade\n"
+            "The number of bus routes serving rural England has fallen by almost a third in ten "
+            "years, leaving more than 2,000 villages without any service at all.\n"
+            "Figures compiled from council timetables show that the steepest falls were in the "
+            "counties where subsidies were cut hardest.\n"
+            "Read More\n"
+            "Bus fares to be capped at £2 until end of 2024, Government confirms\n"
+            "‘It’s like living on an island’\n"
+            "In the village of Ellerby, the last bus ran in March, and residents say they now "
+            "depend on neighbours for every trip to town.\n"
+            "“It’s like living on an island,” said Jean Tolliver, 79, who gave up driving after "
+            "cataract surgery last year.\n")
+    texts = [b.text for b in read_text(page).blocks]
+    assert "‘It’s like living on an island’" in texts
+    assert "Bus fares to be capped at £2 until end of 2024, Government confirms" not in texts
