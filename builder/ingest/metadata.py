@@ -57,6 +57,7 @@ NAME_MAX_WORDS = 8
 # Words a byline's name group can end on before its date: "By Jane Doe on", "Par X le".
 # "By JESSICA HARTLEY FOR MAILONLINE", "By Jane Roe for The Guardian": the outlet after the name.
 FOR_OUTLET = re.compile(r"\s+(?i:for)\s+(?:The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}$")
+WITH_AGENCY = re.compile(rf"\s+(?i:with)\s+(?:{CREDIT_AGENCIES}|wires|agencies)$")
 _MERIDIEM_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _OUTLET_ENDS = frozenset(["News", "Media", "Digital", "Online", "Staff"])  # (`Globe Staff`)
 
@@ -242,6 +243,7 @@ def byline_author(line: str) -> str | None:
     name = JOB_AFTER.sub("", name)  # "By Meg JamesStaff Writer": a job title, glued or not
     name = OUTLET_GLUED.sub("", name)  # "By Jonathan GarberFOXBusiness": the outlet, glued
     name = FOR_OUTLET.sub("", name)
+    name = WITH_AGENCY.sub("", name)  # "By Rita Sousa Ferreira with AP"
     name = _without_news_outlet(name)
     name = TRAILING_CONNECTIVES.sub("", name)
     return name if looks_like_name(name) else None
@@ -269,6 +271,8 @@ def is_credit_line(line: str) -> bool:
     stripped = line.strip()
     if CREDIT_LINE.match(stripped):
         return True
+    if stripped[:3].casefold() == "by ":
+        return False  # a byline: `By Lin Chia-hsin / Staff reporter`
     if stripped.endswith(".") and len(tokens) > 4:
         return False
     if len(tokens) <= 8 and NAME_SLASH_OUTLET.match(stripped):

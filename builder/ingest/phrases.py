@@ -431,8 +431,9 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\blesen sie (auch|mehr)\b|\bmehr zum thema\b|\bjetzt (abonnieren|anmelden)\b",
         r"\blire (aussi|également|la suite)\b|\babonnez-vous\b|\binscrivez-vous\b",
         r"^(lue (myös|lisää)|les også|læs også|läs mer)\b",
-        # `Read moreIn Brittany, …` (the link glued on), `Read in Daily Maverick: “…”`
-        r"^read more(?!over\b)\w|^read in [\w ]{2,30}:",
+        # `Read moreIn Brittany, …`, `ExploreSinkhole closes …` (the link glued on), `Read in
+        # Daily Maverick: “…”`
+        r"^read more(?!over\b)\w|^explore(?!r|d\b|s\b)\w|^read in [\w ]{2,30}:",
         r"\byour browser does not support\b|^this audio is ai-generated\b|"
         r"^enjoy more audio and podcasts\b|^skip (next|previous) section\b|^explore more$",
         r"^this article appeared in the .{0,60}\bprint edition\b",
@@ -696,7 +697,7 @@ BYLINE = re.compile(
     r"oleh)"
     r"\s*:?"
     r"|(?:author|authors|byline|writer|reporter|автор|autor|auteur)\s*:)\s+"
-    r"(?P<name>[^\d|•·,–—(]{2,60}?)(?:\s*(?:[|•·,–—(]|\s-\s|\d|$))",
+    r"(?P<name>[^\d|•·,–—(/]{2,60}?)(?:\s*(?:[|•·,–—(/]|\s-\s|\d|$))",
     re.IGNORECASE,
 )
 

@@ -141,6 +141,7 @@ from builder.ingest.boilerplate import (
         "Headshot of Bree Hollingsworth",
         "Taipei Times e-Paper",
         "Listen In Arabic",
+        "ExploreSinkhole closes Rockbridge Road near Lilburn for weeks",
     ],
 )
 def test_known_furniture(line):
@@ -175,6 +176,7 @@ def test_known_furniture(line):
         "The foundation said it would support independent journalism in the region.",
         "Listen to “Copperhead Hymn” below.",
         "Read moreover the report, which runs to 300 pages.",
+        "Explorers found the wreck off the coast of Cornwall in 1998, the museum said.",
     ],
 )
 def test_article_lines_are_not_furniture(line):

@@ -119,6 +119,8 @@ def test_date_lines(line, expected):
         ("By Kyle Brenner Fox News", "Kyle Brenner"),  # the outlet after the name
         ("By Mike News", "Mike News"),
         ("WRITER: Paweena Srisuk", "Paweena Srisuk"),  # Bangkok Post's labelled fields
+        ("By Lin Chia-hsin / Staff reporter", "Lin Chia-hsin"),
+        ("By Rita Sousa Ferreira with AP", "Rita Sousa Ferreira"),
         ("NEWSPAPER SECTION: News", None),
         ("By Colin A. Fitzgerald Globe Staff,Updated November 3, 2019, 6:14 p.m.",
          "Colin A. Fitzgerald"),
@@ -144,6 +146,7 @@ def test_byline_author(line, author):
         ("Hilary Swift for The New York Times", True),  # a photographer on assignment
         ("AARON LAVINSKY, STAR TRIBUNE", True),
         ("LOS ANGELES, CALIF.", False),  # a dateline
+        ("By Rita Sousa Ferreira with AP", False),  # a byline, whatever agency it names
         ("JAMES GLOSSOP FOR THE TIMES", True),
         ("Calls for Calm in Paris", False),  # a headline: not a name before `for`
         ("By Jane Roe for The Guardian", False),  # a byline
