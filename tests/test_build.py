@@ -141,14 +141,19 @@ def test_check_passes_on_a_good_site_and_names_broken_links(project: Path):
     assert "glossary.html: root-absolute URL '/abs.html'" in result.stderr
 
 
+def generated_site(folder: Path, articles: int) -> None:
+    """A site of generated articles in folder, with today's theme, five to a listing."""
+    subprocess.run([sys.executable, str(ROOT / "bench/gen_corpus.py"), "--n", str(articles),
+                    "--out", str(folder / "content")], check=True, capture_output=True)
+    shutil.copytree(ROOT / "theme", folder / "theme")
+    (folder / "site.toml").write_text('title = "T"\nper_page = 5\n', encoding="utf-8")
+
+
 def test_a_first_build_read_by_the_workers_equals_one_read_here(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     # A first build with many articles reads the files in the body-rendering workers;
     # what it makes and remembers must be what reading them one by one here gives.
-    subprocess.run([sys.executable, str(ROOT / "bench/gen_corpus.py"), "--n", "20",
-                    "--out", str(tmp_path / "content")], check=True, capture_output=True)
-    shutil.copytree(ROOT / "theme", tmp_path / "theme")
-    (tmp_path / "site.toml").write_text('title = "T"\nper_page = 5\n', encoding="utf-8")
+    generated_site(tmp_path, 20)
     articles = tmp_path / "content/articles"
     (articles / "broken.md").write_bytes(b"---\ntitle: [unclosed\n---\nText\n")
     (articles / "latin1.md").write_bytes("---\ntitle: Caf\xe9\n---\n".encode("latin-1"))
@@ -194,10 +199,7 @@ def test_pages_rendered_here_while_the_index_is_made_are_the_workers_own(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     # While the search child works, this process renders the first pages itself (and the
     # workers inherit the fragments they cached): the site is the same as rendered alone.
-    subprocess.run([sys.executable, str(ROOT / "bench/gen_corpus.py"), "--n", "30",
-                    "--out", str(tmp_path / "content")], check=True, capture_output=True)
-    shutil.copytree(ROOT / "theme", tmp_path / "theme")
-    (tmp_path / "site.toml").write_text('title = "T"\nper_page = 5\n', encoding="utf-8")
+    generated_site(tmp_path, 30)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(build_module, "PARALLEL_MIN", 1)  # workers, and a search child
     rendered_here = []

@@ -218,6 +218,34 @@ UNSTOPPED_DEKS = (
             "Jane Roe",
             "2019-11-18",
         ),
+        (  # an unstopped dek and a credited photo between the headline and its byline
+            "Science\nHedgehogs find refuge in towns as countryside numbers keep falling\n"
+            "Rural populations have halved since 2000 but urban gardens are helping the species "
+            "hold its ground, report finds\n"
+            "Urban hedgehog numbers appear to have stabilised after years of decline\n"
+            "Credit: Andrew Matthews/PA\nBy Harriet Ellery, Science Correspondent\n"
+            "22 June 2017 • 10:00pm\n",
+            "Hedgehogs find refuge in towns as countryside numbers keep falling",
+            "Harriet Ellery",
+            "2017-06-22",
+        ),
+        (  # the writer nearest the headline above it, not a menu's sub-brand over another (`WIRED
+            # Insider` over `WIRED Consulting`)
+            "Library to close for a year of repairs\nNews\nCity\nPULSE Insider\n"
+            "PULSE Consulting\nCoupons\nSign In\nLena Vashti\nScience\n"
+            "Jun 14, 2023 7:00 AM\nLibrary to close for a year of repairs\n",
+            "Library to close for a year of repairs",
+            "Lena Vashti",
+            "2023-06-14",
+        ),
+        (  # a writer card's `See All` over a date is no writer
+            "Library to close for a year of repairs\nBy Noah Kessler\n"
+            "Noah Kessler's Most Recent Stories\nParks to stay open late this summer\n"
+            "See All\nSeptember 27, 2018\n",
+            "Library to close for a year of repairs",
+            "Noah Kessler",
+            "2018-09-27",
+        ),
     ],
 )
 def test_headline_block_variants(head, title, author, date):
@@ -395,36 +423,6 @@ def test_unstopped_deks_under_a_long_headline_are_its_deks():
     assert extracted.title.startswith("El mercado del barrio")
     assert (extracted.author, extracted.date) == ("LUCÍA BERROCAL", "2017-05-10")
     assert len(extracted.blocks) == 3
-
-
-def test_a_headline_over_an_unstopped_dek_and_a_credited_photo():
-    head = ("Science\nHedgehogs find refuge in towns as countryside numbers keep falling\n"
-            "Rural populations have halved since 2000 but urban gardens are helping the species "
-            "hold its ground, report finds\n"
-            "Urban hedgehog numbers appear to have stabilised after years of decline\n"
-            "Credit: Andrew Matthews/PA\nBy Harriet Ellery, Science Correspondent\n"
-            "22 June 2017 • 10:00pm\n")
-    extracted = read_text(head + BODY)
-    assert extracted.title == "Hedgehogs find refuge in towns as countryside numbers keep falling"
-    assert extracted.author == "Harriet Ellery"
-
-
-def test_the_writer_nearest_the_headline_above_it():
-    # a menu of the site's sub-brands (`WIRED Insider` over `WIRED Consulting`) comes first
-    head = ("Library to close for a year of repairs\nNews\nCity\nSIGNAL Insider\n"
-            "PULSE Consulting\nCoupons\nSign In\nLena Vashti\nScience\n"
-            "Jun 14, 2023 7:00 AM\nLibrary to close for a year of repairs\n")
-    extracted = read_text(head + BODY)
-    assert (extracted.author, extracted.date) == ("Lena Vashti", "2023-06-14")
-
-
-def test_a_writer_card_s_see_all_is_no_writer():
-    head = ("Library to close for a year of repairs\nBy Noah Kessler\n"
-            "Noah Kessler's Most Recent Stories\nParks to stay open late this summer\n"
-            "See All\nSeptember 27, 2018\n")
-    extracted = read_text(head + BODY)
-    assert extracted.title == "Library to close for a year of repairs"
-    assert extracted.author == "Noah Kessler"
 
 
 def test_two_writers_over_the_time_and_a_stopped_date_line_that_says_it_is_one():
