@@ -547,6 +547,7 @@ LEGAL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bfor as little as [$€£]\s?\d|^yes,? i['’]ll (give|support|contribute)\b",
         r"^help keep (articles|stories|journalism|\w+) like this free\b",
         r"\balready a (member|subscriber|supporter)\?|\bvantagens de ser assinante\b",
+        r"\bhold the powerful to account\b.*\bsubscribe\b",
     )
 )
 
@@ -649,7 +650,8 @@ TRAILING_CREDIT = re.compile(
     rf"(?:photo|image|picture|file|foto|bild|credit|source|pic)s?"
     rf"\s*(?:[:/]|\s(?:courtesy|by)\b)[^)\]]{{1,80}}[)\]]"
     # "[Wanjiru Kamau/Al Jazeera]": a photographer and an outlet, capitalised, in brackets
-    rf"|[(\[](?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}})\s*/\s*(?-i:[A-Z])[\w.'’ -]{{1,50}}[)\]]"
+    rf"|[(\[](?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}})\s*/\s*"
+    rf"(?-i:[A-Z])[\w.'’& -]{{1,50}}[)\]]"
     # "(ABC Central West: Lucy Ferris)": an outlet, then the photographer; "(foto Benvenuti)"
     rf"|\((?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}):"
     rf"\s*(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{1,3}})\)"
@@ -676,7 +678,7 @@ TRAILING_CREDIT = re.compile(
     rf"|(?:©\s*)?(?:{CREDIT_AGENCIES})(?:\s*/\s*[\w.'’ -]{{2,50}})?"
     rf"|[\w.'’-]+(?: [\w.'’-]+){{0,3}}\s*/\s*[\w.'’ -]{{2,50}}"
     # "(Manu Fernandez/AP)": a photographer and an outlet, capitalised, in brackets
-    rf"|\((?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}})\s*/\s*(?-i:[A-Z])[\w.'’ -]{{1,50}}\)"
+    rf"|\((?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}})\s*/\s*(?-i:[A-Z])[\w.'’& -]{{1,50}}\)"
     rf"))\s*$",
     re.IGNORECASE,
 )

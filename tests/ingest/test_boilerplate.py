@@ -142,6 +142,8 @@ from builder.ingest.boilerplate import (
         "Taipei Times e-Paper",
         "Listen In Arabic",
         "ExploreSinkhole closes Rockbridge Road near Lilburn for weeks",
+        "These are unprecedented times, and the role of the media to tell the truth and hold "
+        "the powerful to account is more important than ever. Subscribe now.",
     ],
 )
 def test_known_furniture(line):

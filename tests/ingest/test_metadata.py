@@ -313,6 +313,8 @@ def test_a_date_with_its_month_between_dots():
         ("Oppilaita välitunnilla koulun pihalla. Kuva: Jari Turunen / Yle", "Jari Turunen / Yle"),
         ("Dead oysters in Normandy, on February 15, 2023. © Louis Marchand, AFP",
          "Louis Marchand, AFP"),
+        ("Residents fill containers at a municipal water tanker. (Thembeka Nxumalo/M&G)",
+         "Thembeka Nxumalo/M&G"),
     ],
 )
 def test_more_trailing_credits(caption, credit):
