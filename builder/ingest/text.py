@@ -228,15 +228,17 @@ def is_teaser(line: str) -> bool:
 def _under_box_heading(lines: Sequence[str], i: int) -> bool:
     """Whether line i is right under a box's heading (`Keep reading`), past the box's own
     furniture (a screen reader's `list of 4 items`, `list 1 of 4`). A `Read more` over
-    links heads their box too (Newsweek's, or a list of tags)."""
+    links heads their box too (Newsweek's, or a list of tags); a heading with its one link
+    on the same line (`Lire aussi : Les canons à neige…`) heads no box below it."""
     for j in range(i - 1, max(-1, i - 4), -1):
         if is_section_break(lines[j]) or READ_MORE.match(lines[j].strip()):
-            return True
+            return not INLINE_LINK.search(lines[j])
         if lines[j].strip() and not is_boilerplate(lines[j]):
             return False
     return False
 
 
+INLINE_LINK = re.compile(r"[:>»]\s*\S+(?:\s+\S+){2,}")  # the link, after its label
 SUBHEADING_WORDS = 6
 
 

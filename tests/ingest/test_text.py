@@ -496,3 +496,23 @@ def test_a_quoted_subheading_after_a_read_more_link_stays():
     texts = [b.text for b in read_text(page).blocks]
     assert "‘It’s like living on an island’" in texts
     assert "Bus fares to be capped at £2 until end of 2024, Government confirms" not in texts
+
+
+def test_a_subheading_after_an_inline_read_also_link_stays():
+    # the link sits on its label's line: no box of links below it
+    page = ("La cantine passe au fait maison\n"
+            "Depuis la rentrée, la cantine de l'école prépare tous ses repas sur place avec des "
+            "produits achetés aux fermes des environs, une première dans le canton.\n"
+            "Le repas reste facturé 2,85 euros aux parents, comme l'an dernier, et la commune "
+            "dit ne pas avoir augmenté son budget.\n"
+            "Lire aussi : Finistère. Dans les cantines, le bio progresse mais reste minoritaire\n"
+            "Moins de gaspillage, plus de fait maison\n"
+            "Le secret, selon la municipalité, est la chasse au gaspillage : les restes ont été "
+            "pesés chaque jour pendant toute une année scolaire.\n"
+            "Les menus ont ensuite été revus avec les cuisiniers et les parents d'élèves, qui "
+            "disent que les enfants mangent davantage.\n"
+            "La commune compte maintenant proposer la même démarche aux deux autres écoles du "
+            "canton, où les repas sont encore livrés chaque matin par un prestataire.\n")
+    texts = [b.text for b in read_text(page).blocks]
+    assert "Moins de gaspillage, plus de fait maison" in texts
+    assert not any(t.startswith("Lire aussi") for t in texts)
