@@ -480,8 +480,12 @@ def test_the_articles_subheading_right_after_a_boxs_links_stays():
     assert not any("Tambos" in t or "budget" in t for t in texts)
 
 
-def test_a_quoted_subheading_after_a_read_more_link_stays():
-    page = ("Rural bus routes cut by a third in a decade\n"
+
+@pytest.mark.parametrize(
+    ("page", "subheading", "link"),
+    [
+        (  # a quoted subheading after a `Read More` box's link (the i's)
+            "Rural bus routes cut by a third in a decade\n"
             "The number of bus routes serving rural England has fallen by almost a third in ten "
             "years, leaving more than 2,000 villages without any service at all.\n"
             "Figures compiled from council timetables show that the steepest falls were in the "
@@ -492,15 +496,12 @@ def test_a_quoted_subheading_after_a_read_more_link_stays():
             "In the village of Ellerby, the last bus ran in March, and residents say they now "
             "depend on neighbours for every trip to town.\n"
             "“It’s like living on an island,” said Jean Tolliver, 79, who gave up driving after "
-            "cataract surgery last year.\n")
-    texts = [b.text for b in read_text(page).blocks]
-    assert "‘It’s like living on an island’" in texts
-    assert "Bus fares to be capped at £2 until end of 2024, Government confirms" not in texts
-
-
-def test_a_subheading_after_an_inline_read_also_link_stays():
-    # the link sits on its label's line: no box of links below it
-    page = ("La cantine passe au fait maison\n"
+            "cataract surgery last year.\n",
+            "‘It’s like living on an island’",
+            "Bus fares to be capped at £2 until end of 2024, Government confirms",
+        ),
+        (  # the link on its label's line: no box of links below it
+            "La cantine passe au fait maison\n"
             "Depuis la rentrée, la cantine de l'école prépare tous ses repas sur place avec des "
             "produits achetés aux fermes des environs, une première dans le canton.\n"
             "Le repas reste facturé 2,85 euros aux parents, comme l'an dernier, et la commune "
@@ -512,7 +513,12 @@ def test_a_subheading_after_an_inline_read_also_link_stays():
             "Les menus ont ensuite été revus avec les cuisiniers et les parents d'élèves, qui "
             "disent que les enfants mangent davantage.\n"
             "La commune compte maintenant proposer la même démarche aux deux autres écoles du "
-            "canton, où les repas sont encore livrés chaque matin par un prestataire.\n")
+            "canton, où les repas sont encore livrés chaque matin par un prestataire.\n",
+            "Moins de gaspillage, plus de fait maison",
+            "Lire aussi : Finistère. Dans les cantines, le bio progresse mais reste minoritaire",
+        ),
+    ],
+)
+def test_a_subheading_after_a_read_more_link_stays(page, subheading, link):
     texts = [b.text for b in read_text(page).blocks]
-    assert "Moins de gaspillage, plus de fait maison" in texts
-    assert not any(t.startswith("Lire aussi") for t in texts)
+    assert subheading in texts and link not in texts
