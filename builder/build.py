@@ -615,7 +615,7 @@ class Builder:
                 holding = self._pages_holding(shown, layout)
 
         results = early + render_pages(env, todo[len(early):], inputs.config, staging,
-                                       meanwhile, fresh=False)
+                                       meanwhile)
         for page, result in zip(todo, results, strict=True):
             if isinstance(result, str):
                 staged[page.path] = result
@@ -888,17 +888,14 @@ def _render_workers(pages: list[Page]) -> int:
 
 
 def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, staging: Path,
-                 meanwhile: Callable[[], None] = lambda: None, fresh: bool = True
-                 ) -> list[str | Exception]:
+                 meanwhile: Callable[[], None] = lambda: None) -> list[str | Exception]:
     """Render pages into staging (so the site is never held in memory); both cores when many.
 
-    Workers are forked after the pages exist, so they read them from inherited memory;
-    this process does `meanwhile` while they work. `fresh`: forget the fragments cached
-    so far (the caller's own pages of this build may have cached them instead).
+    Workers are forked after the pages exist, so they read them from inherited memory, and
+    the fragments this build cached so far (the caller forgets an earlier build's:
+    clear_fragments); this process does `meanwhile` while they work.
     """
     global _jobs
-    if fresh:
-        clear_fragments(env)
     workers = _render_workers(pages)
     if workers < 2:
         meanwhile()

@@ -429,7 +429,6 @@ def read_header(lines: Sequence[str], start: int, end: int, day_first: bool = Fa
         first -= 1  # no headline found: the byline and date right above the body (past
         # buttons and the photo) are its own
     dek = author = bare = when = caption = credit = None
-    title_at_or_first = title_at if title_at is not None else first
     i = first
     while i < end:
         line = lines[i]
@@ -437,7 +436,8 @@ def read_header(lines: Sequence[str], start: int, end: int, day_first: bool = Fa
         if byline_author(line) or is_date_line(line):
             author = author or byline_author(line)
             when = when or (parse_date(line, day_first) if is_date_line(line) else None)
-        elif (bare is None or i < title_at_or_first) and (name := bare_byline(lines, i, end)):
+        elif ((bare is None or title_at is not None and i < title_at)
+              and (name := bare_byline(lines, i, end))):
             bare = name  # (above the headline, the nearest: a menu of sub-brands comes first)
         elif is_caption(lines, i) and not is_boilerplate(line):  # not "Email" over a credit
             if caption is None:

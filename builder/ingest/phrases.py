@@ -695,8 +695,8 @@ OUTLET_NAME = re.compile(
 
 # Byline openers ("By Jane Doe", "Von …", "Par …").
 BYLINE = re.compile(
-    r"^(?:(?:by|written by|words by|text by|story by|posted by|reported by|von|par|por|di|door|"
-    r"oleh)"
+    r"^(?:(?:by|written by|words by|text by|story by|posted by|reported by|"
+    r"von|par|por|di|door|oleh)"
     r"\s*:?"
     r"|(?:author|authors|byline|writer|reporter|автор|autor|auteur)\s*:)\s+"
     r"(?P<name>[^\d|•·,–—(/]{2,60}?)(?:\s*(?:[|•·,–—(/]|\s-\s|\d|$))",
@@ -707,8 +707,7 @@ BYLINE = re.compile(
 # `Publish date:` / `Nov 18, 2019`): read as one line.
 META_LABEL = re.compile(
     r"^(?:by|written by|text by|words by|texte par|authors?|byline|writer|reporter|"
-    r"publish(?:ed)?(?: date| on)?|"
-    r"posted(?: on)?|date|"
+    r"publish(?:ed)?(?: date| on)?|posted(?: on)?|date|"
     r"(?:last )?updated(?: on)?|modified)\s*:$",
     re.IGNORECASE,
 )
