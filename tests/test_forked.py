@@ -48,3 +48,17 @@ def test_not_forked_runs_here_when_asked():
     job = Forked(os.getpid, fork=False)
     assert not job.running()
     assert job.result() == parent
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not hasattr(os, "fork"), reason="no child")
+def test_a_cancelled_child_is_gone(tmp_path):
+    def forever() -> None:
+        while True:
+            pass
+
+    job = Forked(forever)
+    pid = job._pid
+    job.cancel()
+    assert job._pid is None
+    with pytest.raises(ChildProcessError):  # reaped: no zombie left
+        os.waitpid(pid, 0)
