@@ -651,7 +651,7 @@ class Builder:
         when the build is committed. (Made in the plan, they were 0.3 s of one core at
         1,000 articles, while the other made the search index; the child's share of a
         core is taken partly from the idle end of the build, where this process writes
-        the site and the cache: ten alternated first builds, median 3.79 -> 3.70 s.)"""
+        the site and the cache: twelve alternated first builds, paired median -0.08 s.)"""
         def digests() -> dict[str, str]:
             return {path: self._printer.hex((path, *sources, context))
                     for path, sources, context in undigested}
