@@ -476,6 +476,13 @@ INSET_HEADING = re.compile(
     r"veja também|lees ook|baca juga|te puede interesar|más información|plus d'information|"
     r"läs också|bekijk ook|اقرأ أيضاً|اقرأ أيضا|相关阅读|相关新闻|延伸阅读|mirá también|"
     r"материалы по теме|zobacz także|czytaj (także|też)|ilgili haberler|further reading)$")
+# The heading of a box of links to other stories (`Trending Stories`, `Most Read`): it often
+# ends the article, but some sites set one between two of its paragraphs
+# (text.resumed_story tells which).
+LINK_BOX = re.compile(
+    r"^(most (read|recent|popular|viewed|shared)|trending( now| stories| news)?|top stories|"
+    r"editor'?s picks|recommended( for you| stories)?|you (may|might) (also )?like|"
+    r"related (articles|stories|news|content)|more stories|read (this )?next|don'?t miss)\W*$")
 # Headings that open what follows an article (comments, related links, footer):
 # stronger evidence than a share button, since the article rarely goes on past them.
 SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(

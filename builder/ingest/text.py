@@ -42,9 +42,11 @@ from builder.ingest.metadata import (
 from builder.ingest.phrases import (
     DATELINE,
     INSET_HEADING,
+    LINK_BOX,
     LIST_LABEL,
     META_LABEL,
     READ_MORE,
+    STOP_WORDS,
 )
 
 DATELINE_LOOKAHEAD = 4
@@ -58,6 +60,11 @@ LINK_MAX_NUMBERS = 0.25
 TRUNCATED = re.compile(r"\s*(?:\.\.\.|…)\s*(?:(?:read|show|see)\s+)?more\s*$", re.IGNORECASE)
 FOLD_CONTROL = re.compile(r"\s+less\s*$", re.IGNORECASE)  # after the whole text: `… 2019. less`
 TRUNCATED_MIN_WORDS = 5
+# A box of links set into the article: its heading and links, at most this many lines; the
+# paragraph under it goes on with the story when it names what the lines above it named.
+BOX_MAX_LINES, STORY_LOOKBACK, SHARED_NAMES = 6, 30, 2
+NAME = re.compile(r"\b[^\W\d_]*[A-ZÀ-ÞĀ-Ž][\w’'-]*")
+_STOPS = frozenset().union(*STOP_WORDS.values())
 
 
 def cut_short(short: str, whole: str) -> bool:
@@ -307,13 +314,60 @@ def to_block(lines: Sequence[str], i: int) -> Block:
     return Block("p", line)
 
 
-def trim_after_break(lines: Sequence[str], scores: Sequence[float], start: int, end: int) -> int:
+def _names(line: str) -> set[str]:
+    """The capitalised words of a line, possessives off (`Nashville’s` → `Nashville`),
+    stop words out (`The`, `She`)."""
+    found = {re.sub(r"['’]s?$", "", w) for w in NAME.findall(line)}
+    return {w for w in found if len(w) > 1 and w.casefold() not in _STOPS}
+
+
+def resumed_story(lines: Sequence[str], i: int) -> int | None:
+    """Where the article goes on below a box of links set into it (`Trending`, four
+    headlines, then `O'Keefe oversaw a 1-1 draw…`, O'Keefe named above): the paragraph past
+    the box's heading (line i) and links, when it names at least SHARED_NAMES people or
+    places the lines above named, or a third of its names. None where line i heads no such
+    box, or what follows it is no paragraph of the same story (a teaser's summary), or no
+    paragraph stands right above the box (below the topics and `Join the discussions`, a
+    box of links follows the article)."""
+    if not LINK_BOX.match(normalise_line(lines[i])):
+        return None
+    before = i - 1
+    while before > 0 and before >= i - 2 and is_boilerplate(lines[before]):
+        before -= 1
+    if before < 0 or not is_prose(lines[before]):
+        return None
+    j = i + 1
+    while j < len(lines) and not is_prose(lines[j]):
+        if j - i >= BOX_MAX_LINES or not (is_teaser(lines[j]) or is_boilerplate(lines[j])
+                                          or LINK_BOX.match(normalise_line(lines[j]))):
+            return None
+        j += 1
+    if j == len(lines):
+        return None
+    names = _names(lines[j])
+    above = set().union(*map(_names, lines[max(0, i - STORY_LOOKBACK) : i]))
+    shared = len(names & above)
+    return j if shared >= SHARED_NAMES or shared and 3 * shared >= len(names) else None
+
+
+def boxes_set_in(lines: Sequence[str]) -> set[int]:
+    """The lines of each box of links set into the article (resumed_story): its heading
+    and links, down to the paragraph that goes on with the story."""
+    boxed: set[int] = set()
+    for i, line in enumerate(lines):
+        if len(line) < 40 and (j := resumed_story(lines, i)) is not None:
+            boxed.update(range(i, j))
+    return boxed
+
+
+def trim_after_break(lines: Sequence[str], scores: Sequence[float], start: int, end: int,
+                     boxed: frozenset[int] | set[int] = frozenset()) -> int:
     """End the span at a comments/related/bio heading when little follows it: at most two
     paragraphs, much less weight than what precedes it, or prose thinly spread between
     short lines (an author bio, a comment thread or a list of teasers outscores one heading,
     but is not the article)."""
     for i in range(start, end):
-        if not is_section_break(lines[i]):
+        if not is_section_break(lines[i]) or i in boxed:  # (boxes_set_in)
             continue
         before, after = sum(scores[start:i]), sum(scores[i + 1 : end])
         rest = [line for line in lines[i + 1 : end] if not LIST_LABEL.match(line.strip())]
@@ -347,10 +401,12 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     scores = [max(score, 0.0) if "\t" in line else
               max(score, LIST_ITEM_SCORE if listed.get(i) else 0.0) if i in listed else score
               for i, (line, score) in enumerate(zip(lines, scores, strict=True))]
-    start, end = best_span(scores)
+    # A box of links set into the article neither makes the article's span nor ends it.
+    boxed = boxes_set_in(lines)
+    start, end = best_span([0.0 if i in boxed else s for i, s in enumerate(scores)])
     if end == 0:
         start, end = 0, len(lines)
-    end = trim_after_break(lines, scores, start, end)
+    end = trim_after_break(lines, scores, start, end, boxed)
     start = dateline_start(lines, start, end)
     # All but American English write a numeric date day first (12/09/2019), unless
     # another date on the page shows which way round they are.
@@ -360,7 +416,7 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     kept = [
         i
         for i in range(header.body_start, end)
-        if keep_in_body(lines, i, end, furniture, header.title)
+        if i not in boxed and keep_in_body(lines, i, end, furniture, header.title)
     ]
     body = without_link_lists(lines, kept)
     body = body[: end_notes_start([lines[i] for i in body])]

@@ -522,3 +522,42 @@ def test_the_articles_subheading_right_after_a_boxs_links_stays():
 def test_a_subheading_after_a_read_more_link_stays(page, subheading, link):
     texts = [b.text for b in read_text(page).blocks]
     assert subheading in texts and link not in texts
+
+
+STORY = [
+    "Pryce named Stevenage manager on a three-year deal",
+    "By Ben Carter",
+    "Stevenage have appointed Gareth Pryce as their new manager on a three-year contract, the "
+    "League Two club announced on Monday after a search that lasted three weeks.",
+    "Pryce, who led Barry Town to promotion, replaces Steve Walsh, who was sacked last month "
+    "after a run of seven games without a win left the club in the bottom half.",
+    "First-team coach Robbie O'Keefe will stay at the club after taking caretaker charge of "
+    "the side for the last two matches, the club said in a statement on its website.",
+]
+TRENDING = ["Trending", "Liverpool close gap at top after win over Leicester",
+            "Man Utd fined by FA over player conduct", "Dortmund forward on Chelsea radar"]
+
+
+@pytest.mark.parametrize("after, goes_on", [
+    # the story's names again below the box: its next paragraphs
+    (["O'Keefe oversaw a 1-1 draw at Mansfield and a 2-0 defeat at home to Crewe during his "
+      "time in interim charge of Stevenage.",
+      "Pryce admitted that improving the side's attacking play would be his first priority "
+      "when he meets the players for training on Tuesday morning."], True),
+    # a teaser's summary, of another story: the article ended at the box
+    (["The champions were held to a goalless draw at home by a side that had not kept a "
+      "clean sheet away from home all season, and the fans let them know it."], False),
+])
+def test_a_box_of_links_between_two_paragraphs_of_the_story(after, goes_on):
+    article = read_text("\n".join([*STORY, *TRENDING, *after, "Terms of use", "Privacy"]))
+    texts = [block.text for block in article.blocks]
+    assert texts[-1] == (after[-1] if goes_on else STORY[-1])
+    assert not any(line in texts for line in TRENDING)
+
+
+def test_a_box_of_links_under_the_articles_tags_is_after_the_article():
+    # Below the topics and `Join the discussions`, not between two paragraphs.
+    later = ("Stevenage fans can read more about Pryce and O'Keefe in the matchday programme, "
+             "on sale at every home game this season for three pounds.")
+    page = [*STORY, "Topics:", "Stevenage", "Join the discussions", *TRENDING, later]
+    assert read_text("\n".join(page)).blocks[-1].text == STORY[-1]
