@@ -57,6 +57,7 @@ UNSTOPPED_DEK_COST = 2.0  # a long unstopped line under another headline-shaped 
 PROMPT = re.compile(r"\b(subscribe|sign up|newsletters?|inbox|(news|email|breaking|push) alerts)\b",
                     re.IGNORECASE)
 HEADING_MAX_WORDS = 12
+KICKER_WORDS = 3  # a section's name over the headline (`METRO`, `Climate & Environment`)
 # A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
 HEADER_LOOKAHEAD, BODY_RUN = 10, 3
 CAPTION_MAX_WORDS = 60
@@ -124,6 +125,7 @@ def is_headline(line: str) -> bool:
 
 _QUOTED_END = re.compile(r"[^\W\d_][\"”»’']\s*$")  # a quotation closing, with no stop
 _SENTENCE_INSIDE = re.compile(r"[a-z][.!?] [A-Z]")  # `… fuelled the crisis. It is up to …`
+_QUOTED_STOP = re.compile(r"[.!?][’”\"'] [A-Z]")  # a quotation ends its sentence: `… on it.’ They`
 # A quotation, whose stops are the speaker's: `South Dakota says, 'Meth. We're On It,' and …`
 _QUOTATION = re.compile(r"(?:^|(?<=[\s(\[]))['‘\"“][^\n]*?['’\"”](?!\w)")
 
@@ -158,11 +160,31 @@ def _over_byline_now(lines: Sequence[str], i: int) -> bool:
     return nxt is not None and byline_author(lines[nxt]) is not None
 
 
+def two_sentence_headline(lines: Sequence[str], i: int) -> bool:
+    """A headline of two sentences in sentence case, stopped or not (`After 112 years,
+    Dorchester’s last candlepin alley is closing. Its bowlers aren’t ready to let go.`):
+    read as one where it opens the header, over a byline, with no headline right above it
+    (of which it would be the standfirst) but a kicker or a menu's word."""
+    line = lines[i]
+    stops = (len(_SENTENCE_INSIDE.findall(_QUOTATION.sub("", line)))
+             + len(_QUOTED_STOP.findall(line)))  # (`on ‘Meth. We’re on it.’ They just …`)
+    if (not TITLE_MIN_WORDS <= len(words(line)) <= TITLE_MAX_WORDS or stops != 1
+            or is_boilerplate(line) or is_meta(line) or is_caption(lines, i)):
+        return False
+    above = _line_above(lines, i)
+    if above is not None and (is_credit_line(lines[above]) or len(words(lines[above])) > (
+            KICKER_WORDS) and is_title_candidate(lines, above)):
+        return False  # (under its credit, `Alex Wong | Getty Images`: a photo's caption)
+    return over_byline(lines, i, min(len(lines), i + BYLINE_LOOKAHEAD))
+
+
 def is_title_candidate(lines: Sequence[str], i: int) -> bool:
     """Headline-shaped, not a caption, and not a sentence of running text."""
     line = lines[i]
-    if not is_headline(line) or URL_LIKE.search(line) or "@" in line or "\t" in line:
+    if URL_LIKE.search(line) or "@" in line or "\t" in line:
         return False  # (a tab: a table's row)
+    if not is_headline(line):
+        return two_sentence_headline(lines, i)
     if OUTLET_NAME.fullmatch(line.strip()):
         return False  # `The Lakeshore Sentinel`, a syndicated story's paper
     crumbs = line.split(" | ")
@@ -171,7 +193,8 @@ def is_title_candidate(lines: Sequence[str], i: int) -> bool:
     if is_caption(lines, i):
         return False
     if (len(words(line)) > HEADING_MAX_WORDS and _SENTENCE_INSIDE.search(_QUOTATION.sub("", line))
-            and not _over_byline_now(lines, i) and not _title_cased(line)):
+            and not _over_byline_now(lines, i) and not _title_cased(line)
+            and not two_sentence_headline(lines, i)):
         return False  # two sentences, the first ended inside: a standfirst, cut or unstopped
         # (unless a byline follows: `A tiny island nation just banned single-use vapes. Its
         # neighbors may follow` / `By Priya Raman, CNN`)

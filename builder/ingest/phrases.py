@@ -50,6 +50,7 @@ BOILERPLATE_LINES = _phrase_set(
     share on twitter
     share via email
     share article
+    share story
     share via
     sharing is caring
     shares

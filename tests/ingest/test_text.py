@@ -561,3 +561,42 @@ def test_a_box_of_links_under_the_articles_tags_is_after_the_article():
              "on sale at every home game this season for three pounds.")
     page = [*STORY, "Topics:", "Stevenage", "Join the discussions", *TRENDING, later]
     assert read_text("\n".join(page)).blocks[-1].text == STORY[-1]
+
+
+POMONA = [
+    "Every school morning at 7:40, Marisol Aguayo walks her two youngest children down "
+    "Kellogg Drive in Pomona, and every morning she makes them hold her hands a little tighter.",
+    "There is no sidewalk on this stretch of the street, just a strip of packed dirt between "
+    "the asphalt and the chain-link fences, and when it rains the dirt turns to mud.",
+    "Residents of the neighborhood have been asking for sidewalks since at least 1978, "
+    "according to city council minutes, and four times the project has been pushed back.",
+]
+TWO = "A Pomona street waited 40 years for sidewalks. Now the city says it can’t afford them"
+
+
+@pytest.mark.parametrize("header", [
+    ["News", "CALIFORNIA", TWO, "Children walk along the dirt shoulder of Kellogg Drive on "
+     "their way to school in Pomona.", "(Gina Ferrazzi / Los Angeles Times)", "By ADRIANA VÉLEZ",
+     "OCT. 14, 2019"],
+    ["News", "METRO", TWO + ".", "By Colin A. Fitzgerald Globe Staff, Updated November 3, 2019"],
+])
+def test_a_headline_of_two_sentences_over_its_byline(header):
+    article = read_text("\n".join([*header, *POMONA]))
+    assert article.title == header[2]
+    assert article.blocks[0].text == POMONA[0]
+
+
+def test_two_sentences_under_a_headline_are_its_standfirst_not_the_headline():
+    page = ["News", "Pomona’s sidewalk plan stalls again", TWO + ".", "By Adriana Vélez",
+            "Oct. 14, 2019", *POMONA]
+    article = read_text("\n".join(page))
+    assert article.title == "Pomona’s sidewalk plan stalls again"
+    assert article.dek == TWO + "."
+
+
+def test_two_sentences_under_a_photos_credit_are_its_caption_not_the_headline():
+    page = ["Entertainment", "South Dakota doubles down on ‘Meth. We’re on it.’ They just might "
+            "be.", "Updated Nov 19, 9:41 AM", "Alex Wong | Getty Images",
+            "Kristi Noem, governor of South Dakota, pictured at the White House in 2018. Her new "
+            "campaign is raising eyebrows.", "By Amy Kuperinsky | NJ Advance Media", *POMONA]
+    assert read_text("\n".join(page)).title == page[1]
