@@ -57,6 +57,7 @@ UNSTOPPED_DEK_COST = 2.0  # a long unstopped line under another headline-shaped 
 PROMPT = re.compile(r"\b(subscribe|sign up|newsletters?|inbox|(news|email|breaking|push) alerts)\b",
                     re.IGNORECASE)
 HEADING_MAX_WORDS = 12
+DOMAIN = re.compile(r"(?i:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6})")
 KICKER_WORDS = 3  # a section's name over the headline (`METRO`, `Climate & Environment`)
 # A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
 HEADER_LOOKAHEAD, BODY_RUN = 10, 3
@@ -181,8 +182,8 @@ def two_sentence_headline(lines: Sequence[str], i: int) -> bool:
 def is_title_candidate(lines: Sequence[str], i: int) -> bool:
     """Headline-shaped, not a caption, and not a sentence of running text."""
     line = lines[i]
-    if URL_LIKE.search(line) or "@" in line or "\t" in line:
-        return False  # (a tab: a table's row)
+    if URL_LIKE.search(line) or "@" in line or "\t" in line or DOMAIN.fullmatch(line.strip()):
+        return False  # (a tab: a table's row; a domain alone, `news.com.au`: the site's name)
     if not is_headline(line):
         return two_sentence_headline(lines, i)
     if OUTLET_NAME.fullmatch(line.strip()):
@@ -294,9 +295,10 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
             and not CREDIT_LINE.match(line.strip())  # `Credit: Andrew Matthews/PA`
             and not OUTLET_NAME.fullmatch(line.strip())):
         return None
-    # (past a button to follow the writer: `Fiona Tse` / `+ FOLLOW` / `Published: …`)
+    # (past a button to follow the writer, `Fiona Tse` / `+ FOLLOW` / `Published: …`, or
+    # the reading time, `Tahlia Briggs` / `3 min read` / `January 22, 2024 - 2:46PM`)
     after = [text for text in (lines[j].strip() for j in range(i + 1, min(i + 4, end)))
-             if not _FOLLOW.fullmatch(text)][:2]
+             if not _FOLLOW.fullmatch(text) and not READING_TIME.match(text)][:2]
     if not after:
         return None
     if (is_timestamp(after[0]) or ROLE_LINE.fullmatch(after[0])
@@ -313,6 +315,7 @@ STOCK_CREDIT = re.compile(r"(?i:(photo|image|illustration) by .{2,60} on "
 _HOUR = re.compile(r"\d{1,2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?", re.IGNORECASE)  # `5 AM`
 _POSTED_BY = re.compile(r"(?i:posted by|written by)\s")
 _FOLLOW = re.compile(r"(?i:\+?\s*follow(ing)?( me| author)?)")
+READING_TIME = re.compile(r"(?i:\d+\s*(-\s*)?min(ute)?s?\.?( read| reading| to read)?\s*$)")
 
 
 def _line_above(lines: Sequence[str], i: int) -> int | None:

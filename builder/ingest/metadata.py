@@ -302,7 +302,7 @@ def split_credit(caption: str) -> tuple[str, str | None]:
         return caption.strip(), None  # (not `… | Read More`)
     credit = raw.strip() if match["capsname"] else raw.strip().strip("()[]©").strip()
     credit = re.sub(r"^(?:file|source|pic)\s*:\s*", "", credit, flags=re.I)
-    credit = re.sub(r"^(?:\w+ )?(?:photo|image|credit|foto|bild|kuva)s?(?: credit)?"
+    credit = re.sub(r"^(?:\w+ )?(?:photo|image|picture|credit|foto|bild|kuva)s?(?: credit)?"
                     r"(?: courtesy of| courtesy| by|:|\.\.\.|\s)\s*", "", credit, flags=re.I)
     if match["bracketed"] and ":" in credit and not CREDIT_LINE.match(raw.strip("([ ")):
         credit = credit.split(":", 1)[1].strip()  # `(ABC Central West: Lucy Ferris)`

@@ -101,6 +101,7 @@ BOILERPLATE_LINES = _phrase_set(
     editor's picks
     don't miss
     further reading
+    more coverage
     see also
     also read
     sign in
@@ -438,6 +439,13 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\byour browser does not support\b|^this audio is ai-generated\b|"
         r"^enjoy more audio and podcasts\b|^skip (next|previous) section\b|^explore more$",
         r"^this article appeared in the .{0,60}\bprint edition\b",
+        # a link set into the text in brackets: `[Read more: Great Salt Lake hits …]`
+        r"^\[\s*(read more|related|read also|also read|more|see also)\s*:.*\]$",
+        r"^advertise with \w+\W*$|^don'?t miss out on the headlines from\b|^read related topics\b",
+        r"^\(?catch all the\b.{0,60}\bnews\b|^readers like you\b|\bkeep paywalls away\b",
+        r"^(for more\b.{0,40}, )?follow [\w .&'’-]{2,40} on (x|twitter|facebook|instagram|"
+        r"whatsapp|telegram|threads|linkedin|google news)\W*$",
+        r"\bsólo para (usuarios )?(registrados|suscriptores)\b",
         r"^\d+ minut[io] di lettura$|^ascolta l['’]articolo$|^originally published\b.*\d",
         r"^(do you like the content of this article|how does this make you feel)\?$",
         r"^submitting\W*$|^sorry, there seem to be some issues\b|^top news right now$",
@@ -664,6 +672,10 @@ TRAILING_CREDIT = re.compile(
     rf"|\((?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}):"
     rf"\s*(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{1,3}})\)"
     rf"|[(\[](?:foto|photo)\s+(?-i:[A-Z])[\w.'’ -]{{1,40}}[)\]]"
+    # "[ DIRK SHADD | Times ]": a photographer and an outlet, apart by a bar, in brackets
+    rf"|[(\[]\s*(?-i:[A-Z])[\w.'’ -]{{1,40}}?\s*\|\s*(?-i:[A-Z])[\w.'’& -]{{1,50}}?\s*[)\]]"
+    # "(Supplied)", "(File)": where the picture came from, no name
+    rf"|[(\[](?:supplied|handout|file|file photo|archive|archivo|archives)[)\]]"
     rf")\s*$)"
     # "….Credit...Maddie Kerr for The New York Times", "… on Tuesday.Credit: Tomer
     # Appelbaum" (Haaretz): the credit glued to the caption
@@ -679,8 +691,9 @@ TRAILING_CREDIT = re.compile(
     # "… since 2022 © Bram Kuipers/Bloomberg"
     rf"|\s+(?P<copyright>©\s*(?-i:[A-Z])[\w.'’ -]{{1,40}}(?:[/,]\s*[\w.'’ -]{{2,40}})?)\s*$"
     rf"|(?:(?<=[.!?”\"’)])\s+|\s+[|–—-]\s+)"
-    rf"(?P<credit>(?:\(?(?:photo(?:graph)?|image|credit|foto|bild|kuva)s?(?: credit)?(?: by|:)"
-    rf"\s*(?:[^.]|(?<=\b[A-Z])\.){{2,80}}\)?"  # (an initial's stop: `M. Vedhan`)
+    rf"(?P<credit>(?:\(?(?:photo(?:graph)?|image|picture|credit|foto|bild|kuva)s?"
+    # (an initial's stop: `M. Vedhan`)
+    rf"(?: credit)?(?: by|:)\s*(?:[^.]|(?<=\b[A-Z])\.){{2,80}}\)?"
     # "… on Jan. 6. | Kaori Shimizu": a photographer's name alone after a bar
     rf"|(?<=[.!?”\"’)] \| )(?P<barname>(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}))"
     rf"|(?:©\s*)?(?:{CREDIT_AGENCIES})(?:\s*/\s*[\w.'’ -]{{2,50}})?"

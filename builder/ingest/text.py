@@ -287,6 +287,32 @@ def without_link_lists(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
     return [i for k, i in enumerate(kept) if k not in drop]
 
 
+PULL_QUOTE_REACH = 3  # lines from the paragraph a pull quote repeats
+_QUOTE_OPENS = "“\"«‘„'‹"
+STOPPED_QUOTE = re.compile(r"[.…]\s?[”\"»’'›]$")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _core(text: str) -> str:
+    return " " + _NOT_WORD.sub(" ", text.casefold()).strip() + " "
+
+
+def without_pull_quotes(lines: Sequence[str], body: Sequence[int]) -> list[int]:
+    """Drop pull quotes: a quotation set apart in large type that repeats words of a
+    paragraph near it (`“Shrimp are the foundation.”` over `“Shrimp are the foundation,”
+    Sandhu said. …`). Its sentence ends inside the quotation marks: a subheading that
+    quotes the paragraph below it (`‘Nothing comes up’`) has no stop, and stays."""
+    cores = [_core(lines[i]) for i in body]
+    keep = []
+    for k, i in enumerate(body):
+        line = lines[i].strip()
+        near = range(max(0, k - PULL_QUOTE_REACH), min(len(body), k + PULL_QUOTE_REACH + 1))
+        if not (line[:1] in _QUOTE_OPENS and STOPPED_QUOTE.search(line) and any(
+                m != k and len(cores[m]) > len(cores[k]) and cores[k] in cores[m] for m in near)):
+            keep.append(i)
+    return keep
+
+
 def to_blocks(lines: Sequence[str], body: Sequence[int]) -> list[Block]:
     """The body's lines as blocks: each table's rows one table block, the rest a block a
     line."""
@@ -418,7 +444,7 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
         for i in range(header.body_start, end)
         if i not in boxed and keep_in_body(lines, i, end, furniture, header.title)
     ]
-    body = without_link_lists(lines, kept)
+    body = without_pull_quotes(lines, without_link_lists(lines, kept))
     body = body[: end_notes_start([lines[i] for i in body])]
     return Extracted(
         title=header.title,

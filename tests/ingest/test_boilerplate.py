@@ -144,6 +144,15 @@ from builder.ingest.boilerplate import (
         "ExploreSinkhole closes Rockbridge Road near Lilburn for weeks",
         "These are unprecedented times, and the role of the media to tell the truth and hold "
         "the powerful to account is more important than ever. Subscribe now.",
+        "[Read more: Great Salt Lake hits a new record low for the second year in a row]",
+        "Advertise with NZME.",
+        "Don't miss out on the headlines from Queensland. Followed categories will be added "
+        "to My News.",
+        "(Catch all the Business News, Breaking News Events and Latest News Updates on The "
+        "Economic Times.)",
+        "For more on Gulf news, follow Al Arabiya English on X.",
+        "Esta funcionalidad es sólo para registrados",
+        "Share story",
     ],
 )
 def test_known_furniture(line):

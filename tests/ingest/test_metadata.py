@@ -221,6 +221,13 @@ def test_credit_text(line, credit):
         ("He has bowled on Tuesdays since 1961.Jessica Rinaldi/Globe Staff",
          "He has bowled on Tuesdays since 1961.", "Jessica Rinaldi/Globe Staff"),
         ("The test was mixed.Control/Variant", "The test was mixed.Control/Variant", None),
+        ("Parents hold signs outside the board's building. [ DIRK SHADD | Times ]",
+         "Parents hold signs outside the board's building.", "DIRK SHADD | Times"),
+        ("Residents shared images of the water on social media. Picture: Facebook",
+         "Residents shared images of the water on social media.", "Facebook"),
+        ("An aerial view of Salalah International Airport. (Supplied)",
+         "An aerial view of Salalah International Airport.", "Supplied"),
+        ("Cats | Dogs", "Cats | Dogs", None),
     ],
 )
 def test_split_credit(caption, text, credit):

@@ -600,3 +600,24 @@ def test_two_sentences_under_a_photos_credit_are_its_caption_not_the_headline():
             "Kristi Noem, governor of South Dakota, pictured at the White House in 2018. Her new "
             "campaign is raising eyebrows.", "By Amy Kuperinsky | NJ Advance Media", *POMONA]
     assert read_text("\n".join(page)).title == page[1]
+
+
+def test_a_pull_quote_repeating_the_paragraph_below_is_left_out_a_quoting_subheading_stays():
+    page = [*STORY[:3], "“Shrimp are the foundation.”",
+            "“Shrimp are the foundation,” Sandhu said. “When people ask what happens to the birds "
+            "if the lake keeps dropping, the answer starts with what happens to the shrimp.”",
+            "‘Nothing comes up’", "“Nothing comes up when we drill,” said the operator, who has "
+            "worked the site for twelve years and expects the well to close within the year.",
+            *STORY[3:]]
+    texts = [block.text for block in read_text("\n".join(page)).blocks]
+    assert "“Shrimp are the foundation.”" not in texts and "‘Nothing comes up’" in texts
+
+
+def test_a_domain_alone_is_the_sites_name_not_the_headline():
+    page = ["National", "‘Smells like a swamp’: Outback town told not to drink brown tap water",
+            "Residents of an outback town have been warned not to drink their tap water after it "
+            "turned brown and started to smell, with no fix in sight.", "Tahlia Briggs",
+            "3 min read", "January 22, 2024 - 2:46PM", "news.com.au", "Share", *STORY[2:]]
+    article = read_text("\n".join(page))
+    assert article.title == page[1]
+    assert article.author == "Tahlia Briggs"
