@@ -671,7 +671,8 @@ class Builder:
         articles are the very same objects); in a new process, pages no changed article
         reaches in an unchanged layout keep their digests (reach.py); only the other pages
         are digested and compared with the stored digests. Pages output/ lacks are not
-        digested here: they are returned as undigested (path, sources, data), to be.
+        digested here: they are returned as undigested (path, sources, data), for
+        _print_pages.
         """
         keep: set[str] = set()
         todo: list[Page] = []
