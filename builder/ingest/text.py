@@ -381,7 +381,7 @@ def boxes_set_in(lines: Sequence[str]) -> set[int]:
     and links, down to the paragraph that goes on with the story."""
     boxed: set[int] = set()
     for i, line in enumerate(lines):
-        if len(line) < 40 and (j := resumed_story(lines, i)) is not None:
+        if len(line) < 40 and (j := resumed_story(lines, i)) is not None:  # (headings are short)
             boxed.update(range(i, j))
     return boxed
 
