@@ -288,7 +288,9 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
     `Kevin Ashworth covers …`); less a wire agency after it."""
     line = lines[i]
     names = line.split(", ")  # `Anni Korhonen, Jussi Mäkelä`: writers, not a name and a title
-    if len(names) > 1 and all(2 <= len(words(n)) <= 3 and plainly_a_name(n) for n in names):
+    if len(names) == 2 and _masthead(lines, names[1]):
+        line, names = names[0], [names[0]]  # `Layla Haddad, Al Arabiya English`: the site's
+    elif len(names) > 1 and all(2 <= len(words(n)) <= 3 and plainly_a_name(n) for n in names):
         line = names[0]
     if not (2 <= len(words(line)) <= BARE_BYLINE_WORDS and looks_like_name(line)
             and "," not in line and ":" not in line and not is_boilerplate(line) and i + 1 < end
@@ -302,8 +304,8 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
     if not after:
         return None
     if (is_timestamp(after[0]) or ROLE_LINE.fullmatch(after[0])
-            or len(after) > 1 and looks_like_name(after[0]) and is_timestamp(after[1])
-            and len(words(after[0])) <= BARE_BYLINE_WORDS + 1
+            or len(after) > 1 and (looks_like_name(after[0]) or _PLACE.fullmatch(after[0]))
+            and is_timestamp(after[1]) and len(words(after[0])) <= BARE_BYLINE_WORDS + 1
             or any(text.startswith(line.strip()) and is_biography(text) for text in after)):
         return AGENCY_AFTER.sub("", ", ".join([line, *names[1:]]) if len(names) > 1 else line)
     return None
@@ -315,7 +317,18 @@ STOCK_CREDIT = re.compile(r"(?i:(photo|image|illustration) by .{2,60} on "
 _HOUR = re.compile(r"\d{1,2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?", re.IGNORECASE)  # `5 AM`
 _POSTED_BY = re.compile(r"(?i:posted by|written by)\s")
 _FOLLOW = re.compile(r"(?i:\+?\s*follow(ing)?( me| author)?)")
+# where the writer files from: `Lucía Ferrándiz` / `Toledo` / `Actualizado: …`
+_PLACE = re.compile(r"[A-ZÀ-Þ][\w'’-]+")
 READING_TIME = re.compile(r"(?i:\d+\s*(-\s*)?min(ute)?s?\.?( read| reading| to read)?\s*$)")
+
+
+MASTHEAD_LINES = 3  # the site's name is among the page's first lines
+
+
+def _masthead(lines: Sequence[str], text: str) -> bool:
+    """Whether text is the site's name, as the page's first lines show it."""
+    key = normalise_line(text)
+    return any(normalise_line(line) == key for line in lines[:MASTHEAD_LINES])
 
 
 def _line_above(lines: Sequence[str], i: int) -> int | None:

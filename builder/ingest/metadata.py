@@ -120,9 +120,13 @@ def numeric_order(lines: Iterable[str]) -> bool | None:
     return seen.pop() if len(seen) == 1 else None
 
 
+_COMMA_AFTER_SPACE = re.compile(r" ,(?=\d)")
+
+
 def written_dates(text: str, day_first: bool = False) -> Iterator[tuple[re.Match[str], str]]:
     """Each real date written in `text` (format by format, most specific first) with its
     ISO 8601 form (YYYY-MM-DD)."""
+    text = _COMMA_AFTER_SPACE.sub(", ", text)  # `27 February ,2024` (the same length)
     for form in DAY_FIRST_FORMS if day_first else DATE_FORMS:
         for match in form.finditer(text):
             month = _month_number(match["month"])

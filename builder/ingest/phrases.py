@@ -446,6 +446,9 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^(for more\b.{0,40}, )?follow [\w .&'’-]{2,40} on (x|twitter|facebook|instagram|"
         r"whatsapp|telegram|threads|linkedin|google news)\W*$",
         r"\bsólo para (usuarios )?(registrados|suscriptores)\b",
+        # share buttons that say what they do: `Enviar noticia por correo electrónico`
+        r"^(enviar|envoyer|invia|inviare|versenden|verstuur|enviar notícia)\b.{0,20}"
+        r"\b(por|par|per|via|als) (correo|e-?mail|courriel)\b",
         r"^\d+ minut[io] di lettura$|^ascolta l['’]articolo$|^originally published\b.*\d",
         r"^(do you like the content of this article|how does this make you feel)\?$",
         r"^submitting\W*$|^sorry, there seem to be some issues\b|^top news right now$",

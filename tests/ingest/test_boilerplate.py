@@ -153,6 +153,7 @@ from builder.ingest.boilerplate import (
         "For more on Gulf news, follow Al Arabiya English on X.",
         "Esta funcionalidad es sólo para registrados",
         "Share story",
+        "Enviar noticia por correo electrónico",
     ],
 )
 def test_known_furniture(line):

@@ -47,6 +47,7 @@ from builder.ingest.metadata import (
         ("19.06.19", "2019-06-19"),
         ("version 2.10.19 released", None),
         ("1.2.3.4", None),
+        ("Published: 27 February ,2024: 04:12 PM GST", "2024-02-27"),  # a space before the comma
     ],
 )
 def test_parse_date(text, iso):

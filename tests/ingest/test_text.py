@@ -621,3 +621,17 @@ def test_a_domain_alone_is_the_sites_name_not_the_headline():
     article = read_text("\n".join(page))
     assert article.title == page[1]
     assert article.author == "Tahlia Briggs"
+
+
+@pytest.mark.parametrize("byline, place", [
+    ("Layla Haddad, Al Arabiya English", None),  # the writer, then the site's masthead
+    ("Layla Haddad", "Salalah"),  # the writer over the place she files from
+])
+def test_a_writer_over_the_date_named_with_the_site_or_the_place(byline, place):
+    page = ["Al Arabiya English", "News", "Gulf",
+            "Oman’s Salalah airport to nearly double capacity ahead of Khareef season",
+            byline, *([place] if place else []), "Published: 27 February ,2024: 04:12 PM GST",
+            *STORY[2:]]
+    article = read_text("\n".join(page))
+    assert (article.title, article.author, article.date) == (
+        page[3], "Layla Haddad", "2024-02-27")
