@@ -268,10 +268,11 @@ def _unstopped_dek(lines: Sequence[str], i: int) -> bool:
 def _under_headline(lines: Sequence[str], i: int, start: int) -> bool:
     """Whether line i is the dek of the headline right above it, both over the byline: that
     headline opens the block (not two more headlines above it, as in a list of teasers
-    that ends in the page's own headline)."""
+    that ends in the page's own headline). A section's name above it (`Northern Ireland
+    news`) is a kicker, not a headline."""
     above = _line_above(lines, i)
-    if above is None or not is_title_candidate(lines, above) or not over_byline(
-            lines, above, start):
+    if (above is None or len(words(lines[above])) <= KICKER_WORDS
+            or not is_title_candidate(lines, above) or not over_byline(lines, above, start)):
         return False
     higher = _line_above(lines, above)
     if higher is None or not is_title_candidate(lines, higher):

@@ -22,13 +22,16 @@ from builder.ingest.phrases import (
     CREDIT_LINE,
     MONTHS,
     NAME_PARTICLES,
+    OUTLET_NAME,
     TRAILING_CREDIT,
 )
 
 _MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<year>\d{4})"
-_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"  # or a time glued on: `NOV 20 20194:29 AM EST`
+# or a time glued on, `NOV 20 20194:29 AM EST`, or the date again, `11 February 201811
+# February 2018` (BBC Sport's)
+_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2})|(?=\d{1,2}\s+[^\W\d_]{3,}\s+\d{4}))"
 # Written dates, most specific first; each names year, month and day groups.
 DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE)
@@ -58,7 +61,7 @@ NAME_MAX_WORDS = 8
 # "By JESSICA HARTLEY FOR MAILONLINE", "By Jane Roe for The Guardian": the outlet after the name.
 FOR_OUTLET = re.compile(r"\s+(?i:for)\s+(?:The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}$")
 WITH_AGENCY = re.compile(rf"\s+(?i:with)\s+(?:{CREDIT_AGENCIES}|wires|agencies)$")
-_MERIDIEM_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_MERIDIEM_END = re.compile(r"\b[ap]\. ?m\.$", re.IGNORECASE)  # (`07:30 a. m.`, Spanish)
 _OUTLET_ENDS = frozenset(["News", "Media", "Digital", "Online", "Staff"])  # (`Globe Staff`)
 
 
@@ -121,6 +124,7 @@ def numeric_order(lines: Iterable[str]) -> bool | None:
 
 
 _COMMA_AFTER_SPACE = re.compile(r" ,(?=\d)")
+CONTRIBUTED = re.compile(r"(?i:\bcontributed\b)")
 
 
 def written_dates(text: str, day_first: bool = False) -> Iterator[tuple[re.Match[str], str]]:
@@ -277,6 +281,8 @@ def is_credit_line(line: str) -> bool:
         return True
     if stripped[:3].casefold() == "by ":
         return False  # a byline: `By Lin Chia-hsin / Staff reporter`
+    if CONTRIBUTED.search(stripped):
+        return False  # who reported, not who took the picture: `AFP contributed reporting.`
     if stripped.endswith(".") and len(tokens) > 4:
         return False
     if len(tokens) <= 8 and NAME_SLASH_OUTLET.match(stripped):
@@ -286,6 +292,9 @@ def is_credit_line(line: str) -> bool:
             and not outlet.endswith(".")  # (not a dateline: `LOS ANGELES, CALIF.`)
             and plainly_a_name(name.title())):
         return True  # `AARON LAVINSKY, STAR TRIBUNE`: a photographer and the paper, in capitals
+    if (2 <= len(name.split()) <= 3 and plainly_a_name(name) and OUTLET_NAME.fullmatch(outlet)
+            and not outlet.endswith(".")):
+        return True  # `Kevin Mallory, The Detroit News` (a byline over its time is read first)
     if (for_outlet := FOR_OUTLET.search(stripped)) and plainly_a_name(
             name := stripped[: for_outlet.start()]) and 2 <= len(name.split()) <= 4:
         return True  # `Hilary Swift for The New York Times`: a photographer on assignment

@@ -77,6 +77,7 @@ BOILERPLATE_LINES = _phrase_set(
     read full article
     read the full story
     related
+    related story
     related articles
     related stories
     related posts
@@ -446,6 +447,23 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^(for more\b.{0,40}, )?follow [\w .&'’-]{2,40} on (x|twitter|facebook|instagram|"
         r"whatsapp|telegram|threads|linkedin|google news)\W*$",
         r"\bsólo para (usuarios )?(registrados|suscriptores)\b",
+        r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$",  # a line that is only the writer's e-mail
+        r"^\d{1,2}:\d{2}(:\d{2})?$",  # a video's length, `1:42`
+        r"^media playback is (not supported|unsupported)\b|^(show|hide) caption$|"
+        r"^reuse this content$|^video recomendado$|^escucha (la noticia|este artículo)$|"
+        r"^view image in fullscreen$|^video (loading|unavailable)$|^(tap|click) to play$|"
+        r"^the video will auto-?play soon$|^play now$|^view larger image$",
+        r"^(more news|mira|lee también|members can read also)\s*:\s*\S",
+        r"^video:\s+\S|\blisten to our (latest )?podcasts?\b",
+        r"\bdoes not necessarily (share|reflect) the (views|opinions)\b",
+        r"^dear readers,?$|^help safeguard\b",
+        # (not `… originally published by Futurism`: where a story comes from is the text's)
+        r"^this (story|article) was (originally|first) published (on )?(\w+\.? )?\d",
+        # appeals for money (`Would you join us to help keep our stories free for all?`)
+        r"^would you (join us|consider (supporting|a contribution|making)|help us)\b|"
+        r"\byour (contribution|donation|support) of (as little as )?\W?\d|\bmodest contribution\b",
+        r"^support (us|[\w'’&-]+)$",  # `Support HuffPost`: the button
+        r"^\|\s*(updated|published)\b",  # `| Updated: 11:34 a.m.`, the rest of a date line
         # share buttons that say what they do: `Enviar noticia por correo electrónico`
         r"^(enviar|envoyer|invia|inviare|versenden|verstuur|enviar notícia)\b.{0,20}"
         r"\b(por|par|per|via|als) (correo|e-?mail|courriel)\b",
@@ -509,6 +527,7 @@ SECTION_BREAKS: tuple[re.Pattern[str], ...] = tuple(
         r"^(you (may|might) (also )?(like|enjoy)|recommended( for you| stories)?|"
         r"read (this )?next|trending( now| news| stories)?|top stories|editor'?s picks)\b",
         r"^about the author\b|^(share|sharing) (this|is caring)\b",
+        r"^explore more on these topics$|^a message from\b.{1,40}:$",
         r"^(about|sobre|über|à propos de|acerca de|chi è|over)\s+[^\W\d_][\w .'’-]{1,40}$",
         r"^more\b.{0,30}\bstories$|^(more|other) (great|top|popular) \w+",
         r"^(want|get|like|for) more (stories|news|articles|of this)\b",
@@ -561,7 +580,11 @@ LEGAL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bpurchase licensing rights\b",  # after a news agency's caption
         r"^privacy notice:\s*newsletters? may contain\b",
         r"\bis committed to publishing a diversity of letters\b",  # an opinion page's footer
-        # a reader's appeal for money, set into the article or under it
+        # a reader's appeal for money, set into the article or under it (`I hope you
+        # appreciated this article. Before you move on, I wanted to ask if you would consider
+        # supporting …`)
+        r"\b(would|will) consider supporting\b|\byour support(, no matter how small,)? "
+        r"makes\b|\bplease support us\b|\bby supporting [\w'’ .]{1,40}, you\b",
         r"\bsupport (our|\w+['’]s) (independent |explanatory |nonprofit |local )?journalism\b",
         r"\bfor as little as [$€£]\s?\d|^yes,? i['’]ll (give|support|contribute)\b",
         r"^help keep (articles|stories|journalism|\w+) like this free\b",

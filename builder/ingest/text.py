@@ -62,7 +62,7 @@ FOLD_CONTROL = re.compile(r"\s+less\s*$", re.IGNORECASE)  # after the whole text
 TRUNCATED_MIN_WORDS = 5
 # A box of links set into the article: its heading and links, at most this many lines; the
 # paragraph under it goes on with the story when it names what the lines above it named.
-BOX_MAX_LINES, STORY_LOOKBACK, SHARED_NAMES = 6, 30, 2
+BOX_MAX_LINES, STORY_LOOKBACK, SHARED_NAMES, STORY_RUN = 6, 30, 2, 4
 NAME = re.compile(r"\b[^\W\d_]*[A-ZÀ-ÞĀ-Ž][\w’'-]*")
 _STOPS = frozenset().union(*STOP_WORDS.values())
 
@@ -313,6 +313,25 @@ def without_pull_quotes(lines: Sequence[str], body: Sequence[int]) -> list[int]:
     return keep
 
 
+TAG_WORDS, TAG_RUN = 3, 3  # a topic's link: at most this many words; this many end a story
+
+
+def tags_start(paragraphs: Sequence[str]) -> int:
+    """Where the topics the story is filed under begin, if it ends with them (their
+    number if not): a run of TAG_RUN or more lines of a few words, no stop, not a list's
+    numbered or bulleted items (`Environment` / `food waste` / `public housing`)."""
+    end = len(paragraphs)
+    while end > 0 and _is_tag(paragraphs[end - 1]):
+        end -= 1
+    return end if len(paragraphs) - end >= TAG_RUN else len(paragraphs)
+
+
+def _is_tag(line: str) -> bool:
+    text = line.strip()
+    return (1 <= len(words(text)) <= TAG_WORDS and not is_sentence(text)
+            and not text[:1].isdigit() and text[:1] not in "•*-–—·")
+
+
 def to_blocks(lines: Sequence[str], body: Sequence[int]) -> list[Block]:
     """The body's lines as blocks: each table's rows one table block, the rest a block a
     line."""
@@ -350,8 +369,9 @@ def _names(line: str) -> set[str]:
 def resumed_story(lines: Sequence[str], i: int) -> int | None:
     """Where the article goes on below a box of links set into it (`Trending`, four
     headlines, then `O'Keefe oversaw a 1-1 draw…`, O'Keefe named above): the paragraph past
-    the box's heading (line i) and links, when it names at least SHARED_NAMES people or
-    places the lines above named, or a third of its names. None where line i heads no such
+    the box's heading (line i), links and buttons, when it opens a run of STORY_RUN
+    paragraphs or names at least SHARED_NAMES people or places the lines above named, or
+    a third of its names. None where line i heads no such
     box, or what follows it is no paragraph of the same story (a teaser's summary), or no
     paragraph stands right above the box (below the topics and `Join the discussions`, a
     box of links follows the article)."""
@@ -362,14 +382,19 @@ def resumed_story(lines: Sequence[str], i: int) -> int | None:
         before -= 1
     if before < 0 or not is_prose(lines[before]):
         return None
-    j = i + 1
+    j, links = i + 1, 0
     while j < len(lines) and not is_prose(lines[j]):
-        if j - i >= BOX_MAX_LINES or not (is_teaser(lines[j]) or is_boilerplate(lines[j])
-                                          or LINK_BOX.match(normalise_line(lines[j]))):
-            return None
+        line = lines[j]
+        if not (is_boilerplate(line) or len(words(line)) <= 2):  # (a player's `8`, `Cancel`)
+            links += 1
+            if links > BOX_MAX_LINES or not (is_teaser(line)
+                                             or LINK_BOX.match(normalise_line(line))):
+                return None
         j += 1
     if j == len(lines):
         return None
+    if all(map(is_prose, lines[j : j + STORY_RUN])):
+        return j  # a run of paragraphs: the story, not a teaser's summary
     names = _names(lines[j])
     above = set().union(*map(_names, lines[max(0, i - STORY_LOOKBACK) : i]))
     shared = len(names & above)
@@ -446,6 +471,7 @@ def read_text(text: str, furniture: frozenset[str] = frozenset()) -> Extracted:
     ]
     body = without_pull_quotes(lines, without_link_lists(lines, kept))
     body = body[: end_notes_start([lines[i] for i in body])]
+    body = body[: tags_start([lines[i] for i in body])]
     return Extracted(
         title=header.title,
         blocks=tuple(to_blocks(lines, body)),

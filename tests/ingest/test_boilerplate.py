@@ -154,6 +154,18 @@ from builder.ingest.boilerplate import (
         "Esta funcionalidad es sólo para registrados",
         "Share story",
         "Enviar noticia por correo electrónico",
+        "nebbing@post-dispatch.com",
+        "1:42",
+        "Media playback is not supported on this device",
+        "View image in fullscreen",
+        "The video will auto-play soon",
+        "I hope you appreciated this article. Before you move on, I wanted to ask if you would "
+        "consider supporting the Guardian’s journalism during one of the most consequential news "
+        "cycles of our lifetimes. We have never been more passionate about exposing the "
+        "multiplying threats to our democracy and holding power to account in America.",
+        "HKFP is an impartial platform & does not necessarily share the views of opinion writers "
+        "or advertisers.",
+        "This story was originally published August 10, 2021 1:32 PM.",
     ],
 )
 def test_known_furniture(line):
@@ -168,6 +180,9 @@ def test_known_furniture(line):
         "Read the room, the senator told colleagues who wanted to share the news early and "
         "subscribe to a plan that nobody had seen, and the debate that followed ran for hours.",
         "Colombia had lost to Belgium on Monday.",
+        "This article was originally published by Futurism. Read the original article.",
+        "Support for the plan grew.",
+        "The score was 1:42 at half-time.",
         "NISSAN SENTRA",
         "Stay tuned: the vote is on Friday.",
         "No thanks to the weather, the match was called off after an hour.",

@@ -48,6 +48,9 @@ from builder.ingest.metadata import (
         ("version 2.10.19 released", None),
         ("1.2.3.4", None),
         ("Published: 27 February ,2024: 04:12 PM GST", "2024-02-27"),  # a space before the comma
+        # BBC Sport's date said twice, glued to the year
+        ("Last updated on 11 February 201811 February 2018.From the section Athletics",
+         "2018-02-11"),
     ],
 )
 def test_parse_date(text, iso):

@@ -635,3 +635,42 @@ def test_a_writer_over_the_date_named_with_the_site_or_the_place(byline, place):
     article = read_text("\n".join(page))
     assert (article.title, article.author, article.date) == (
         page[3], "Layla Haddad", "2024-02-27")
+
+
+def test_a_sections_name_over_the_headline_is_a_kicker_not_the_headline():
+    page = ["Puzzles", "Northern Ireland news",
+            "West Belfast residents object to 'towering' student block plan on Falls Road",
+            "Conor Devlin", "04 October, 2017 01:00", "Facebook", *STORY[2:]]
+    assert read_text("\n".join(page)).title == page[2]
+
+
+def test_a_box_of_links_and_a_video_player_inside_a_long_story():
+    # Links, a player's buttons (`8`, `Cancel`) and then paragraphs that name no one above:
+    # a run of them is the story going on.
+    more = [f"Paragraph {n} of the story goes on here, telling what the neighbours said "
+            "about parking on the narrow lane in the summer months." for n in range(5)]
+    box = ["Read More", "Related Articles",
+           "Gower village 'turning into a ghost town' as second homes take over",
+           "Video Loading", "Tap to play", "The video will auto-play soon", "8", "Cancel",
+           "Play now"]
+    texts = [b.text for b in read_text("\n".join([*STORY, *box, *more, "Comments"])).blocks]
+    assert texts[0] == STORY[2] and texts[-1] == more[-1]
+    assert not set(box) & set(texts)
+
+
+def test_the_topics_closing_the_story_are_not_its_text():
+    page = [*STORY, "Environment", "food waste", "public housing", "recycling"]
+    assert read_text("\n".join(page)).blocks[-1].text == STORY[-1]
+
+
+def test_a_reporting_credit_is_no_photo_credit():
+    # (`AFP contributed reporting.` under a paragraph made a caption of it)
+    page = [*STORY, "AFP contributed reporting.", "Privacy policy"]
+    assert read_text("\n".join(page)).blocks[-1].text == STORY[-1]
+
+
+def test_a_photographer_and_the_paper_under_a_caption_inside_the_story():
+    page = [*STORY[:4], "A contractor pulls a section of galvanized pipe from a yard in Warren.",
+            "Kevin Mallory, The Detroit News", *STORY[4:]]
+    texts = [b.text for b in read_text("\n".join(page)).blocks]
+    assert "Kevin Mallory, The Detroit News" not in texts and page[4] not in texts
