@@ -688,7 +688,8 @@ CREDIT_ANYWHERE = re.compile(
 # or "(Photo: …)", "Photo by …", "| Getty Images" at the end of a caption.
 TRAILING_CREDIT = re.compile(
     # (`(AP Photo/Jane Doe)`, `(Express photo by X)`, `(Photo courtesy of Kitagawa Seiki)`)
-    rf"(?:\s+(?P<bracketed>[(\[]\s*(?:(?:{CREDIT_AGENCIES}|(?-i:[A-Z])\w+)\s+)?"
+    # (glued on too: Reach's `… on the Gower peninsula(Image: Google)`)
+    rf"(?:(?:\s+|(?<=[^\W\d_]))(?P<bracketed>[(\[]\s*(?:(?:{CREDIT_AGENCIES}|(?-i:[A-Z])\w+)\s+)?"
     rf"(?:photo|image|picture|file|foto|bild|credit|source|pic)s?"
     rf"\s*(?:[:/]|\s(?:courtesy|by)\b)[^)\]]{{1,80}}[)\]]"
     # "[Wanjiru Kamau/Al Jazeera]": a photographer and an outlet, capitalised, in brackets

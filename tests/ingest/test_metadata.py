@@ -232,6 +232,9 @@ def test_credit_text(line, credit):
         ("An aerial view of Salalah International Airport. (Supplied)",
          "An aerial view of Salalah International Airport.", "Supplied"),
         ("Cats | Dogs", "Cats | Dogs", None),
+        ("The cottage on the Gower peninsula(Image: Google)", "The cottage on the Gower peninsula",
+         "Google"),  # glued on (Reach's sites)
+        ("The function f(x) returns", "The function f(x) returns", None),
     ],
 )
 def test_split_credit(caption, text, credit):
