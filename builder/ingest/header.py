@@ -61,6 +61,9 @@ DOMAIN = re.compile(r"(?i:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6})")
 KICKER_WORDS = 3  # a section's name over the headline (`METRO`, `Climate & Environment`)
 # A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
 HEADER_LOOKAHEAD, BODY_RUN = 10, 3
+# A table of contents' heading: the subheadings listed under it are not the headline
+CONTENTS = re.compile(r"(?i:índice|contents|table of contents|sommaire|inhalt|"
+                      r"inhaltsverzeichnis|indice|contenido|in this article)\W*")
 CAPTION_MAX_WORDS = 60
 CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b", re.IGNORECASE)
 TIMESTAMP_MAX_WORDS = 6
@@ -287,10 +290,11 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
     Evans` over `BBC Wales`), over the paper then the time (`Danielle Ortiz` / `Asbury Park
     Press` / `Published …`), or over the writer's biography (`Kevin Ashworth` / `Close` /
     `Kevin Ashworth covers …`); less a wire agency after it."""
-    line = lines[i]
+    line = _HANDLE_END.sub("", lines[i])  # (`… CTVNews.ca Writer @nbergeronCTV`)
     names = line.split(", ")  # `Anni Korhonen, Jussi Mäkelä`: writers, not a name and a title
-    if len(names) == 2 and _masthead(lines, names[1]):
-        line, names = names[0], [names[0]]  # `Layla Haddad, Al Arabiya English`: the site's
+    if len(names) == 2 and (_masthead(lines, names[1]) or _JOB_AFTER.search(names[1])):
+        # `Layla Haddad, Al Arabiya English`: the site's; `Natalie Bergeron, CTVNews.ca Writer`
+        line, names = names[0], [names[0]]
     elif len(names) > 1 and all(2 <= len(words(n)) <= 3 and plainly_a_name(n) for n in names):
         line = names[0]
     if not (2 <= len(words(line)) <= BARE_BYLINE_WORDS and looks_like_name(line)
@@ -300,8 +304,9 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
         return None
     # (past a button to follow the writer, `Fiona Tse` / `+ FOLLOW` / `Published: …`, or
     # the reading time, `Tahlia Briggs` / `3 min read` / `January 22, 2024 - 2:46PM`)
-    after = [text for text in (lines[j].strip() for j in range(i + 1, min(i + 4, end)))
-             if not _FOLLOW.fullmatch(text) and not READING_TIME.match(text)][:2]
+    after = [text for text in (lines[j].strip() for j in range(i + 1, min(i + 5, end)))
+             if not (_FOLLOW.fullmatch(text) or READING_TIME.match(text)
+                     or _CONTACT.fullmatch(text))][:2]
     if not after:
         return None
     if (is_timestamp(after[0]) or ROLE_LINE.fullmatch(after[0])
@@ -320,6 +325,9 @@ _POSTED_BY = re.compile(r"(?i:posted by|written by)\s")
 _FOLLOW = re.compile(r"(?i:\+?\s*follow(ing)?( me| author)?)")
 # where the writer files from: `Lucía Ferrándiz` / `Toledo` / `Actualizado: …`
 _PLACE = re.compile(r"[A-ZÀ-Þ][\w'’-]+")
+_HANDLE_END = re.compile(r"\s+@\w{2,30}$")
+_CONTACT = re.compile(r"@\w{2,30}|(?i:contact|e-?mail|email me)")  # the writer's handle, links
+_JOB_AFTER = re.compile(r"\b(?i:writer|reporter|correspondent|editor|columnist)\s*$")
 READING_TIME = re.compile(r"(?i:\d+\s*(-\s*)?min(ute)?s?\.?( read| reading| to read)?\s*$)")
 
 
@@ -387,7 +395,8 @@ def find_title(lines: Sequence[str], start: int) -> int | None:
                   and not (latin_body and _latin_share(lines[i]) == 0)]  # `阅读简体中文版`
     # Headlines between a box's heading (`MOST POPULAR`) and the body, with no byline or
     # date among them, are its teasers: the page's headline is above the box.
-    box = max((i for i in distance if is_section_break(lines[i])), default=None)
+    box = max((i for i in distance if is_section_break(lines[i])
+               or CONTENTS.fullmatch(lines[i].strip())), default=None)
     if box is not None and not any(is_meta(lines[i]) for i in range(box + 1, start)):
         candidates = [i for i in candidates if i < box] or candidates
     if not candidates:

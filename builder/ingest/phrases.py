@@ -131,6 +131,15 @@ BOILERPLATE_LINES = _phrase_set(
     back to gallery
     enlarge this image
     hide caption
+    texto
+    texte
+    fotografia
+    índice
+    contents
+    table of contents
+    sommaire
+    inhalt
+    inhaltsverzeichnis
     toggle caption
     toggle more options
     view gallery

@@ -674,3 +674,21 @@ def test_a_photographer_and_the_paper_under_a_caption_inside_the_story():
             "Kevin Mallory, The Detroit News", *STORY[4:]]
     texts = [b.text for b in read_text("\n".join(page)).blocks]
     assert "Kevin Mallory, The Detroit News" not in texts and page[4] not in texts
+
+
+def test_a_writer_with_their_job_and_handle_over_a_contact_link_and_the_date():
+    page = ["Canada", "Winnipeg family reunited with dog missing 11 months after microchip scan",
+            "Natalie Bergeron, CTVNews.ca Writer", "@nbergeronCTV", "Contact",
+            "Published Wednesday, April 11, 2018 3:14PM EDT", *STORY[2:]]
+    article = read_text("\n".join(page))
+    assert (article.title, article.author) == (page[1], "Natalie Bergeron")
+
+
+def test_the_entries_of_a_table_of_contents_are_not_the_headline():
+    page = ["Habitação", "Setúbal aprova plano de 14 milhões para reabilitar bairro da Bela Vista. "
+            "Obras arrancam em 2022", "A Câmara de Setúbal aprovou a candidatura ao PRR para "
+            "reabilitar 620 fogos no bairro da Bela Vista.", "Texto", "Inês Carvalho Moura",
+            "17 jun 2021, 19:32", "Partilhe", "Índice", "O que prevê o plano",
+            "Moradores querem ser ouvidos", *STORY[2:]]
+    article = read_text("\n".join(page))
+    assert (article.title, article.author) == (page[1], "Inês Carvalho Moura")
