@@ -291,6 +291,9 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
     Press` / `Published …`), or over the writer's biography (`Kevin Ashworth` / `Close` /
     `Kevin Ashworth covers …`); less a wire agency after it."""
     line = _HANDLE_END.sub("", lines[i])  # (`… CTVNews.ca Writer @nbergeronCTV`)
+    outlet = _OUTLET_AFTER.search(line)  # `Dimas Prakoso (The Jakarta Post)`
+    if outlet and (OUTLET_NAME.fullmatch(outlet[1]) or _masthead(lines, outlet[1])):
+        line = line[: outlet.start()]
     names = line.split(", ")  # `Anni Korhonen, Jussi Mäkelä`: writers, not a name and a title
     if len(names) == 2 and (_masthead(lines, names[1]) or _JOB_AFTER.search(names[1])):
         # `Layla Haddad, Al Arabiya English`: the site's; `Natalie Bergeron, CTVNews.ca Writer`
@@ -326,6 +329,7 @@ _FOLLOW = re.compile(r"(?i:\+?\s*follow(ing)?( me| author)?)")
 # where the writer files from: `Lucía Ferrándiz` / `Toledo` / `Actualizado: …`
 _PLACE = re.compile(r"[A-ZÀ-Þ][\w'’-]+")
 _HANDLE_END = re.compile(r"\s+@\w{2,30}$")
+_OUTLET_AFTER = re.compile(r"\s*\(([^()]{2,40})\)\s*$")
 _CONTACT = re.compile(r"@\w{2,30}|(?i:contact|e-?mail|email me)")  # the writer's handle, links
 _JOB_AFTER = re.compile(r"\b(?i:writer|reporter|correspondent|editor|columnist)\s*$")
 READING_TIME = re.compile(r"(?i:\d+\s*(-\s*)?min(ute)?s?\.?( read| reading| to read)?\s*$)")

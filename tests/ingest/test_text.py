@@ -692,3 +692,12 @@ def test_the_entries_of_a_table_of_contents_are_not_the_headline():
             "Moradores querem ser ouvidos", *STORY[2:]]
     article = read_text("\n".join(page))
     assert (article.title, article.author) == (page[1], "Inês Carvalho Moura")
+
+
+def test_a_writer_with_the_paper_in_brackets_over_the_place_and_date():
+    page = ["Community", "Bogor residents fight plan to turn green belt into housing estate",
+            "Dimas Prakoso (The Jakarta Post)", "Bogor, West Java   ●   Wed, November 9, 2022",
+            "Share This Article", *STORY[2:]]
+    article = read_text("\n".join(page))
+    assert (article.title, article.author, article.date) == (page[1], "Dimas Prakoso",
+                                                             "2022-11-09")
