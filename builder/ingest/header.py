@@ -59,6 +59,7 @@ PROMPT = re.compile(r"\b(subscribe|sign up|newsletters?|inbox|(news|email|breaki
 HEADING_MAX_WORDS = 12
 DOMAIN = re.compile(r"(?i:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6})")
 KICKER_WORDS = 3  # a section's name over the headline (`METRO`, `Climate & Environment`)
+HEADLINE_WORDS = 16  # longer, an unstopped line under a headline is its dek
 # A byline this near the top of the span, before 3 paragraphs in a row, ends the header.
 HEADER_LOOKAHEAD, BODY_RUN = 10, 3
 # A table of contents' heading: the subheadings listed under it are not the headline
@@ -128,7 +129,10 @@ def is_headline(line: str) -> bool:
 
 
 _QUOTED_END = re.compile(r"[^\W\d_][\"”»’']\s*$")  # a quotation closing, with no stop
-_SENTENCE_INSIDE = re.compile(r"[a-z][.!?] [A-Z]")  # `… fuelled the crisis. It is up to …`
+# `… fuelled the crisis. It is up to …` (not `North St. Paul`, `Dr. Rao`)
+_SENTENCE_INSIDE = re.compile(r"(?<!\b(?:St|Dr|Mr|Ms|Mt|Ft|Jr|Sr|Co|No|vs))"
+                              r"(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Inc|Ave|Rev|Jan|Feb|Mar|Apr|"
+                              r"Aug|Sep|Oct|Nov|Dec))(?<!\bSept)(?<=[a-z])[.!?] [A-Z]")
 _QUOTED_STOP = re.compile(r"[.!?][’”\"'] [A-Z]")  # a quotation ends its sentence: `… on it.’ They`
 # A quotation, whose stops are the speaker's: `South Dakota says, 'Meth. We're On It,' and …`
 _QUOTATION = re.compile(r"(?:^|(?<=[\s(\[]))['‘\"“][^\n]*?['’\"”](?!\w)")
@@ -179,6 +183,11 @@ def two_sentence_headline(lines: Sequence[str], i: int) -> bool:
     if above is not None and (is_credit_line(lines[above]) or len(words(lines[above])) > (
             KICKER_WORDS) and is_title_candidate(lines, above)):
         return False  # (under its credit, `Alex Wong | Getty Images`: a photo's caption)
+    below = next((lines[j] for j in range(i + 1, min(len(lines), i + 4))
+                  if not is_boilerplate(lines[j])), "")
+    if (is_headline(below) and not is_sentence(below) and len(words(below)) <= HEADLINE_WORDS
+            and not looks_like_name(below)):
+        return False  # over a headline: a promotion (`Local news is essential. Support it …`)
     return over_byline(lines, i, min(len(lines), i + BYLINE_LOOKAHEAD))
 
 
@@ -313,6 +322,9 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
     if not after:
         return None
     if (is_timestamp(after[0]) or ROLE_LINE.fullmatch(after[0])
+            # (under the date, over the share buttons: `October 26, 2023` / `Miriam Okafor`)
+            or i > 0 and is_timestamp(lines[i - 1]) and is_boilerplate(after[0])
+            and plainly_a_name(line)  # (not `Download PDF`)
             or len(after) > 1 and (looks_like_name(after[0]) or _PLACE.fullmatch(after[0]))
             and is_timestamp(after[1]) and len(words(after[0])) <= BARE_BYLINE_WORDS + 1
             or any(text.startswith(line.strip()) and is_biography(text) for text in after)):

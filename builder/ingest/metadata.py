@@ -125,6 +125,7 @@ def numeric_order(lines: Iterable[str]) -> bool | None:
 
 _COMMA_AFTER_SPACE = re.compile(r" ,(?=\d)")
 CONTRIBUTED = re.compile(r"(?i:\bcontributed\b)")
+EMAIL_AFTER = re.compile(r"\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")
 
 
 def written_dates(text: str, day_first: bool = False) -> Iterator[tuple[re.Match[str], str]]:
@@ -223,6 +224,7 @@ def plainly_a_name(text: str) -> bool:
 
 def byline_author(line: str) -> str | None:
     """The author named by a byline such as "By Jane Doe | Reuters" or "Von Max Muster"."""
+    line = EMAIL_AFTER.sub("", line)  # "By Carolyn Pressley cpressley@postandcourier.com"
     match = BYLINE.match(line.strip())
     if not match:
         if name := _segmented_name(line) or _names_in_places(line):
@@ -249,6 +251,9 @@ def byline_author(line: str) -> str | None:
         name = last[0]
     name = DATE_LABEL_AFTER.sub("", name)  # "By Jane Doe Updated Nov 18"
     name = JOB_AFTER.sub("", name)  # "By Meg JamesStaff Writer": a job title, glued or not
+    if name != match["name"] and len(rest := name.rsplit(None, 1)) == 2 and len(
+            rest[0].split()) >= 2 and OUTLET_NAME.fullmatch(rest[1]):
+        name = rest[0]  # "By Marquis Bellamy Tribune Staff Writer": the paper's, then the job
     name = OUTLET_GLUED.sub("", name)  # "By Jonathan GarberFOXBusiness": the outlet, glued
     name = FOR_OUTLET.sub("", name)
     name = WITH_AGENCY.sub("", name)  # "By Rita Sousa Ferreira with AP"

@@ -460,12 +460,14 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^\d{1,2}:\d{2}(:\d{2})?$",  # a video's length, `1:42`
         r"^media playback is (not supported|unsupported)\b|^(show|hide) caption$|"
         r"^reuse this content$|^video recomendado$|^escucha (la noticia|este artículo)$|"
+        r"^this (article|story) is (more than|over) (a|an|\d+) (years?|months?) old\W*$|"
         r"^view image in fullscreen$|^video (loading|unavailable)$|^(tap|click) to play$|"
         r"^the video will auto-?play soon$|^play now$|^view larger image$",
         r"^(more news|mira|lee también|members can read also)\s*:\s*\S",
         r"^video:\s+\S|\blisten to our (latest )?podcasts?\b",
         r"\bdoes not necessarily (share|reflect) the (views|opinions)\b",
         r"^dear readers,?$|^help safeguard\b",
+        r"\bsupport (it|us|local journalism) for (just|only|as little as)\b",
         # (not `… originally published by Futurism`: where a story comes from is the text's)
         r"^this (story|article) was (originally|first) published (on )?(\w+\.? )?\d",
         # appeals for money (`Would you join us to help keep our stories free for all?`)
@@ -730,6 +732,8 @@ TRAILING_CREDIT = re.compile(
     rf"(?P<credit>(?:\(?(?:photo(?:graph)?|image|picture|credit|foto|bild|kuva)s?"
     # (an initial's stop: `M. Vedhan`)
     rf"(?: credit)?(?: by|:)\s*(?:[^.]|(?<=\b[A-Z])\.){{2,80}}\)?"
+    # "… Hội An City. — VNS Photo Minh Khoa": an agency's photographer, after a dash
+    rf"|(?-i:[A-Z]{{2,6}})\s+(?:photo|foto)\s+(?-i:[A-Z])[\w.'’ -]{{2,40}}"
     # "… on Jan. 6. | Kaori Shimizu": a photographer's name alone after a bar
     rf"|(?<=[.!?”\"’)] \| )(?P<barname>(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}))"
     rf"|(?:©\s*)?(?:{CREDIT_AGENCIES})(?:\s*/\s*[\w.'’ -]{{2,50}})?"

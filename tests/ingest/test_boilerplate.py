@@ -166,6 +166,8 @@ from builder.ingest.boilerplate import (
         "HKFP is an impartial platform & does not necessarily share the views of opinion writers "
         "or advertisers.",
         "This story was originally published August 10, 2021 1:32 PM.",
+        "This article is more than 1 year old.",
+        "Local news is essential. Support it for just 99 cents.",
     ],
 )
 def test_known_furniture(line):

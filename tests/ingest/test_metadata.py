@@ -95,6 +95,9 @@ def test_date_lines(line, expected):
         ("By Theresa May", "Theresa May"),
         ("By Umair Irfan Updated Nov 19, 2019 11:05 AM", "Umair Irfan"),
         ("By Meg JamesStaff Writer", "Meg James"),
+        ("By Marquis Bellamy Tribune Staff Writer", "Marquis Bellamy"),
+        ("By Carolyn Pressley cpressley@postandcourier.com", "Carolyn Pressley"),
+        ("By Jane Post", "Jane Post"),
         ("By Kim Lee Senior Correspondent", "Kim Lee"),
         ("By John Writer", "John Writer"),
         ("By: Jane Doe", "Jane Doe"),
@@ -235,6 +238,9 @@ def test_credit_text(line, credit):
         ("The cottage on the Gower peninsula(Image: Google)", "The cottage on the Gower peninsula",
          "Google"),  # glued on (Reach's sites)
         ("The function f(x) returns", "The function f(x) returns", None),
+        ("Fishermen plant mangroves in Hội An City. — VNS Photo Minh Khoa",
+         "Fishermen plant mangroves in Hội An City.", "Minh Khoa"),
+        ("The NASA photo shows Mars", "The NASA photo shows Mars", None),
     ],
 )
 def test_split_credit(caption, text, credit):

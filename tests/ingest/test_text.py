@@ -701,3 +701,21 @@ def test_a_writer_with_the_paper_in_brackets_over_the_place_and_date():
     article = read_text("\n".join(page))
     assert (article.title, article.author, article.date) == (page[1], "Dimas Prakoso",
                                                              "2022-11-09")
+
+
+def test_a_writer_under_the_date_over_the_share_buttons():
+    page = ["Support WBUR", "Housing", "A Cape Cod town voted to buy a shuttered motel for "
+            "workforce housing. Now some neighbors want a do-over", "October 26, 2023",
+            "Miriam Okafor", "Share", "Twitter", *STORY[2:]]
+    article = read_text("\n".join(page))
+    assert (article.title, article.author, article.date) == (page[2], "Miriam Okafor",
+                                                             "2023-10-26")
+
+
+def test_an_abbreviation_is_no_sentence_inside_a_headline_over_its_dek():
+    page = ["Local News", "Ramsey County to test on-demand transit vans in Maplewood, North St. "
+            "Paul", "Six vans will pick up riders anywhere in a 14-square-mile zone for $2",
+            "By MARIT LINDQUIST | Pioneer Press", "PUBLISHED: September 24, 2019 at 4:35 pm",
+            *STORY[2:]]
+    article = read_text("\n".join(page))
+    assert (article.title, article.dek) == (page[1], page[2])
