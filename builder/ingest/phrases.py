@@ -131,6 +131,15 @@ BOILERPLATE_LINES = _phrase_set(
     back to gallery
     enlarge this image
     hide caption
+    video player
+    audio player
+    audiobeitrag
+    bildbeschreibung
+    stay in the know
+    we want to hear from you
+    if your time is short
+    select user consent
+    a valid email address is required
     texto
     texte
     fotografia

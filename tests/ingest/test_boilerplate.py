@@ -315,3 +315,9 @@ def test_what_a_screen_reader_is_told_of_a_link_is_not_text():
             "(MAERSKb.CO), opens new tab did (opens in a new window).")
     assert without_link_notes(line) == ("Valbrand (VALB.OL) said on Wednesday it would cut "
                                         "jobs, as Maersk (MAERSKb.CO) did.")
+
+
+@pytest.mark.parametrize("line", ["Video player", "Bildbeschreibung", "Select user consent:",
+                                  "A valid email address is required."])
+def test_players_and_forms_labels_are_furniture(line):
+    assert is_boilerplate(line)
