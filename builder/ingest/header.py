@@ -303,11 +303,14 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
     outlet = _OUTLET_AFTER.search(line)  # `Dimas Prakoso (The Jakarta Post)`
     if outlet and (OUTLET_NAME.fullmatch(outlet[1]) or _masthead(lines, outlet[1])):
         line = line[: outlet.start()]
-    names = line.split(", ")  # `Anni Korhonen, Jussi Mäkelä`: writers, not a name and a title
+    joiner = ", "
+    names = line.split(joiner)  # `Anni Korhonen, Jussi Mäkelä`: writers, not a name and a title
+    if len(names) == 1 and len(pair := line.split(" and ")) == 2:
+        joiner, names = " and ", pair  # `Naomi Reyes-Carter and Theo Lindahl`
     if len(names) == 2 and (_masthead(lines, names[1]) or _JOB_AFTER.search(names[1])):
         # `Layla Haddad, Al Arabiya English`: the site's; `Natalie Bergeron, CTVNews.ca Writer`
         line, names = names[0], [names[0]]
-    elif len(names) > 1 and all(2 <= len(words(n)) <= 3 and plainly_a_name(n) for n in names):
+    elif len(names) > 1 and all(2 <= len(n.split()) <= 3 and plainly_a_name(n) for n in names):
         line = names[0]
     if not (2 <= len(words(line)) <= BARE_BYLINE_WORDS and looks_like_name(line)
             and "," not in line and ":" not in line and not is_boilerplate(line) and i + 1 < end
@@ -328,7 +331,7 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
             or len(after) > 1 and (looks_like_name(after[0]) or _PLACE.fullmatch(after[0]))
             and is_timestamp(after[1]) and len(words(after[0])) <= BARE_BYLINE_WORDS + 1
             or any(text.startswith(line.strip()) and is_biography(text) for text in after)):
-        return AGENCY_AFTER.sub("", ", ".join([line, *names[1:]]) if len(names) > 1 else line)
+        return AGENCY_AFTER.sub("", joiner.join([line, *names[1:]]) if len(names) > 1 else line)
     return None
 
 

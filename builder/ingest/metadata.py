@@ -73,6 +73,9 @@ def _without_news_outlet(name: str) -> str:
         for cut in (2, 1):
             if len(tokens) - cut >= 2:
                 return " ".join(tokens[:-cut])
+    for cut in (4, 3, 2):  # `Dana Whitlock Las Vegas Review-Journal`
+        if len(tokens) - cut >= 2 and OUTLET_NAME.fullmatch(" ".join(tokens[-cut:])):
+            return " ".join(tokens[:-cut])
     return name
 
 
@@ -126,6 +129,9 @@ def numeric_order(lines: Iterable[str]) -> bool | None:
 _COMMA_AFTER_SPACE = re.compile(r" ,(?=\d)")
 CONTRIBUTED = re.compile(r"(?i:\bcontributed\b)")
 EMAIL_AFTER = re.compile(r"\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")
+HANDLE_AFTER = re.compile(r"(?<=\S)\s+@\w{2,30}\s*$")
+# a second writer after a comma, when the label says there are several (`Authors: A, B`)
+SECOND_WRITER = re.compile(r",\s*(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2})\s*$")
 
 
 def written_dates(text: str, day_first: bool = False) -> Iterator[tuple[re.Match[str], str]]:
@@ -224,7 +230,10 @@ def plainly_a_name(text: str) -> bool:
 
 def byline_author(line: str) -> str | None:
     """The author named by a byline such as "By Jane Doe | Reuters" or "Von Max Muster"."""
-    line = EMAIL_AFTER.sub("", line)  # "By Carolyn Pressley cpressley@postandcourier.com"
+    # "By Owen Carrick owen.carrick@newsday.com @OwenCarrickND": the e-mail and handle off
+    # (a handle alone stays: `Jane Doe @janedoe` is read with it)
+    if EMAIL_AFTER.search(unhandled := HANDLE_AFTER.sub("", line)):
+        line = EMAIL_AFTER.sub("", unhandled)
     match = BYLINE.match(line.strip())
     if not match:
         if name := _segmented_name(line) or _names_in_places(line):
@@ -259,6 +268,10 @@ def byline_author(line: str) -> str | None:
     name = WITH_AGENCY.sub("", name)  # "By Rita Sousa Ferreira with AP"
     name = _without_news_outlet(name)
     name = TRAILING_CONNECTIVES.sub("", name)
+    second = SECOND_WRITER.match(line.strip(), match.end("name"))
+    if (second and line.strip()[:7].casefold() == "authors" and plainly_a_name(name)
+            and plainly_a_name(second["name"])):
+        name = f"{name} and {second['name']}"
     return name if looks_like_name(name) else None
 
 

@@ -469,6 +469,7 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^\d{1,2}:\d{2}(:\d{2})?$",  # a video's length, `1:42`
         r"^media playback is (not supported|unsupported)\b|^(show|hide) caption$|"
         r"^reuse this content$|^video recomendado$|^escucha (la noticia|este artículo)$|"
+        r"^estimated (read|reading) time\b|"
         r"^this (article|story) is (more than|over) (a|an|\d+) (years?|months?) old\W*$|"
         r"^view image in fullscreen$|^video (loading|unavailable)$|^(tap|click) to play$|"
         r"^the video will auto-?play soon$|^play now$|^view larger image$",
@@ -756,7 +757,8 @@ TRAILING_CREDIT = re.compile(
 # A newspaper's name on a line of its own (`The Lakeshore Sentinel` over a syndicated story's
 # writer): the outlet, never the headline.
 OUTLET_NAME = re.compile(
-    r"(?:The )?(?:[A-Z][\w.&'’-]*\s+){0,3}(?:Times|Post|Sentinel|Herald|Tribune|Journal|"
+    r"(?:The )?(?:[A-Z][\w.&'’-]*\s+){0,3}(?:[A-Z][\w.&'’]*-)?"  # (`Las Vegas Review-Journal`)
+    r"(?:Times|Post|Sentinel|Herald|Tribune|Journal|"
     r"Gazette|Chronicle|Observer|Courier|Register|Examiner|Inquirer|Bulletin|Dispatch|"
     r"Record|Telegraph|Standard|Reporter|Monitor|Globe|Leader|Advocate|Democrat|Republican|"
     r"Free Press|Daily News|Star-Ledger|Star Tribune|Argus|Ledger|Statesman|Enquirer|"

@@ -168,6 +168,7 @@ from builder.ingest.boilerplate import (
         "This story was originally published August 10, 2021 1:32 PM.",
         "This article is more than 1 year old.",
         "Local news is essential. Support it for just 99 cents.",
+        "Estimated read time: 3-4 minutes",
     ],
 )
 def test_known_furniture(line):

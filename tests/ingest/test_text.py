@@ -719,3 +719,11 @@ def test_an_abbreviation_is_no_sentence_inside_a_headline_over_its_dek():
             *STORY[2:]]
     article = read_text("\n".join(page))
     assert (article.title, article.dek) == (page[1], page[2])
+
+
+def test_two_writers_named_without_a_by_over_the_time():
+    page = ["Policy", "Senators float bill to clear FAA’s backlog of commercial drone waivers",
+            "Naomi Reyes-Carter and Theo Lindahl", "Posted May 21, 2024 at 5:14pm", "Facebook",
+            *STORY[2:]]
+    article = read_text("\n".join(page))
+    assert (article.title, article.author) == (page[1], "Naomi Reyes-Carter and Theo Lindahl")
