@@ -128,6 +128,7 @@ def numeric_order(lines: Iterable[str]) -> bool | None:
 
 _COMMA_AFTER_SPACE = re.compile(r" ,(?=\d)")
 CONTRIBUTED = re.compile(r"(?i:\bcontributed\b)")
+_PHOTO_LABEL = re.compile(r"^(?:PHOTO|PHOTOS|FOTO|PHOTOGRAPHIE)\s+")
 EMAIL_AFTER = re.compile(r"\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")
 HANDLE_AFTER = re.compile(r"(?<=\S)\s+@\w{2,30}\s*$")
 # a second writer after a comma, when the label says there are several (`Authors: A, B`)
@@ -306,6 +307,7 @@ def is_credit_line(line: str) -> bool:
     if len(tokens) <= 8 and NAME_SLASH_OUTLET.match(stripped):
         return True
     name, _, outlet = stripped.partition(", ")
+    name = _PHOTO_LABEL.sub("", name)  # `PHOTO JULIEN DESROSIERS, LA PRESSE`
     if (stripped.isupper() and 2 <= len(name.split()) <= 3 and 1 <= len(outlet.split()) <= 4
             and not outlet.endswith(".")  # (not a dateline: `LOS ANGELES, CALIF.`)
             and plainly_a_name(name.title())):

@@ -131,6 +131,15 @@ BOILERPLATE_LINES = _phrase_set(
     back to gallery
     enlarge this image
     hide caption
+    le puede interesar
+    per approfondire
+    einloggen
+    mehr infos
+    je m'abonne
+    externer inhalt
+    continua após a publicidade
+    la suite après cette publicité
+    weiterlesen nach der anzeige
     video player
     audio player
     audiobeitrag
@@ -458,8 +467,11 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\byour browser does not support\b|^this audio is ai-generated\b|"
         r"^enjoy more audio and podcasts\b|^skip (next|previous) section\b|^explore more$",
         r"^this article appeared in the .{0,60}\bprint edition\b",
-        # a link set into the text in brackets: `[Read more: Great Salt Lake hits …]`
-        r"^\[\s*(read more|related|read also|also read|more|see also)\s*:.*\]$",
+        # a link set into the text in brackets: `[Read more: Great Salt Lake hits …]`,
+        # `(Lea también: Pico y placa en Bogotá: …)`
+        r"^[\[(]\s*(read more|related|read also|also read|more|see also|lea también|"
+        r"lee también|además|leia também|lire aussi|lesen sie auch|leggi anche)\s*:.*[\])]$",
+        r"^síganos en\b|^más leídas\b|\bwiderrufliche einwilligung\b",
         r"^advertise with \w+\W*$|^don'?t miss out on the headlines from\b|^read related topics\b",
         r"^\(?catch all the\b.{0,60}\bnews\b|^readers like you\b|\bkeep paywalls away\b",
         r"^(for more\b.{0,40}, )?follow [\w .&'’-]{2,40} on (x|twitter|facebook|instagram|"
@@ -711,7 +723,7 @@ TRAILING_CREDIT = re.compile(
     # (`(AP Photo/Jane Doe)`, `(Express photo by X)`, `(Photo courtesy of Kitagawa Seiki)`)
     # (glued on too: Reach's `… on the Gower peninsula(Image: Google)`)
     rf"(?:(?:\s+|(?<=[^\W\d_]))(?P<bracketed>[(\[]\s*(?:(?:{CREDIT_AGENCIES}|(?-i:[A-Z])\w+)\s+)?"
-    rf"(?:photo|image|picture|file|foto|bild|credit|source|pic)s?"
+    rf"(?:photo|image|picture|file|foto|bild|credit|source|pic|video)s?"
     rf"\s*(?:[:/]|\s(?:courtesy|by)\b)[^)\]]{{1,80}}[)\]]"
     # "[Wanjiru Kamau/Al Jazeera]": a photographer and an outlet, capitalised, in brackets
     rf"|[(\[](?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}})\s*/\s*"
@@ -723,7 +735,8 @@ TRAILING_CREDIT = re.compile(
     # "[ DIRK SHADD | Times ]": a photographer and an outlet, apart by a bar, in brackets
     rf"|[(\[]\s*(?-i:[A-Z])[\w.'’ -]{{1,40}}?\s*\|\s*(?-i:[A-Z])[\w.'’& -]{{1,50}}?\s*[)\]]"
     # "(Supplied)", "(File)": where the picture came from, no name
-    rf"|[(\[](?:supplied|handout|file|file photo|archive|archivo|archives)[)\]]"
+    rf"|[(\[](?:supplied|handout|file|file photo|archive|archivo|archives|courtesy|cedida|"
+    rf"cortesía|divulgação|reprodução)[)\]]"
     rf")\s*$)"
     # "….Credit...Maddie Kerr for The New York Times", "… on Tuesday.Credit: Tomer
     # Appelbaum" (Haaretz): the credit glued to the caption

@@ -169,6 +169,10 @@ from builder.ingest.boilerplate import (
         "This article is more than 1 year old.",
         "Local news is essential. Support it for just 99 cents.",
         "Estimated read time: 3-4 minutes",
+        "(Lea también: Pico y placa en Bogotá: así funcionará la medida a partir de agosto)",
+        "Continua após a publicidade",
+        "Um eingebettete Inhalte anzuzeigen, ist Ihre widerrufliche Einwilligung in die "
+        "Übermittlung und Verarbeitung von personenbezogenen Daten notwendig.",
     ],
 )
 def test_known_furniture(line):

@@ -156,6 +156,9 @@ def test_byline_author(line, author):
         ("WeWork is reportedly being investigated, according to Reuters.", False),
         ("Hilary Swift for The New York Times", True),  # a photographer on assignment
         ("AARON LAVINSKY, STAR TRIBUNE", True),
+        ("PHOTO JULIEN DESROSIERS, LA PRESSE", True),
+        ("Kevin Mallory, The Detroit News", True),
+        ("AFP contributed reporting.", False),
         ("LOS ANGELES, CALIF.", False),  # a dateline
         ("By Rita Sousa Ferreira with AP", False),  # a byline, whatever agency it names
         ("JAMES GLOSSOP FOR THE TIMES", True),
@@ -245,6 +248,8 @@ def test_credit_text(line, credit):
         ("Fishermen plant mangroves in Hội An City. — VNS Photo Minh Khoa",
          "Fishermen plant mangroves in Hội An City.", "Minh Khoa"),
         ("The NASA photo shows Mars", "The NASA photo shows Mars", None),
+        ("Protesta de vecinos frente al ayuntamiento. (Cedida)",
+         "Protesta de vecinos frente al ayuntamiento.", "Cedida"),
     ],
 )
 def test_split_credit(caption, text, credit):
