@@ -37,6 +37,7 @@ from builder.ingest.metadata import (
     is_date_line,
     looks_like_name,
     numeric_order,
+    plainly_a_name,
     source_name,
 )
 from builder.ingest.phrases import (
@@ -300,17 +301,28 @@ def _core(text: str) -> str:
 def without_pull_quotes(lines: Sequence[str], body: Sequence[int]) -> list[int]:
     """Drop pull quotes: a quotation set apart in large type that repeats words of a
     paragraph near it (`“Shrimp are the foundation.”` over `“Shrimp are the foundation,”
-    Sandhu said. …`). Its sentence ends inside the quotation marks: a subheading that
-    quotes the paragraph below it (`‘Nothing comes up’`) has no stop, and stays."""
+    Sandhu said. …`). Its sentence ends inside the quotation marks, or its speaker is named
+    under it: a subheading that quotes the paragraph below it (`‘Nothing comes up’`) has
+    neither, and stays."""
     cores = [_core(lines[i]) for i in body]
-    keep = []
+    drop: set[int] = set()
     for k, i in enumerate(body):
         line = lines[i].strip()
         near = range(max(0, k - PULL_QUOTE_REACH), min(len(body), k + PULL_QUOTE_REACH + 1))
-        if not (line[:1] in _QUOTE_OPENS and STOPPED_QUOTE.search(line) and any(
+        said = k + 1 < len(body) and _speaker(lines[body[k + 1]])
+        if ((said or line[:1] in _QUOTE_OPENS and STOPPED_QUOTE.search(line)) and any(
                 m != k and len(cores[m]) > len(cores[k]) and cores[k] in cores[m] for m in near)):
-            keep.append(i)
-    return keep
+            drop.add(k)
+            if said:  # and its speaker under it: `Sylvie Gagnon, conseillère municipale`
+                drop.add(k + 1)
+    return [i for k, i in enumerate(body) if k not in drop]
+
+
+def _speaker(line: str) -> bool:
+    """Whether a line names who said the quotation above it: a name, then what they are."""
+    name, comma, role = line.strip().partition(", ")
+    return (bool(comma) and 2 <= len(name.split()) <= 3 and plainly_a_name(name)
+            and 1 <= len(words(role)) <= 6 and not is_sentence(line))
 
 
 TAG_WORDS, TAG_RUN = 3, 3  # a topic's link: at most this many words; this many end a story

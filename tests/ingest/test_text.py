@@ -727,3 +727,12 @@ def test_two_writers_named_without_a_by_over_the_time():
             *STORY[2:]]
     article = read_text("\n".join(page))
     assert (article.title, article.author) == (page[1], "Naomi Reyes-Carter and Theo Lindahl")
+
+
+def test_a_pull_quote_with_its_speaker_under_it_is_left_out():
+    said = ("„Das ist ein wichtiges Signal, dass sich unser Standort durchsetzt“, sagte Jens "
+            "Oltmanns, Geschäftsführer der Hafengesellschaft, am Dienstag in Wilhelmshaven.")
+    page = [*STORY[:3], "„Das ist ein wichtiges Signal, dass sich unser Standort durchsetzt“",
+            "Jens Oltmanns, Hafengesellschaft Wilhelmshaven", said, *STORY[3:]]
+    texts = [b.text for b in read_text("\n".join(page)).blocks]
+    assert said in texts and page[3] not in texts and page[4] not in texts
