@@ -307,7 +307,7 @@ def bare_byline(lines: Sequence[str], i: int, end: int) -> str | None:
     names = line.split(joiner)  # `Anni Korhonen, Jussi Mäkelä`: writers, not a name and a title
     if len(names) == 1 and len(pair := line.split(" and ")) == 2:
         joiner, names = " and ", pair  # `Naomi Reyes-Carter and Theo Lindahl`
-    if len(names) == 2 and (_masthead(lines, names[1]) or _JOB_AFTER.search(names[1])):
+    if len(names) == 2 and (_masthead(lines, names[1]) or ROLE_LINE.fullmatch(names[1])):
         # `Layla Haddad, Al Arabiya English`: the site's; `Natalie Bergeron, CTVNews.ca Writer`
         line, names = names[0], [names[0]]
     elif len(names) > 1 and all(2 <= len(n.split()) <= 3 and plainly_a_name(n) for n in names):
@@ -346,7 +346,6 @@ _PLACE = re.compile(r"[A-ZÀ-Þ][\w'’-]+")
 _HANDLE_END = re.compile(r"\s+@\w{2,30}$")
 _OUTLET_AFTER = re.compile(r"\s*\(([^()]{2,40})\)\s*$")
 _CONTACT = re.compile(r"@\w{2,30}|(?i:contact|e-?mail|email me)")  # the writer's handle, links
-_JOB_AFTER = re.compile(r"\b(?i:writer|reporter|correspondent|editor|columnist)\s*$")
 READING_TIME = re.compile(r"(?i:\d+\s*(-\s*)?min(ute)?s?\.?( read| reading| to read)?\s*$)")
 
 

@@ -10,7 +10,7 @@ the run.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from builder.ingest import Block, Extracted
 from builder.ingest.boilerplate import (
@@ -295,6 +295,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def _core(text: str) -> str:
+    """A line's words alone, lower-cased and spaced, for finding one inside another."""
     return " " + _NOT_WORD.sub(" ", text.casefold()).strip() + " "
 
 
@@ -383,10 +384,10 @@ def resumed_story(lines: Sequence[str], i: int) -> int | None:
     headlines, then `O'Keefe oversaw a 1-1 draw…`, O'Keefe named above): the paragraph past
     the box's heading (line i), links and buttons, when it opens a run of STORY_RUN
     paragraphs or names at least SHARED_NAMES people or places the lines above named, or
-    a third of its names. None where line i heads no such
-    box, or what follows it is no paragraph of the same story (a teaser's summary), or no
-    paragraph stands right above the box (below the topics and `Join the discussions`, a
-    box of links follows the article)."""
+    a third of its names. None where line i heads no such box, where what follows it is no
+    paragraph of the same story (a teaser's summary), or where no paragraph stands right
+    above the box (below the topics and `Join the discussions`, a box of links follows the
+    article)."""
     if not LINK_BOX.match(normalise_line(lines[i])):
         return None
     before = i - 1
@@ -424,7 +425,7 @@ def boxes_set_in(lines: Sequence[str]) -> set[int]:
 
 
 def trim_after_break(lines: Sequence[str], scores: Sequence[float], start: int, end: int,
-                     boxed: frozenset[int] | set[int] = frozenset()) -> int:
+                     boxed: Container[int] = frozenset()) -> int:
     """End the span at a comments/related/bio heading when little follows it: at most two
     paragraphs, much less weight than what precedes it, or prose thinly spread between
     short lines (an author bio, a comment thread or a list of teasers outscores one heading,
