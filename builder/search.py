@@ -3,13 +3,15 @@
 The browser (vendored lunr.js 2.3.9 plus theme/static/search-engine.js) is the reference: every
 term written here is exactly what lunr.js's pipeline makes of the word — its tokenizer,
 Gloss's `glossFold` (case, accents, possessives) and `glossTrimmer`, its stop words and stemmer, all
-ported below because lunr.py's stemmer differs (`delay` → `delai`). Scores are lunr.js's
-BM25 computed in the same order of float operations, so a query gives the same documents
+ported below because lunr.py's stemmer differs (`delay` → `delai`). The shards hold each
+term's count in each document; search-engine.js scores them with lunr.js's own BM25 code
+path (its idf, the field lengths in the manifest), so a query gives the same documents
 in the same order as an index lunr.js built itself (tests/test_search.py checks it in node).
 
 Layout written under the site root (each file assigns `window.GLOSS_SEARCH_PARTS[key]`):
-  search/index.js    manifest: fields, boosts, pipeline, shard boundaries and sizes
-  search/t<N>.js     term shards: a sorted range of terms with their postings and scores
+  search/index.js    manifest: fields, boosts, pipeline, BM25's k1 and b, the number of
+                     documents and each field's length in each, shard boundaries and sizes
+  search/t<N>.js     term shards: a sorted range of terms with their postings and counts
   search/d<N>.js     document table in blocks of DOC_BLOCK: url, kind, title, source, date,
                      dek, and a short text that snippets are cut from
 search-engine.js expands the shards a query needs into a Lunr 2.x serialized index
@@ -24,7 +26,6 @@ import contextlib
 import functools
 import hashlib
 import json
-import math
 import os
 import pickle
 import re
@@ -310,7 +311,6 @@ class Part:
     """A run of consecutive documents, analysed."""
 
     postings: FieldPostings
-    lengths: list[dict[int, int]]  # field → document → its number of tokens (if any)
     order: dict[str, int]  # its terms in order of first appearance (lunr numbers them so)
 
 
@@ -353,17 +353,15 @@ def merge(analyses: Iterable[Analysis], start: int = 0) -> Part:
     """
     refs: list[Postings] = [defaultdict(list) for _ in FIELDS]
     tfs: list[Postings] = [defaultdict(list) for _ in FIELDS]
-    lengths: list[dict[int, int]] = [{} for _ in FIELDS]
     order: dict[str, int] = {}
     for ref, analysis in enumerate(analyses, start):
         for f, (length, terms, counts) in enumerate(analysis):
             if not length:
                 continue
             order.update(zip(terms, counts, strict=True))  # a dict keeps a key where it came
-            lengths[f][ref] = length
             _append_each(map(refs[f].__getitem__, terms), repeat(ref))
             _append_each(map(tfs[f].__getitem__, terms), counts)
-    return Part(FieldPostings(refs, tfs), lengths, order)
+    return Part(FieldPostings(refs, tfs), order)
 
 
 def analyse(docs: list[SearchDoc], start: int = 0) -> Part:
@@ -378,42 +376,27 @@ def analyses_of(docs: list[SearchDoc], known: list[Analysis | None]) -> list[Ana
 
 @dataclass(frozen=True)
 class Summary:
-    """What scoring needs from each run of documents: lunr's numbering, df and lengths."""
+    """What numbering the terms and cutting them in two need from each run of documents."""
 
     order: list[str]  # the run's terms in order of first appearance
-    df: Counter
-    lengths: list[dict[int, int]]
-
-
-@dataclass(frozen=True)
-class Totals:
-    """Over all the documents: lunr's term numbering, df, idf, and BM25's length norms."""
-
-    index: dict[str, int]  # term → _index, in order of first appearance
-    df: Counter
-    idf: dict[str, float]
-    norms: list[dict[int, float]]  # field → document → k1·(1 − b + b·len/avg)
+    df: Counter  # term → number of (document, field) pairs holding it
 
 
 def summary_of(part: Part) -> Summary:
     """What a run's part of the totals needs, small enough to send between processes."""
-    return Summary(list(part.order), part.postings.df(), part.lengths)
+    return Summary(list(part.order), part.postings.df())
 
 
-def totals(runs: list[Summary], n_docs: int) -> Totals:
-    """Totals over consecutive runs of documents, as lunr.Builder computes them."""
-    order = dict.fromkeys(chain.from_iterable(r.order for r in runs))
-    index = dict(zip(order, range(len(order)), strict=True))
-    df: Counter = Counter()
-    for r in runs:
-        df.update(r.df)
-    idf = {t: math.log(1 + abs((n_docs - d + 0.5) / (d + 0.5))) for t, d in df.items()}
-    norms = []
-    for f in range(len(FIELDS)):
-        lengths = {ref: n for r in runs for ref, n in r.lengths[f].items()}
-        average = sum(lengths.values()) / n_docs
-        norms.append({ref: K1 * (1 - B + B * (n / average)) for ref, n in lengths.items()})
-    return Totals(index, df, idf, norms)
+def term_numbers(orders: Iterable[Iterable[str]]) -> dict[str, int]:
+    """lunr's `_index` of each term: its place in order of first appearance, over the terms
+    of consecutive runs of documents, each in its order of first appearance."""
+    order = dict.fromkeys(chain.from_iterable(orders))
+    return dict(zip(order, range(len(order)), strict=True))
+
+
+def field_lengths(analyses: list[Analysis]) -> list[list[int]]:
+    """Each field's number of index tokens in each document, as BM25 weighs them."""
+    return [[a[f][0] for a in analyses] for f in range(len(FIELDS))]
 
 
 class _Numerals(dict):
@@ -427,31 +410,23 @@ class _Numerals(dict):
 _NUMERALS = _Numerals()
 
 
-def postings_cell(docs: list[int], tfs: list[int], norms: dict[int, float], boost: int,
-                  idf: float) -> str:
-    """`[[doc gaps…],[score×1000…]]`: the first document whole, then gaps (fewer digits).
-
-    lunr.Builder's BM25 in its float operations, then Math.round(score·1000):
-    idf·(k1+1)·tf / (k1·(1 − b + b·len/avg) + tf) · boost.
-    """
-    k1p1 = K1 + 1
-    # Math.round(x) for x ≥ 0 is n + (x − n ≥ 0.5) with n = int(x): ties go up.
-    scores = [(n := int(x := idf * (k1p1 * tf) / (norms[ref] + tf) * boost * 1000))
-              + (x - n >= 0.5) for ref, tf in zip(docs, tfs, strict=True)]
+def postings_cell(docs: list[int], tfs: list[int]) -> str:
+    """`[[doc gaps…],[tf…]]`: the first document whole, then gaps (fewer digits), and the
+    term's count in each. search-engine.js scores them with lunr's BM25 from the field
+    lengths in the manifest: an edit changes the average length, which would change every
+    score stored here, but only the rows of the terms it adds or removes."""
     text = _NUMERALS.__getitem__
     gaps = [docs[0], *map(sub, docs[1:], docs)]
-    return f"[[{','.join(map(text, gaps))}],[{','.join(map(text, scores))}]]"
+    return f"[[{','.join(map(text, gaps))}],[{','.join(map(text, tfs))}]]"
 
 
-def term_rows(terms: list[str], postings: FieldPostings, index: dict[str, int],
-              idf: dict[str, float], norms: list[dict[int, float]]) -> list[str]:
+def term_rows(terms: list[str], postings: FieldPostings, index: dict[str, int]) -> list[str]:
     """JSON rows `[term, _index, field postings or 0…]` for these terms, as shards store them."""
-    fields = list(zip(postings.refs, postings.tfs, norms, [b for _, b in FIELDS], strict=True))
+    fields = list(zip(postings.refs, postings.tfs, strict=True))
     rows = []
     for term in terms:
-        w = idf[term]
-        cells = [postings_cell(refs[term], tfs[term], norm, boost, w) if term in refs else "0"
-                 for refs, tfs, norm, boost in fields]
+        cells = [postings_cell(refs[term], tfs[term]) if term in refs else "0"
+                 for refs, tfs in fields]
         rows.append(f"[{_json_string(term)},{index[term]},{','.join(cells)}]")
     return rows
 
@@ -484,12 +459,12 @@ def _analyse_later(start: int) -> tuple[Summary, str, FieldPostings, dict[int, A
     return summary, cut, _PART.postings.select(lambda term: term < cut), made
 
 
-def _rows_from(cut: str, earlier: FieldPostings, terms: list[str], index: dict[str, int],
-               idf: dict[str, float], norms: list[dict[int, float]]) -> list[str]:
+def _rows_from(cut: str, earlier: FieldPostings, terms: list[str], index: dict[str, int]
+               ) -> list[str]:
     """The worker's second task: the rows of the terms from the cut on."""
     assert _PART is not None
     earlier.extend(_PART.postings.select(lambda term: term >= cut))
-    return term_rows(terms, earlier, index, idf, norms)
+    return term_rows(terms, earlier, index)
 
 
 PARALLEL_CHARS = 1_000_000  # below this much text to read a second process costs more than it saves
@@ -512,10 +487,11 @@ def text_sizes(docs: list[SearchDoc]) -> list[int]:
 
 def rows_in_two_processes(docs: list[SearchDoc], known: list[Analysis | None], sizes: list[int],
                           meanwhile: Callable[[], object]) -> tuple[list[str], list[Analysis]]:
-    """shard_rows, with a forked worker doing half: read by documents, scored by terms.
+    """shard_rows, with a forked worker doing half: read by documents, written by terms.
 
     The worker reads the later half of the documents while this process reads the first;
-    then each scores the terms on one side of a cut, with the other's postings of them.
+    then each writes the rows of the terms on one side of a cut, with the other's
+    postings of them.
     The worker reads the documents from a global inherited through fork (pickling them
     would cost more than the work) and keeps its postings between its two tasks: it is the
     pool's only process. `meanwhile` runs while this process waits for the worker's half.
@@ -537,17 +513,16 @@ def rows_in_two_processes(docs: list[SearchDoc], known: list[Analysis | None], s
             theirs, cut, their_lower, made = later.result()
             analyses += [a if a is not None else made[ref]
                          for ref, a in enumerate(known[half:], half)]
-            t = totals([summary, theirs], len(docs))
-            terms = sorted(t.index)
+            index = term_numbers([summary.order, theirs.order])
+            terms = sorted(index)
             at = bisect_left(terms, cut)
             lower, upper = terms[:at], terms[at:]
             rows_after = pool.submit(_rows_from, cut,
                                      mine.postings.select(lambda term: term >= cut), upper,
-                                     {term: t.index[term] for term in upper},
-                                     {term: t.idf[term] for term in upper}, t.norms)
+                                     {term: index[term] for term in upper})
             postings = mine.postings.select(lambda term: term < cut)
             postings.extend(their_lower)
-            rows = term_rows(lower, postings, t.index, t.idf, t.norms) + rows_after.result()
+            rows = term_rows(lower, postings, index) + rows_after.result()
             return rows, analyses
     finally:
         _DOCS, _KNOWN = [], []
@@ -576,9 +551,9 @@ def shard_rows(docs: list[SearchDoc], known: list[Analysis | None],
             pass  # no second process after all: do it all here
     analyses = analyses_of(docs, known)
     part = merge(analyses)
-    t = totals([summary_of(part)], len(docs))
+    index = term_numbers([part.order])
     meanwhile()
-    return term_rows(sorted(t.index), part.postings, t.index, t.idf, t.norms), analyses
+    return term_rows(sorted(index), part.postings, index), analyses
 
 
 def split_shards(rows: list[str], target: int = SHARD_BYTES) -> list[list[str]]:
@@ -755,7 +730,8 @@ def search_files(docs: list[SearchDoc], put: Put, keys: list[bytes] | None = Non
         bounds.append([_first_value(shard[0], 1)[0], len(data)])  # the row's term alone
     manifest = {"version": LUNR_VERSION, "fields": [f for f, _ in FIELDS],
                 "boosts": [b for _, b in FIELDS], "pipeline": list(PIPELINE),
-                "docs": len(docs), "block": DOC_BLOCK, "shards": bounds}
+                "k1": K1, "b": B, "docs": len(docs), "block": DOC_BLOCK, "shards": bounds,
+                "lengths": field_lengths(analyses)}
     put("search/index.js", script("index", manifest))
     memo.made += known.count(None) + DOC_BLOCK * sum(
         1 for path, entry in blocks.items() if memo.blocks.get(path) != entry)

@@ -148,6 +148,10 @@
       this._ready = this.loadPart('index').then(function (m) {
         self.manifest = m;
         self.firsts = m.shards.map(function (s) { return s[0]; });
+        // as lunr.Builder.calculateAverageFieldLengths: every document has every field
+        self.averages = m.lengths.map(function (lengths) {
+          return lengths.reduce(function (sum, n) { return sum + n; }, 0) / m.docs;
+        });
         return m;
       });
     }
@@ -247,20 +251,28 @@
     for (var c = 0; c < this.indexes.length; c++) {
       if (this.indexes[c][0] === key) return this.indexes[c][1];
     }
-    var fields = this.manifest.fields, inverted = [], vectors = {}, refs = [];
+    var m = this.manifest, fields = m.fields, averages = this.averages, lunr = this.lunr;
+    var inverted = [], vectors = {}, refs = [];
     rows.forEach(function (row) {
-      var posting = {_index: row[1]};
+      var posting = {_index: row[1]}, counts = [];
       fields.forEach(function (field, f) {
         var docs = posting[field] = {}, list = row[2 + f], doc = 0;
         if (!list) return;
-        var gaps = list[0], scores = list[1];
-        for (var j = 0; j < gaps.length; j++) {
-          doc += gaps[j];
+        for (var j = 0; j < list[0].length; j++) {
+          doc += list[0][j];
           docs[doc] = EMPTY;
-          var ref = field + '/' + doc;
-          if (!vectors[ref]) { vectors[ref] = []; refs.push(ref); }
-          vectors[ref].push([row[1], scores[j] / 1000]);
+          counts.push([f, doc, list[1][j]]);
         }
+      });
+      // lunr.Builder.createFieldVectors's BM25, in its order of float operations
+      var idf = lunr.idf(posting, m.docs);
+      counts.forEach(function (c) {
+        var f = c[0], doc = c[1], tf = c[2], ref = fields[f] + '/' + doc;
+        var score = idf * ((m.k1 + 1) * tf) /
+          (m.k1 * (1 - m.b + m.b * (m.lengths[f][doc] / averages[f])) + tf);
+        score *= m.boosts[f];
+        if (!vectors[ref]) { vectors[ref] = []; refs.push(ref); }
+        vectors[ref].push([row[1], Math.round(score * 1000) / 1000]);
       });
       inverted.push([row[0], posting]);
     });
