@@ -36,20 +36,42 @@ def test_the_walk_finds_views_headlines_articles_and_entries_anywhere():
         ("five.html", {"nothing": None, "crumbs": [Crumb("Search")]}),
     ]
     holding, always = pages_holding(contexts)
-    assert holding == {"a": ("one.html", "three.html"), "b": ("one.html", "four.html"),
-                       "c": ("two.html", "four.html"), "d": ("three.html",)}
+    # (pages holding the article whole, by its headline, by its headline and sentences)
+    assert holding == {"a": (("one.html",), (), ("three.html",)),
+                       "b": (("four.html",), ("one.html",), ()),
+                       "c": (("two.html",), ("four.html",), ()),
+                       "d": ((), (), ("three.html",))}
     assert always == frozenset()
+
+
+def test_a_page_is_reached_by_the_parts_of_an_article_it_shows():
+    a, b = view("a"), view("b")
+    holding, always = pages_holding([
+        ("a.html", {"view": a, "newer": b.headline}),
+        ("list.html", {"articles": [a.headline, b.headline]}),
+        ("entity.html", {"appearances": Appearances([a], "x")}),
+    ])
+    reach = Reach("layout", {"a": ("1", "h", "q"), "b": ("1", "h", "q")}, holding, always)
+    same_b = {"b": ("1", "h", "q")}
+    assert reach.reached("layout", {"a": ("2", "h", "q"), **same_b}) == {"a.html"}
+    assert reach.reached("layout", {"a": ("2", "h2", "q"), **same_b}) == {
+        "a.html", "list.html", "entity.html"}
+    assert reach.reached("layout", {"a": ("2", "h", "q2"), **same_b}) == {
+        "a.html", "entity.html"}
+    assert reach.reached("layout", {"a": ("1", "h", "q"), "b": ("2", "h2", "q")}) == {
+        "a.html", "list.html"}
 
 
 def test_a_page_holding_what_the_walk_cannot_read_is_always_reached():
     holding, always = pages_holding([("odd.html", {"view": view("a"), "f": len}),
                                      ("plain.html", {"view": view("a")})])
     assert always == {"odd.html"}
-    reach = Reach("layout", {"a": "1"}, holding, always)
-    assert reach.reached("layout", {"a": "1"}) == {"odd.html"}
-    assert reach.reached("layout", {"a": "2"}) == {"odd.html", "plain.html"}
-    assert reach.reached("other layout", {"a": "1"}) is None
-    assert reach.reached("layout", {"a": "1", "b": "1"}) is None  # an article added
+    one, two = ("1", "h", "q"), ("2", "h", "q")
+    reach = Reach("layout", {"a": one}, holding, always)
+    assert reach.reached("layout", {"a": one}) == {"odd.html"}
+    assert reach.reached("layout", {"a": two}) == {"odd.html", "plain.html"}
+    assert reach.reached("other layout", {"a": one}) is None
+    assert reach.reached("layout", {"a": one, "b": one}) is None  # an article added
 
 
 def planned(output: Path, use_reach: bool) -> tuple[Built, int, Builder]:
@@ -113,6 +135,8 @@ def test_pages_kept_by_reach_are_those_a_full_plan_finds_unchanged(site: Path):
         assert built.staged.keys() == full.staged.keys(), (old, new)
         if (path, old, new) in body_edits:
             assert digested < all_pages / 3, (old, new)
+            if old == r"\Z":  # no entity named, the reading time kept: no other page
+                assert digested == 1
         else:
             assert digested == all_pages, (old, new)
         write_site(built, output)
