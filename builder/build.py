@@ -115,7 +115,7 @@ class Built:
     entities: int = 0
     staged: dict[str, str] = field(default_factory=dict)  # rendered pages in staging: digests
     staging: Path | None = None  # a folder beside the output, holding the rendered pages
-    shown: dict = field(default_factory=dict)  # path → (template/config digests, context)
+    shown: dict = field(default_factory=dict)  # path → (template/config digests, page)
     search_print: str | None = None  # digest of the documents of the search index written
     search_only: bool = False  # just the search index (the live server's second step)
     layout: Layout | None = None  # of the pages planned
@@ -515,7 +515,7 @@ class Builder:
         self._stored: dict[str, segments.Stored] = {}  # what the cache files hold (gloss build)
         # path → (template and config digests, context) of each page last written: a page
         # whose data compares equal is unchanged, found without digesting it again.
-        self._shown: dict[str, tuple[tuple[str, str], dict]] = {}
+        self._shown: dict[str, tuple[tuple[str, str], Page]] = {}
         # reach.py, for a Builder whose memory is saved (`gloss build`; the live server
         # keeps its objects instead): the layout of the pages last written, and what the
         # last saved build left
@@ -677,7 +677,8 @@ class Builder:
         keep: set[str] = set()
         todo: list[Page] = []
         prints: dict[str, str] = {}
-        shown: dict[str, tuple[tuple[str, str], dict]] = {}
+        # (the pages, not their data: a page no edit reaches is not made to make its data)
+        shown: dict[str, tuple[tuple[str, str], Page]] = {}
         undigested: list[tuple[str, tuple[str, str], dict]] = []
         printer = self._printer
         printer.new_round()
@@ -695,11 +696,12 @@ class Builder:
         for page in pages:
             path = page.path
             sources = (template_prints.get(page.template, ""), config_print)
-            shown[path] = (sources, page.context)
+            shown[path] = (sources, page)
             last = self._shown.get(path)
             unchanged = path in self.page_prints and (
                 (reached is not None and path not in reached)
-                or (last is not None and last[0] == sources and last[1] == page.context))
+                or (last is not None and last[0] == sources
+                    and last[1].context == page.context))
             if unchanged:
                 print_ = self.page_prints[path]
             elif path not in existing:  # rendered whatever its print: digested later
@@ -760,13 +762,13 @@ class Builder:
         self._views = kept
         return out
 
-    def _pages_holding(self, shown: dict[str, tuple[tuple[str, str], dict]],
+    def _pages_holding(self, shown: dict[str, tuple[tuple[str, str], Page]],
                        layout: Layout | None
                        ) -> tuple[str, dict[str, tuple[str, ...]], frozenset[str]] | None:
         """Which pages hold each article, walked anew only when the layout changed."""
         if layout is None or self._reach is not None and self._reach.layout == layout.digest:
             return None
-        pages, always = pages_holding((path, context) for path, (_, context) in shown.items())
+        pages, always = pages_holding((path, page.context) for path, (_, page) in shown.items())
         return layout.digest, pages, always
 
     def reach(self) -> Reach | None:
