@@ -34,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = """
-import json, os, resource, sys, time
+import gc, json, os, resource, sys, time
 from pathlib import Path
 from builder.build import (MANIFEST, batch_gc, read_stamps, inputs_stamp, load_builder,
                            save_builder, write_site)
@@ -54,6 +54,7 @@ if read_stamps().get(str(output.resolve())) == stamp and (output / MANIFEST).is_
     finish({"seconds": time.perf_counter() - started, "stages": {}, "written": 0,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
 builder = load_builder(Path("content"), output)
+gc.freeze()  # as build_command does
 built = builder.build(output)
 assert not built.problems, built.problems[:3]
 clock = time.perf_counter()

@@ -572,16 +572,17 @@ class Builder:
         existing = _manifest(output)
         staging = _staging_for(output)
         try:
-            return self._build_into(staging, existing, inputs, views, with_search, timings, lap)
+            return self._build_into(output, staging, existing, inputs, views, with_search,
+                                    timings, lap)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
 
-    def _build_into(self, staging: Path, existing: dict[str, str], inputs: Inputs,
+    def _build_into(self, output: Path, staging: Path, existing: dict[str, str], inputs: Inputs,
                     views: list[ArticleView], with_search: bool, timings: dict[str, float],
                     lap: Callable[[str], None]) -> Built:
         """The rest of build(): pages, plan, search index and rendering, into staging."""
-        search = self._start_search(staging, existing) if with_search else None
+        search = self._start_search(staging, existing, output) if with_search else None
         pages = site_pages(views, inputs.entities, inputs.config.per_page, inputs.config.base_url)
         lap("pages")
         env = self.env(inputs.theme_dir)
@@ -717,8 +718,8 @@ class Builder:
         printer.forget_unused()
         return keep, todo, prints, shown, layout, undigested
 
-    def _start_search(self, staging: Path, existing: dict[str, str], in_child: bool = True
-                      ) -> Forked[tuple[dict[str, str], set[str], str]]:
+    def _start_search(self, staging: Path, existing: dict[str, str], output: Path,
+                      in_child: bool = True) -> Forked[tuple[dict[str, str], set[str], str]]:
         """The search index of the last build's documents, written into staging only when
         they changed since the index in output/ was made: in a forked child, beside the page
         work, when there are many (else here, when its result() is asked for). Its result()
@@ -732,9 +733,9 @@ class Builder:
         if in_child and len(views) + len(entities) >= PARALLEL_MIN:
             # (beside the pages being laid out here: one core is the child's share)
             return Forked(functools.partial(_write_search, views, entities, staging, existing,
-                                            last_print, second_core=False))
+                                            last_print, output, second_core=False))
         return Forked(functools.partial(_write_search, views, entities, staging, existing,
-                                        last_print), fork=False)
+                                        last_print, output), fork=False)
 
     def build_search(self, output: Path) -> Built:
         """Just the search index of the last build, every other file of output/ kept.
@@ -743,7 +744,8 @@ class Builder:
         """
         existing = _manifest(output)
         staging = _staging_for(output)
-        staged, kept, docs_print = self._start_search(staging, existing, in_child=False).result()
+        staged, kept, docs_print = self._start_search(staging, existing, output,
+                                                      in_child=False).result()
         keep = kept | {p for p in existing if not p.startswith(SEARCH_PREFIX)}
         return Built({}, [], keep=keep, staged=staged, staging=staging,
                      search_print=docs_print, search_only=True)
@@ -872,8 +874,8 @@ SEARCH_MEMO = CACHE.parent / "search.pickle"  # the search index's own memo (saf
 
 
 def _write_search(views: list[ArticleView], entities: list[Entity], staging: Path,
-                  existing: dict[str, str], last_print: str | None, second_core: bool = True
-                  ) -> tuple[dict[str, str], set[str], str]:
+                  existing: dict[str, str], last_print: str | None, output: Path,
+                  second_core: bool = True) -> tuple[dict[str, str], set[str], str]:
     """The search index files of these articles and entities, written into staging each as
     it is made (they never all sit in memory), unless output/ holds the index of the same
     documents (`last_print`): (path → digest of those written, paths unchanged, the
@@ -882,7 +884,8 @@ def _write_search(views: list[ArticleView], entities: list[Entity], staging: Pat
     The documents' digest is made of each one's, which the search module keeps: so it is
     made where the index is (a forked child in `gloss build`); the code is part of it,
     since it decides the index. That process reads what earlier builds analysed from
-    .cache/, and saves it again when much of it is new."""
+    .cache/, and saves what is new; an edit of a few documents rewrites only the term
+    shards of the words it changes, read back from output/."""
     docs = search_documents(views, entities)
     keys = search_module.doc_digests(docs)
     docs_print = hashlib.blake2b(_code_stamp().encode() + b"".join(keys),
@@ -902,7 +905,8 @@ def _write_search(views: list[ArticleView], entities: list[Entity], staging: Pat
             written[path] = digest
         return digest
 
-    same |= search_module.search_files(docs, put, keys, existing, second_core)
+    same |= search_module.search_files(docs, put, keys, existing, second_core,
+                                       read=lambda path: (output / path).read_bytes())
     search_module.save_memo(SEARCH_MEMO)
     return written, same, docs_print
 
@@ -1288,6 +1292,11 @@ def build_command(content: Path, output: Path, keep_going: bool = False) -> int:
         print(f"open {(output / 'index.html').resolve()}")
         return 0
     builder = load_builder(content, output)
+    # What the cache just loaded lives until the process ends: out of the collector's
+    # sight, it is not walked again by every collection the build's own objects cause
+    # (a one-article build at 1,000 articles: build 0.23 -> 0.19 s, medians of 7 runs,
+    # two rounds alternated).
+    gc.freeze()
     built = builder.build(output)
     for problem in built.problems:
         print(f"error: {problem}", file=sys.stderr)

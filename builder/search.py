@@ -23,6 +23,7 @@ so an index holding just those terms ranks exactly as the whole one would.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import json
@@ -31,7 +32,7 @@ import pickle
 import re
 import sys
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -556,8 +557,9 @@ def shard_rows(docs: list[SearchDoc], known: list[Analysis | None],
     return term_rows(sorted(index), part.postings, index), analyses
 
 
-def split_shards(rows: list[str], target: int = SHARD_BYTES) -> list[list[str]]:
-    """Cut the sorted rows into contiguous runs of about `target` bytes."""
+def split_shards(rows: list[str], target: int | None = None) -> list[list[str]]:
+    """Cut the sorted rows into contiguous runs of about `target` bytes (SHARD_BYTES)."""
+    target = SHARD_BYTES if target is None else target
     shards: list[list[str]] = []
     size = target
     for row in rows:
@@ -619,6 +621,18 @@ def script_json(key: str, text: str) -> bytes:
 # --- what earlier builds made, reused ------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Shards:
+    """The term shards as one build wrote them: what a later build needs to rewrite only the
+    shards whose terms its edits change (`patch_shards`)."""
+
+    keys: tuple[bytes, ...]  # the documents' digests, in the order of their refs
+    firsts: tuple[str, ...]  # each shard's first term: where a term goes
+    sizes: tuple[int, ...]  # each shard file's size, for the manifest
+    digests: tuple[str, ...]  # each shard file's digest, as put (output/'s manifest has it)
+    next_index: int  # the `_index` a new term takes: one more than any given
+
+
 @dataclass
 class Memo:
     """What this process, or an earlier build (read from .cache/), made that a build may reuse.
@@ -630,9 +644,13 @@ class Memo:
     analyses: dict[bytes, Analysis] = field(default_factory=dict)  # document digest → analysis
     # table file → (digest of its documents' digests, digest of its content as written)
     blocks: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    shards: Shards | None = None  # the term shards as last written, if all were digested
     digests: dict[SearchDoc, bytes] = field(default_factory=dict)  # this process's, not saved
     read: bool = False  # whether the saved memo was looked for (once in a process)
-    made: int = 0  # documents analysed or tabled since it was read or saved
+    made: int = 0  # documents analysed or tabled since the memo was saved whole
+    since: set[bytes] = field(default_factory=set)  # analyses made since then
+    base: bytes = b""  # the check of the memo saved whole that this one extends
+    changed: bool = False  # whether it changed since it was read or saved
     docs: int = 0  # documents in the last build
 
 
@@ -702,14 +720,124 @@ def table_files(docs: list[SearchDoc], keys: list[bytes], known: dict[str, tuple
     return kept, blocks if digested else known
 
 
+PATCH_SHARE = 0.02  # patch the shards when at most this share of the documents changed
+PATCH_MIN = 8  # ...or this many
+_SHARD_SCRIPT = re.compile(r"\A\(window\.GLOSS_SEARCH_PARTS=window\.GLOSS_SEARCH_PARTS\|\|\{\}\)"
+                           r"\[\"t\d+\"\]=JSON\.parse\('(.*)'\);\n\Z", re.DOTALL)
+_SCRIPT_ESCAPE = re.compile(r"\\(\\|'|u2028|u2029)")
+_UNESCAPED = {"\\": "\\", "'": "'", "u2028": "\u2028", "u2029": "\u2029"}
+
+
+def shard_rows_of(data: bytes) -> list[list] | None:
+    """The rows a shard file holds (script_json read back); None if it is not one."""
+    found = _SHARD_SCRIPT.match(data.decode("utf-8", "surrogatepass"))
+    if found is None:
+        return None
+    text = _SCRIPT_ESCAPE.sub(lambda m: _UNESCAPED[m[1]], found[1])
+    return json.loads(text)
+
+
+def _changes(old: Analysis, new: Analysis, ref: int,
+             into: dict[str, list[tuple[int, int, int]]]) -> None:
+    """Each term whose count in one of the document's fields differs between its two
+    analyses: term → (field, ref, new count; 0 where it is gone)."""
+    for f, (before, after) in enumerate(zip(old, new, strict=True)):
+        was = dict(zip(before[1], before[2], strict=True))
+        now = dict(zip(after[1], after[2], strict=True))
+        for term in was.keys() | now.keys():
+            count = now.get(term, 0)
+            if was.get(term, 0) != count:
+                into.setdefault(term, []).append((f, ref, count))
+
+
+def _patched_cell(cell: list | int, changes: list[tuple[int, int]]) -> list | int:
+    """A field's postings of a term (`[[gaps], [counts]]`, or 0 for none) with these
+    (ref, count) changes made; 0 when none is left."""
+    postings = {} if not cell else dict(zip(accumulate(cell[0]), cell[1], strict=True))
+    for ref, count in changes:
+        if count:
+            postings[ref] = count
+        else:
+            postings.pop(ref, None)
+    if not postings:
+        return 0
+    refs = sorted(postings)
+    return [[refs[0], *map(sub, refs[1:], refs)], [postings[r] for r in refs]]
+
+
+def patch_shards(docs: list[SearchDoc], keys: list[bytes], known: list[Analysis | None],
+                 memo_analyses: Mapping[bytes, Analysis], last: Shards,
+                 existing: Mapping[str, str], read: Callable[[str], bytes]
+                 ) -> tuple[list[Analysis], list[tuple[int, bytes]], Shards] | None:
+    """The shards of the terms an edit of a few documents changed, patched from output/'s:
+    (every document's analysis, (shard number, content) of each shard to write, the
+    shards as they will be). None when the index must be made whole: many documents, or
+    documents added or removed, changed; or output/ does not hold the shards `last` says.
+
+    A term new to the index takes a new `_index`, not its place in lunr's order of first
+    appearance: lunr scores by term, so only a sum of three or more terms' scores can differ,
+    in its last bit.
+    """
+    if len(last.keys) != len(keys) or not last.firsts or any(
+            existing.get(f"search/t{n}.js") != digest for n, digest in enumerate(last.digests)):
+        return None  # (every shard as written: those kept, and those read back)
+    changed = [ref for ref, (a, b) in enumerate(zip(last.keys, keys, strict=True)) if a != b]
+    if len(changed) > max(PATCH_MIN, PATCH_SHARE * len(keys)):
+        return None
+    old = [memo_analyses.get(last.keys[ref]) for ref in changed]
+    if None in old:
+        return None
+    analyses = analyses_of(docs, known)
+    edits: dict[str, list[tuple[int, int, int]]] = {}
+    for ref, before in zip(changed, old, strict=True):
+        _changes(before, analyses[ref], ref, edits)  # type: ignore[arg-type]
+    firsts = list(last.firsts)
+    by_shard: dict[int, list[str]] = defaultdict(list)
+    for term in sorted(edits):
+        n = max(0, bisect_right(firsts, term) - 1)
+        if term < firsts[n]:  # before every term: the first shard starts with it now
+            firsts[n] = term
+        by_shard[n].append(term)
+    index = last.next_index
+    files = []
+    for n, terms in sorted(by_shard.items()):
+        path = f"search/t{n}.js"
+        try:
+            rows = shard_rows_of(read(path))
+        except (OSError, ValueError):
+            return None
+        if rows is None:
+            return None
+        at = {row[0]: row for row in rows}
+        for term in terms:
+            row = at.get(term)
+            if row is None:
+                row = at[term] = [term, index, *(0 for _ in FIELDS)]
+                index += 1
+            by_field: dict[int, list[tuple[int, int]]] = defaultdict(list)
+            for f, ref, count in edits[term]:
+                by_field[f].append((ref, count))
+            for f, changes in by_field.items():
+                row[2 + f] = _patched_cell(row[2 + f], changes)
+            if not any(row[2:]):  # in no document any more
+                del at[term]
+        data = script_json(f"t{n}", _json([at[term] for term in sorted(at)]))
+        if len(data) > 4 * SHARD_BYTES:  # grown by many edits: cut the index anew
+            return None
+        files.append((n, data))
+    return analyses, files, dataclasses.replace(last, keys=tuple(keys), firsts=tuple(firsts),
+                                                next_index=index)
+
+
 def search_files(docs: list[SearchDoc], put: Put, keys: list[bytes] | None = None,
-                 existing: Mapping[str, str] | None = None, second_core: bool = True
-                 ) -> set[str]:
+                 existing: Mapping[str, str] | None = None, second_core: bool = True,
+                 read: Callable[[str], bytes] | None = None) -> set[str]:
     """Put each file of the documents' index (manifest, term shards, document table), made
     with the memo; but not the table blocks output/ holds as they would be written
     (`existing`: path → the digest of each file there, as `put` gives them): their paths
     are returned. `keys` are the documents' doc_digests, if known. `second_core`: whether
     the index may take the other core too (not while the build lays out pages on it).
+    `read` reads a file of output/: given, the shards an edit leaves alone are not put.
     """
     if len(_TERMS) > 2_000_000:  # a long-lived server: keep the word memo bounded
         _TERMS.clear()
@@ -721,22 +849,46 @@ def search_files(docs: list[SearchDoc], put: Put, keys: list[bytes] | None = Non
     def make_tables() -> None:  # while a worker reads, if there is one
         tables.append(table_files(docs, keys, memo.blocks, existing or {}, put))
 
-    rows, analyses = shard_rows(docs, known, make_tables, second_core) if docs else ([], [])
+    patched = None
+    if read is not None and memo.shards is not None:
+        patched = patch_shards(docs, keys, known, memo.analyses, memo.shards, existing or {},
+                               read)
+    if patched is not None:  # the shards of the terms a few documents changed
+        analyses, files, shards = patched
+        make_tables()
+    else:
+        rows, analyses = (shard_rows(docs, known, make_tables, second_core) if docs
+                          else ([], []))
+        cut = split_shards(rows)
+        files = [(n, script_json(f"t{n}", "[" + ",".join(shard) + "]"))
+                 for n, shard in enumerate(cut)]
+        firsts = tuple(_first_value(shard[0], 1)[0] for shard in cut)  # a row's term alone
+        # (terms are numbered 0, 1, … in order of first appearance: one row each)
+        shards = Shards(tuple(keys), firsts, (0,) * len(cut), ("",) * len(cut), len(rows))
+    sizes, digests = list(shards.sizes), list(shards.digests)
+    for n, data in files:
+        digests[n] = put(f"search/t{n}.js", data)  # type: ignore[call-overload]
+        sizes[n] = len(data)
     kept, blocks = tables[-1] if tables else (set(), {})
-    bounds = []
-    for n, shard in enumerate(split_shards(rows)):
-        data = script_json(f"t{n}", "[" + ",".join(shard) + "]")
-        put(f"search/t{n}.js", data)
-        bounds.append([_first_value(shard[0], 1)[0], len(data)])  # the row's term alone
+    if patched is not None:  # the shards no edit changed stay as output/ holds them
+        written = {n for n, _ in files}
+        kept = kept | {f"search/t{n}.js" for n in range(len(digests)) if n not in written}
+    bounds = [[first, size] for first, size in zip(shards.firsts, sizes, strict=True)]
     manifest = {"version": LUNR_VERSION, "fields": [f for f, _ in FIELDS],
                 "boosts": [b for _, b in FIELDS], "pipeline": list(PIPELINE),
                 "k1": K1, "b": B, "docs": len(docs), "block": DOC_BLOCK, "shards": bounds,
                 "lengths": field_lengths(analyses)}
     put("search/index.js", script("index", manifest))
-    memo.made += known.count(None) + DOC_BLOCK * sum(
+    made = [k for k, a in zip(keys, known, strict=True) if a is None]
+    memo.made += len(made) + DOC_BLOCK * sum(
         1 for path, entry in blocks.items() if memo.blocks.get(path) != entry)
+    memo.since.update(made)
+    shards = (None if None in digests else
+              dataclasses.replace(shards, sizes=tuple(sizes), digests=tuple(digests)))
+    memo.changed |= bool(made) or blocks != memo.blocks or shards != memo.shards
     memo.analyses = dict(zip(keys, analyses, strict=True))
     memo.blocks = blocks
+    memo.shards = shards
     memo.docs = len(docs)
     return kept
 
@@ -761,49 +913,89 @@ def _memo_header() -> bytes:
     return _MEMO_MAGIC + made_by.digest()
 
 
-def memo_entries(data: bytes) -> tuple[dict[bytes, Analysis],
-                                       dict[str, tuple[bytes, str]]] | None:
-    """The analyses and blocks saved in `data`; None if other code made them, or if damaged."""
+def _memo_content(data: bytes) -> tuple[bytes, dict] | None:
+    """(its check, what it holds) of a saved memo file; None if other code made it, or if
+    it is damaged."""
     header = _memo_header()
     if not data.startswith(header):
         return None
     view = memoryview(data)[len(header):]
-    check, payload = view[:16], view[16:]
+    check, payload = bytes(view[:16]), view[16:]
     if hashlib.blake2b(payload, digest_size=16).digest() != check:
         return None
     try:
-        analyses, blocks = pickle.loads(payload)
+        content = pickle.loads(payload)
     except Exception:  # a damaged pickle can raise anything: it is only no memo
         return None
-    return (analyses, blocks) if isinstance(analyses, dict) and isinstance(blocks, dict) else None
+    return (check, content) if isinstance(content, dict) else None
+
+
+def _recent_path(path: Path) -> Path:
+    """The file of what changed since the memo at `path` was saved whole."""
+    return path.with_name(f"{path.stem}-recent{path.suffix}")
 
 
 def read_memo(path: Path) -> None:
-    """Take the memo an earlier build saved at `path`, once in a process, if this one has none.
+    """Take the memo an earlier build saved at `path` (whole, then what changed since, if
+    that was saved over this whole), once in a process, if this one has none.
 
     A missing file, one other code made, or a damaged one only means making it all again.
     """
-    if _MEMO.read:
+    memo = _MEMO
+    if memo.read:
         return
-    _MEMO.read = True
+    memo.read = True
+    if memo.analyses or memo.blocks:
+        return
     try:
-        entries = memo_entries(path.read_bytes())
+        whole = _memo_content(path.read_bytes())
     except OSError:
         return
-    if entries is not None and not _MEMO.analyses and not _MEMO.blocks:
-        _MEMO.analyses, _MEMO.blocks = entries
+    if whole is None:
+        return
+    try:
+        recent = _memo_content(_recent_path(path).read_bytes())
+    except OSError:
+        recent = None
+    memo.base, content = whole
+    memo.analyses, memo.blocks, memo.shards = (content["analyses"], content["blocks"],
+                                               content["shards"])
+    if recent is not None and recent[1]["base"] == memo.base:
+        content = recent[1]
+        memo.analyses.update(content["analyses"])
+        memo.blocks, memo.shards, memo.made = content["blocks"], content["shards"], content["made"]
+        memo.since = set(content["analyses"])
+
+
+def _write_memo(path: Path, content: dict) -> bytes:
+    payload = pickle.dumps(content, pickle.HIGHEST_PROTOCOL)
+    check = hashlib.blake2b(payload, digest_size=16).digest()
+    write_atomic(path, lambda handle: handle.writelines((_memo_header(), check, payload)))
+    return check
 
 
 def save_memo(path: Path) -> None:
-    """Save the memo for later builds, when enough of it is new to pay for the write.
+    """Save what changed in the memo for later builds: the analyses made since it was last
+    saved whole, the shards and table blocks as written, in a small file beside it; the
+    whole memo again once a twentieth of the documents were analysed or tabled anew.
 
-    Saving costs about what analysing a twentieth of the documents does (at 1,000 and
-    10,000 articles); fewer made anew are made again by the next build, at less cost.
+    Saving whole costs about what analysing a twentieth of the documents does (at 1,000
+    and 10,000 articles); fewer made anew are made again by the next build, at less cost.
+    The small file is what lets the next process patch the shards an edit changes.
     """
-    if _MEMO.made <= SAVE_SHARE * _MEMO.docs:
+    memo = _MEMO
+    if not memo.changed:
         return
-    _MEMO.made = 0
-    payload = pickle.dumps((_MEMO.analyses, _MEMO.blocks), pickle.HIGHEST_PROTOCOL)
-    check = hashlib.blake2b(payload, digest_size=16).digest()
+    memo.changed = False
     with contextlib.suppress(OSError):
-        write_atomic(path, lambda handle: handle.writelines((_memo_header(), check, payload)))
+        if memo.made > SAVE_SHARE * memo.docs or not memo.base:
+            memo.base = _write_memo(path, {"analyses": memo.analyses, "blocks": memo.blocks,
+                                           "shards": memo.shards})
+            memo.made, memo.since = 0, set()
+            with contextlib.suppress(FileNotFoundError):
+                _recent_path(path).unlink()
+            return
+        since = {k: memo.analyses[k] for k in memo.since if k in memo.analyses}
+        _write_memo(_recent_path(path), {"base": memo.base, "analyses": since,
+                                         "blocks": memo.blocks, "shards": memo.shards,
+                                         "made": memo.made})

@@ -1,16 +1,20 @@
-"""Helpers the tests share: the project root and running the CLI as a user would."""
+"""Helpers the tests share: the project root, running the CLI as a user would, reading
+the search index a build wrote."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
 import http.server
+import json
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 from collections.abc import Iterator
+from itertools import accumulate
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,3 +66,36 @@ def static_host(site: Path, sub_path: str) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         shutil.rmtree(root, ignore_errors=True)
+
+
+def search_part(data: bytes) -> object:
+    """The value a part script registers (JSON.parse('…') undone in Python)."""
+    text = data.decode("utf-8")
+    body = re.fullmatch(r"\(window\.GLOSS_SEARCH_PARTS=window\.GLOSS_SEARCH_PARTS\|\|\{\}\)"
+                        r"\[\"[a-z0-9]+\"\]=JSON\.parse\('(.*)'\);\n", text, re.S)
+    assert body, text[:200]
+    raw = re.sub(r"\\(.)", lambda m: {"u": "\\u"}.get(m.group(1), m.group(1)), body.group(1))
+    return json.loads(raw)
+
+
+def search_index_content(files: dict[str, bytes]
+                         ) -> tuple[dict[tuple[str, int, int], int], int, list]:
+    """What an index holds, whatever its shards and term numbers: (term, field, ref) → count,
+    the number of documents and their field lengths. Checks that the shards hold sorted
+    terms from their first on, and that no two terms share a number."""
+    manifest = search_part(files["search/index.js"])
+    postings: dict[tuple[str, int, int], int] = {}
+    numbers = []
+    for n, (first, size) in enumerate(manifest["shards"]):
+        assert len(files[f"search/t{n}.js"]) == size
+        rows = search_part(files[f"search/t{n}.js"])
+        terms = [row[0] for row in rows]
+        assert terms == sorted(terms) and (n == 0 or not terms or terms[0] >= first)
+        for term, number, *cells in rows:
+            numbers.append(number)
+            assert any(cells), term  # a term no document holds is gone
+            for f, cell in enumerate(cells):
+                for ref, count in zip(accumulate(cell[0]), cell[1], strict=True) if cell else ():
+                    postings[term, f, ref] = count
+    assert len(set(numbers)) == len(numbers)
+    return postings, manifest["docs"], manifest["lengths"]

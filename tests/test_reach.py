@@ -89,6 +89,12 @@ def planned(output: Path, use_reach: bool) -> tuple[Built, int, Builder]:
     return built, pages, builder
 
 
+def pages_of(built: Built) -> set[str]:
+    """The pages a build renders (not the search index: which of its shards an edit
+    rewrites depends on what the last build wrote of it, not on the plan)."""
+    return {path for path in built.staged if not path.startswith("search/")}
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     changed = re.sub(old, new, text, count=1, flags=re.MULTILINE)
@@ -132,7 +138,7 @@ def test_pages_kept_by_reach_are_those_a_full_plan_finds_unchanged(site: Path):
         full.discard()
         built, digested, builder = planned(output, use_reach=True)
         assert built.prints == full.prints, (old, new)
-        assert built.staged.keys() == full.staged.keys(), (old, new)
+        assert pages_of(built) == pages_of(full), (old, new)
         if (path, old, new) in body_edits:
             assert digested < all_pages / 3, (old, new)
             if old == r"\Z":  # no entity named, the reading time kept: no other page
@@ -153,7 +159,7 @@ def test_pages_kept_by_reach_are_those_a_full_plan_finds_unchanged(site: Path):
         full, all_pages, _ = planned(output, use_reach=False)
         full.discard()
         built, digested, builder = planned(output, use_reach=True)
-        assert built.prints == full.prints and built.staged.keys() == full.staged.keys()
+        assert built.prints == full.prints and pages_of(built) == pages_of(full)
         assert (digested == all_pages) == new_layout
         write_site(built, output)
         builder.commit(built)

@@ -20,6 +20,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from support import search_index_content, search_part
 
 import builder.search as search
 from builder.search import (
@@ -175,9 +176,10 @@ const terms = input.words.map(w => lunr.tokenizer(w).map(t => engine.text.term(t
 
 
 def run_node(tmp_path: Path, docs: list[SearchDoc], words: list[str], folds: list[str],
-             qs: list[tuple[str, bool]]) -> dict:
-    """Writes the site's search files, runs the node comparison, returns what it printed."""
-    for rel, data in build_search_files(docs).items():
+             qs: list[tuple[str, bool]], files: dict[str, bytes] | None = None) -> dict:
+    """Writes the site's search files (`files`, else made from docs), runs the node
+    comparison, returns what it printed."""
+    for rel, data in (build_search_files(docs) if files is None else files).items():
         target = tmp_path / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
@@ -268,36 +270,26 @@ def test_files_layout_short_refs_and_table():
     assert "search/index.js" in files
     blocks = [k for k in files if re.fullmatch(r"search/d\d+\.js", k)]
     assert len(blocks) == -(-len(docs) // DOC_BLOCK)
-    manifest = part(files["search/index.js"])
+    manifest = search_part(files["search/index.js"])
     assert manifest["docs"] == len(docs) and manifest["version"] == "2.3.9"
     assert manifest["pipeline"] == ["glossFold", "glossTrimmer", "stopWordFilter", "stemmer"]
     firsts = [s[0] for s in manifest["shards"]]
     assert firsts == sorted(firsts)
-    rows = [r for n in range(len(firsts)) for r in part(files[f"search/t{n}.js"])]
+    rows = [r for n in range(len(firsts)) for r in search_part(files[f"search/t{n}.js"])]
     assert [r[0] for r in rows] == sorted(r[0] for r in rows)
-    assert part(files["search/d0.js"])[0][:3] == [docs[0].url, "article", docs[0].title]
+    assert search_part(files["search/d0.js"])[0][:3] == [docs[0].url, "article", docs[0].title]
     assert all(len(data) < 200_000 for data in files.values())
 
 
 def test_empty_site_still_writes_a_manifest():
     files = build_search_files([])
-    assert part(files["search/index.js"])["shards"] == []
+    assert search_part(files["search/index.js"])["shards"] == []
 
 
 def test_scripts_escape_quotes_and_backslashes():
     doc = SearchDoc(url="a.html", kind="article", title="It's a \\ back'slash \u2028 line")
     files = build_search_files([doc])
-    assert part(files["search/d0.js"])[0][2] == doc.title
-
-
-def part(data: bytes) -> object:
-    """The value a part script registers (JSON.parse('…') undone in Python)."""
-    text = data.decode("utf-8")
-    body = re.fullmatch(r"\(window\.GLOSS_SEARCH_PARTS=window\.GLOSS_SEARCH_PARTS\|\|\{\}\)"
-                        r"\[\"[a-z0-9]+\"\]=JSON\.parse\('(.*)'\);\n", text, re.S)
-    assert body, text[:200]
-    raw = re.sub(r"\\(.)", lambda m: {"u": "\\u"}.get(m.group(1), m.group(1)), body.group(1))
-    return json.loads(raw)
+    assert search_part(files["search/d0.js"])[0][2] == doc.title
 
 
 def test_postings_split_across_processes_equal_one_process(monkeypatch):
@@ -504,3 +496,145 @@ def test_snippet_text_closes_the_gaps_that_inline_tags_left():
     text = search.snippet_text(long)
     assert text.endswith(" …") and len(text) <= search.TEXT_CHARS + 2
     assert text[:-2] == ("word " * 5000)[: len(text) - 2]
+
+
+def patch_steps(docs: list[SearchDoc]) -> list[tuple[list[SearchDoc], bool | None]]:
+    """Edits, each of the documents the one before left: (documents, whether an index of
+    those before is patched into theirs, rewriting few shards; None: patched, rewriting
+    many)."""
+    steps: list[tuple[list[SearchDoc], bool | None]] = []
+
+    def step(new: list[SearchDoc], patched: bool | None) -> list[SearchDoc]:
+        steps.append((new, patched))
+        return new
+
+    d = step(edited(docs, 5, body=docs[5].body + " Zygote quokka delay in Bogotá."), True)
+    d = step(edited(d, 5, body=docs[5].body), True)  # the new words gone again
+    d = step(edited(d, 7, names=("Zoë Yılmaz", "Kremlin")), True)  # the names field alone
+    d = step(edited(d, 9, dek="", source="", title="Aardvark " + d[9].title), True)
+    d = step(edited(d, 3, body="Ångström " + d[3].body), True)  # before every term
+    # whole bodies replaced, one by a count past a byte: their words are in every shard
+    d = step(edited(edited(d, 2, body="delay " * 300), 40, body="A short body."), None)
+    d = step([dataclasses.replace(x, body=x.body + " again") for x in d], False)  # many
+    d = step(d[:20] + d[21:], False)  # a document deleted: every later one moves
+    d = step(docs, False)
+    step([dataclasses.replace(docs[0], body=docs[0].body + " once more"), *docs[1:]], True)
+    return steps
+
+
+def test_an_edit_of_a_few_documents_rewrites_only_the_shards_of_its_terms(monkeypatch):
+    monkeypatch.setattr(search, "SHARD_BYTES", 1_500)  # many shards of a small corpus
+    docs = corpus(n=80)
+    on_disk: dict[str, bytes] = {}
+
+    def build(step: list[SearchDoc]) -> tuple[set[str], set[str]]:
+        """Into on_disk as a build writes output/: (files put, files kept)."""
+        files: dict[str, bytes] = {}
+        existing = {path: sha(data) for path, data in on_disk.items()}
+        kept = search_files(step, put_into(files), None, existing, read=on_disk.__getitem__)
+        assert kept.isdisjoint(files)
+        on_disk.clear()
+        on_disk.update({**{p: data for p, data in old.items() if p in kept}, **files})
+        return set(files), kept
+
+    old = dict(on_disk)
+    build(docs)
+    shards = sum(1 for path in on_disk if path.startswith("search/t"))
+    assert shards > 15
+    for step, patched in patch_steps(docs):
+        old = dict(on_disk)
+        put, kept = build(step)
+        scratch = from_scratch(step)
+        tables = {p for p in scratch if p.startswith("search/d")}
+        assert {p for p in on_disk if not p.startswith("search/t")} == {*tables, "search/index.js"}
+        assert {p: on_disk[p] for p in tables} == {p: scratch[p] for p in tables}
+        # (the same postings: its shards may be cut and numbered otherwise)
+        assert search_index_content(on_disk) == search_index_content(scratch)
+        rewritten = {p for p in put if p.startswith("search/t")}
+        if patched:
+            assert 0 < len(rewritten) < shards / 2, len(rewritten)
+        elif patched is None:
+            assert rewritten
+        else:
+            assert rewritten == {p for p in scratch if p.startswith("search/t")}
+
+
+def test_a_patched_index_is_not_patched_from_files_output_does_not_hold(monkeypatch):
+    monkeypatch.setattr(search, "SHARD_BYTES", 1_500)
+    docs = corpus(n=80)
+    first: dict[str, bytes] = {}
+    search_files(docs, put_into(first), None, {}, read=first.__getitem__)
+    existing = {path: sha(data) for path, data in first.items()}
+    later = edited(docs, 5, body=docs[5].body + " Zygote quokka.")
+    shards = {path for path in first if path.startswith("search/t")}
+    for other, read in [({**existing, **dict.fromkeys(shards, "other")}, first.__getitem__),
+                        (existing, lambda path: b"not a shard")]:
+        search.forget_memo()
+        search_files(docs, put_into({}), None, {}, read=first.__getitem__)
+        files: dict[str, bytes] = {}
+        search_files(later, put_into(files), None, other, read=read)
+        assert shards <= set(files)  # made whole again
+        assert search_index_content({**first, **files}) == search_index_content(from_scratch(later))
+
+
+@needs_node
+def test_a_patched_index_answers_like_one_lunr_js_built(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "SHARD_BYTES", 1_500)
+    docs = corpus(n=80)
+    on_disk: dict[str, bytes] = {}
+    search_files(docs, put_into(on_disk), None, {}, read=on_disk.__getitem__)
+    later = edited(edited(docs, 5, body=docs[5].body + " Zygote quokka delay in Bogotá."),
+                   6, body="The survey of the Kremlin’s delay.")
+    files: dict[str, bytes] = {}
+    existing = {path: sha(data) for path, data in on_disk.items()}
+    search_files(later, put_into(files), None, existing, read=on_disk.__getitem__)
+    on_disk.update(files)
+    words = sorted({w for d in later for text in field_texts(d) for w in text.split()})
+    qs = [*queries(later), ("zygote", False), ("quokka delay", False), ("zyg", True),
+          ("kremlin survey delay", False)]
+    out = run_node(tmp_path, later, words, [], qs, files=on_disk)
+    differ = [r for r in out["results"] if r["mine"] != r["theirs"]]
+    assert differ == []
+
+
+def test_a_new_process_patches_the_shards_from_the_saved_memo(tmp_path, monkeypatch):
+    # The memo is saved whole, then what each edit changed beside it: a new process reads
+    # both, and patches the shards output/ holds.
+    monkeypatch.setattr(search, "SHARD_BYTES", 1_500)
+    monkeypatch.setattr(search, "SAVE_SHARE", 0.5)  # (saved whole after a tenth, else)
+    path = tmp_path / "search.pickle"
+    docs = corpus(n=80)
+    on_disk: dict[str, bytes] = {}
+
+    def new_process_build(step: list[SearchDoc]) -> int:
+        """Shards rewritten by a fresh process's build into on_disk, its memo saved."""
+        forget_memo()
+        read_memo(path)
+        files: dict[str, bytes] = {}
+        existing = {p: sha(data) for p, data in on_disk.items()}
+        kept = search_files(step, put_into(files), None, existing, read=on_disk.__getitem__)
+        save_memo(path)
+        for gone in set(on_disk) - kept - set(files):
+            del on_disk[gone]
+        on_disk.update(files)
+        assert search_index_content(on_disk) == search_index_content(from_scratch(step))
+        return sum(1 for p in files if p.startswith("search/t"))
+
+    whole = new_process_build(docs)
+    assert path.is_file() and not (tmp_path / "search-recent.pickle").exists()
+    step = docs
+    for n in range(3):
+        step = edited(step, 5 + n, body=step[5 + n].body + f" Zygote number {n}.")
+        assert new_process_build(step) < whole / 2
+        assert (tmp_path / "search-recent.pickle").is_file()
+    (tmp_path / "search-recent.pickle").write_bytes(b"damaged")
+    step = edited(step, 20, body=step[20].body + " Quokka.")
+    assert new_process_build(step) == whole  # without it, the index is made whole again
+
+
+def test_shards_output_does_not_hold_are_made_even_when_no_document_changed():
+    docs = corpus(n=30)
+    search_files(docs, put_into({}), None, {}, read=lambda path: b"")  # into another output
+    files: dict[str, bytes] = {}
+    kept = search_files(docs, put_into(files), None, {}, read=lambda path: b"")
+    assert kept == set() and set(files) == set(from_scratch(docs))

@@ -111,10 +111,6 @@ class ArticleView:
         return self.body.entity_slugs
 
     @functools.cached_property
-    def entity_set(self) -> frozenset[str]:
-        return frozenset(self.entity_slugs)
-
-    @functools.cached_property
     def quoted(self) -> dict[str, list[str]]:
         """Entity slug → the distinct sentences naming it, in order of first mention."""
         return sentences_by_entity(self.mentions)
@@ -436,23 +432,26 @@ def article_pages(
                 for slug, found in related_articles(ordered).items()}
 
     @functools.cache
-    def filed() -> dict[str, dict[str, list[Crumb]]]:
-        # Links, not Groups: a group holds all its views, and an article page must not
-        # change (nor be re-rendered) when another article of the same source is edited.
-        found: dict[str, dict[str, list[Crumb]]] = defaultdict(lambda: defaultdict(list))
-        for kind, kind_groups in groups.items():
-            for group in kind_groups:
-                link = crumb(group.label, group.path())
-                for v in group.views:
-                    found[v.article.slug][kind].append(link)
-        return found
+    def listed() -> dict[tuple[str, str], tuple[int, Group]]:
+        """(kind, key) → the group's place among its kind's, and the group."""
+        return {(g.kind, g.key): (n, g) for found in groups.values() for n, g in enumerate(found)}
+
+    def links_of(view: ArticleView) -> dict[str, list[Crumb]]:
+        """The listings holding the article, by kind, in the order of their kind's index.
+        Links, not Groups: a group holds all its views, and an article page must not change
+        (nor be re-rendered) when another article of the same source is edited."""
+        links: dict[str, list[Crumb]] = {kind: [] for kind in _GROUP_DIRS}
+        places = [listed()[kind, key] for kind, key, _ in view.filed_under]
+        for _, group in sorted(places, key=lambda place: place[0]):
+            links[group.kind].append(crumb(group.label, group.path()))
+        return links
 
     sources = crumb("Sources", "sources.html")
 
     def context(i: int) -> dict:
         view = ordered[i]
         slug = view.article.slug
-        links = filed()[slug]
+        links = links_of(view)
         source = links["source"][0] if links["source"] else None
         crumbs = [home, sources, source] if source else [home]
         crumbs.append(view.title_crumb)

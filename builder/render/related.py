@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import marshal
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
@@ -23,19 +24,20 @@ MIN_COMMON = 30  # ...but small sites keep every entity
 MAX_HOLDERS = 300  # ...and large ones skip any entity in more articles than this
 KEY_ENTITIES = 8  # an article's rarest entities propose its related articles
 
-EntitySets = tuple[tuple[str, frozenset[str]], ...]
+# (article slug, the entities it names, each once, in the order it first names them)
+EntitySets = tuple[tuple[str, Collection[str]], ...]
 T = TypeVar("T")
 K = TypeVar("K", int, str)
 
 
 class _View(Protocol):
     article: Article
-    entity_set: frozenset[str]  # the entities it mentions
+    entity_slugs: tuple[str, ...]  # the entities it mentions, in order of first mention
 
 
 def entity_sets(views: list[_View]) -> EntitySets:
     """(article slug, the entities it mentions), in the order of views."""
-    return tuple((v.article.slug, v.entity_set) for v in views)
+    return tuple((v.article.slug, v.entity_slugs) for v in views)
 
 
 def related_articles(views: list[_View], limit: int = 5) -> dict[str, list]:
@@ -55,10 +57,10 @@ SAVED: dict[tuple[str, str, int], object] = {}
 
 @lru_cache(maxsize=2)  # related lists and companions ask for the same sets' digest
 def _digest(sets: EntitySets) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for slug, entities in sets:
-        h.update(f"{slug}\t{','.join(sorted(entities))}\n".encode())
-    return h.hexdigest()
+    """Of the sets as given, in one C call (sorting each set, as before, was 10 ms of a
+    fresh one-article build at 1,000 articles): an article naming the same entities in
+    another order makes another digest, and only costs working the lists out again."""
+    return hashlib.blake2b(marshal.dumps(sets, 2), digest_size=16).hexdigest()
 
 
 def _saved(kind: str, compute: Callable[[EntitySets, int], T]) -> Callable[[EntitySets, int], T]:
