@@ -65,9 +65,11 @@ class Body:
     articles took 0.84 s as strings and named tuples, 0.10 s as bytes.
     """
 
-    html_utf8: bytes
-    text_utf8: bytes  # the HTML's visible text, which summaries and search read
-    mentions_data: bytes  # marshal of the mentions as (entities, texts, sentences) columns
+    # bytes, or read-only memoryviews of the cache file they were loaded from (segments.py)
+    html_utf8: bytes | memoryview
+    text_utf8: bytes | memoryview  # the HTML's visible text, which summaries and search read
+    mentions_data: bytes | memoryview  # marshal of the mentions as (entities, texts,
+    # sentences) columns
     entity_slugs: tuple[str, ...]  # the entities mentioned, in order of first mention
 
     @classmethod
@@ -79,11 +81,11 @@ class Body:
 
     @property
     def html(self) -> str:
-        return self.html_utf8.decode("utf-8", _SURROGATES)
+        return str(self.html_utf8, "utf-8", _SURROGATES)
 
     @property
     def text(self) -> str:
-        return self.text_utf8.decode("utf-8", _SURROGATES)
+        return str(self.text_utf8, "utf-8", _SURROGATES)
 
     @property
     def mentions(self) -> tuple[Mention, ...]:

@@ -52,7 +52,7 @@ class SearchDoc:
     title: str  # article title or entity name
     # article body (plain text) or entity description; or that text in UTF-8, decoded only
     # when read (`text`): after an edit most documents' analyses are known, their text unread
-    body: str | bytes = ""
+    body: str | bytes | memoryview = ""
     dek: str = ""  # article dek; an entity's type
     source: str = ""
     date: str = ""
@@ -65,7 +65,7 @@ class SearchDoc:
     def text(self) -> str:
         """The body as text (decoded once: the analysis and the snippet both read it)."""
         body = self.body
-        return body if isinstance(body, str) else body.decode("utf-8", "surrogatepass")
+        return body if isinstance(body, str) else str(body, "utf-8", "surrogatepass")
 
 
 # Field order matters: lunr numbers terms in order of first appearance, field by field.

@@ -99,3 +99,14 @@ def search_index_content(files: dict[str, bytes]
                     postings[term, f, ref] = count
     assert len(set(numbers)) == len(numbers)
     return postings, manifest["docs"], manifest["lengths"]
+
+
+def same_site(built: dict[str, bytes], full: dict[str, bytes]) -> bool:
+    """Whether two sites' files (path → content) are the same: byte for byte, but for the
+    search index's manifest and term shards, which must hold the same postings (an edit
+    of a few documents patches the shards of its terms: cut and numbered otherwise than
+    an index made whole)."""
+    index = {p for p in built.keys() | full.keys() if re.fullmatch(r"search/(t\d+|index)\.js", p)}
+    return ({p: data for p, data in built.items() if p not in index}
+            == {p: data for p, data in full.items() if p not in index}
+            and search_index_content(built) == search_index_content(full))

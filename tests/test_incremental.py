@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import search_index_content
+from support import same_site
 
 from builder import build as build_module
 from builder import search as search_module
@@ -47,12 +47,15 @@ def assert_same_as_a_full_build(site: Path, output: Path) -> None:
         patch.setattr(build_module, "SEARCH_MEMO", elsewhere / "search.pickle")
         build_into(Builder(Path("content")), fresh)
     live, full = tree(output), tree(fresh)
-    # The search index's manifest and term shards hold the same: a few documents edited,
-    # the shards of their terms are patched, cut and numbered otherwise than made whole.
-    index = {p for p in live.keys() | full.keys() if re.fullmatch(r"search/(t\d+|index)\.js", p)}
-    assert live.keys() - index == full.keys() - index
-    assert [p for p in live if p not in index and live[p] != full[p]] == []
-    assert search_index_content(live) == search_index_content(full)
+    assert live.keys() - index_files(live) == full.keys() - index_files(full)
+    assert [p for p in live.keys() & full.keys() if live[p] != full[p]
+            and p not in index_files(live)] == []
+    assert same_site(live, full)
+
+
+def index_files(files: dict[str, bytes]) -> set[str]:
+    """The search index's manifest and term shards (support.same_site)."""
+    return {p for p in files if re.fullmatch(r"search/(t\d+|index)\.js", p)}
 
 
 def edit(path: Path, old: str, new: str) -> None:
