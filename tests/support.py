@@ -110,3 +110,9 @@ def same_site(built: dict[str, bytes], full: dict[str, bytes]) -> bool:
     return ({p: data for p, data in built.items() if p not in index}
             == {p: data for p, data in full.items() if p not in index}
             and search_index_content(built) == search_index_content(full))
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    """A built site's files, path → content (not the manifest of what a build wrote)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and p.name != ".gloss-manifest.json"}

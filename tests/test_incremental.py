@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import same_site
+from support import same_site, site_files
 
 from builder import build as build_module
 from builder import search as search_module
@@ -32,11 +32,6 @@ def build_into(builder: Builder, output: Path) -> tuple[int, list[str]]:
     return rendered, written
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
-            if p.is_file() and p.name != ".gloss-manifest.json"}
-
-
 def assert_same_as_a_full_build(site: Path, output: Path) -> None:
     fresh = site / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
@@ -46,7 +41,7 @@ def assert_same_as_a_full_build(site: Path, output: Path) -> None:
         patch.setattr(search_module, "_MEMO", search_module.Memo())
         patch.setattr(build_module, "SEARCH_MEMO", elsewhere / "search.pickle")
         build_into(Builder(Path("content")), fresh)
-    live, full = tree(output), tree(fresh)
+    live, full = site_files(output), site_files(fresh)
     assert live.keys() - index_files(live) == full.keys() - index_files(full)
     assert [p for p in live.keys() & full.keys() if live[p] != full[p]
             and p not in index_files(live)] == []
@@ -248,7 +243,7 @@ def test_the_live_servers_search_index_equals_a_full_build_after_each_edit(site:
     output = site / "output"
     builder = Builder(Path("content"))
     build_into(builder, output)
-    tables = search_tables(tree(output))
+    tables = search_tables(site_files(output))
 
     def pages_then_index() -> Built:
         built = builder.build(output, with_search=False)
@@ -306,7 +301,7 @@ def test_fresh_builds_reuse_the_saved_search_memo_and_equal_a_build_from_scratch
     memo = site / ".cache" / "search.pickle"
     fresh_build(output)
     assert memo.is_file()  # a first build analysed every document: worth saving
-    tables = search_tables(tree(output))
+    tables = search_tables(site_files(output))
     article = site / "content/articles/article-00003.md"
     original = article.read_text(encoding="utf-8")
 
@@ -363,7 +358,7 @@ def test_a_fresh_build_after_the_live_server_wrote_output_shows_the_inputs(site:
     article.write_text(original, encoding="utf-8")  # undone while the server was stopped
     fresh_build(output)
     assert "EDITED" not in page.read_text(encoding="utf-8")
-    assert not [p for p in tree(output) if "EDITED" in tree(output)[p].decode("utf-8")]
+    assert not [p for p in site_files(output) if "EDITED" in site_files(output)[p].decode("utf-8")]
     assert_same_as_a_full_build(site, output)
 
 

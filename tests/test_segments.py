@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import ROOT, same_site
+from support import ROOT, same_site, site_files
 
 from builder import build as build_module
 from builder import segments
@@ -17,11 +17,6 @@ from builder import segments
 
 def _files(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
-            if p.is_file() and p.name != ".gloss-manifest.json"}
 
 
 def test_a_small_change_is_written_as_a_delta_and_reads_back_whole(tmp_path: Path) -> None:
@@ -101,7 +96,7 @@ def test_gloss_build_after_each_edit_reads_the_store_and_matches_a_full_build(
         build("full")
         monkeypatch.undo()
         monkeypatch.chdir(tmp_path)
-        assert same_site(_tree(Path("output")), _tree(Path("full")))
+        assert same_site(site_files(Path("output")), site_files(Path("full")))
 
     build("output")
     bases = set(_files(store))
