@@ -6,7 +6,6 @@ so it can be tested (and planned incrementally) without rendering anything.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import math
 from collections import defaultdict
@@ -14,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, overload
 
-from builder.model import Article, Body, Entity, Mention, sentences_by_entity
+from builder.model import Article, Body, Entity, Mention, sentences_by_entity, without_body
 from builder.render.markdown import plain_text
 from builder.render.related import companions, entity_sets, related_articles
 from builder.slugs import slugify
@@ -102,7 +101,7 @@ class ArticleView:
         of the body changes, and re-renders, only the pages that show it. Its word count
         is the reading time's (the minutes times WORDS_PER_MINUTE): a sentence added
         changes no listing that shows `words | reading_time`, and re-renders none."""
-        return ArticleView(dataclasses.replace(self.article, body=""), NO_BODY,
+        return ArticleView(without_body(self.article), NO_BODY,
                            reading_time(self.words) * WORDS_PER_MINUTE)
 
     @property
