@@ -149,10 +149,7 @@ def _articles_held(value: Any, records: dict[int, tuple[dict[str, int], Any]]
     """The slugs of the articles value holds anywhere within it, each with how (WHOLE,
     HEADLINE, QUOTES bits); None if it holds a value of a type this cannot look into."""
     found: dict[str, int] = {}
-
-    def add(slug: str, way: int) -> None:
-        found[slug] = found.get(slug, 0) | way
-
+    seen = found.get
     todo = [value]
     while todo:
         item = todo.pop()
@@ -160,9 +157,10 @@ def _articles_held(value: Any, records: dict[int, tuple[dict[str, int], Any]]
         if kind in SCALARS:
             continue
         if kind is ArticleView:  # a headline: front matter and reading time, no body
-            add(item.article.slug, HEADLINE if item.body is NO_BODY else WHOLE)
+            slug = item.article.slug
+            found[slug] = seen(slug, 0) | (HEADLINE if item.body is NO_BODY else WHOLE)
         elif kind is Article:
-            add(item.slug, WHOLE)
+            found[item.slug] = seen(item.slug, 0) | WHOLE
         elif kind in _CONTAINERS:
             todo.extend(item)
         elif kind is dict:
@@ -170,7 +168,7 @@ def _articles_held(value: Any, records: dict[int, tuple[dict[str, int], Any]]
             todo.extend(item.values())
         elif kind is Appearances:  # entries: headlines and sentences (see Appearances)
             for slug in map(_SLUG, item.views):
-                add(slug, QUOTES)
+                found[slug] = seen(slug, 0) | QUOTES
         else:  # a record (an Entity, a Crumb, a Group): walked once however often shown
             hit = records.get(id(item))
             if hit is None:
@@ -182,5 +180,5 @@ def _articles_held(value: Any, records: dict[int, tuple[dict[str, int], Any]]
                     return None
                 hit = records[id(item)] = (inner, item)  # (item: keeps its id)
             for slug, ways in hit[0].items():
-                add(slug, ways)
+                found[slug] = seen(slug, 0) | ways
     return found
