@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass
-
-import yaml
-
-# libyaml's parser when installed: several times faster on thousands of articles.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class FrontMatterError(ValueError):
@@ -35,8 +32,15 @@ def parse(text: str) -> Parsed:
     else:
         raise FrontMatterError("front matter opened with '---' is never closed", 1)
     source = "\n".join(lines[1:end])
+    meta = plain_front_matter(lines[1:end])
+    if meta is not None:
+        return Parsed(meta, "\n".join(lines[end + 1 :]), end + 2)
+    import yaml  # here: most front matter is read without it (importing it is 30 ms)
+
+    # libyaml's parser when installed: several times faster on thousands of articles.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        meta = yaml.load(source, Loader=_Loader) if source.strip() else {}
+        meta = yaml.load(source, Loader=loader) if source.strip() else {}
     except yaml.YAMLError as err:
         # An unclosed bracket is reported past its end; where it was opened helps more.
         mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
@@ -48,3 +52,72 @@ def parse(text: str) -> Parsed:
     if not isinstance(meta, dict):
         raise FrontMatterError("front matter must be a mapping of keys to values", 2)
     return Parsed(meta, "\n".join(lines[end + 1 :]), end + 2)
+
+
+# Front matter as ingest writes it and as people type it: `key: value` lines, each value a
+# quoted string, a plain one that YAML reads as a string, a date, or a list of plain words.
+# Read here, PyYAML is not even imported by a build that reads one edited article (30 ms
+# of its 0.5 s); anything else is left to PyYAML, which this equals on all it takes
+# (tests/test_frontmatter.py compares them).
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: (.*))?\Z")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*(?: [\w'’.-]+)*\Z")  # a plain scalar in a flow list
+# plain words YAML 1.1 reads as something else (PyYAML's resolver: bools and null)
+_NOT_STRINGS = frozenset("""yes Yes YES no No NO true True TRUE false False FALSE on On ON
+off Off OFF null Null NULL""".split())
+
+
+def plain_front_matter(lines: list[str]) -> dict | None:
+    """The mapping of these front matter lines, when they are all of the plain kind above;
+    None when PyYAML must read them."""
+    meta: dict = {}
+    for line in lines:
+        found = _KEY.match(line)
+        if found is None or found[1] in meta or found[1] in _NOT_STRINGS:
+            return None
+        value = _plain_value(found[2] or "")
+        if value is _UNREAD:
+            return None
+        meta[found[1]] = value
+    return meta
+
+
+_UNREAD = object()
+
+
+def _plain_value(text: str) -> object:
+    """What YAML reads a value as, for the kinds plain_front_matter takes; else _UNREAD."""
+    if not text:
+        return None
+    if not text.isprintable() or text[-1] == " ":
+        return _UNREAD
+    first = text[0]
+    if first == '"':
+        inner = text[1:-1]
+        ok = len(text) > 1 and text[-1] == '"' and '"' not in inner and "\\" not in inner
+        return inner if ok else _UNREAD
+    if first == "'":
+        inner = text[1:-1]
+        ok = len(text) > 1 and text[-1] == "'" and "'" not in inner.replace("''", "")
+        return inner.replace("''", "'") if ok else _UNREAD
+    if first == "[":
+        if text[-1] != "]":
+            return _UNREAD
+        items = [item.strip() for item in text[1:-1].split(",")]
+        if items == [""]:
+            return []
+        if all(_WORD.match(item) and item not in _NOT_STRINGS for item in items):
+            return items
+        return _UNREAD
+    if first.isdigit():
+        date = _DATE.match(text)
+        if date is None:
+            return _UNREAD
+        try:
+            return datetime.date(int(date[1]), int(date[2]), int(date[3]))
+        except ValueError:
+            return _UNREAD
+    if (first.isalpha() and text not in _NOT_STRINGS and ": " not in text
+            and " #" not in text and text[-1] != ":"):
+        return text
+    return _UNREAD

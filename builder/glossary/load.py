@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import replace
-
-import yaml
+from typing import TYPE_CHECKING
 
 from builder.model import ENTITY_TYPES, Entity, Problem
 from builder.slugs import slugify
 
-# libyaml when installed: a 2,000-entry glossary loads in milliseconds, not half a second.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
+
 _KEYS = {"name", "type", "aliases", "description", "case_insensitive", "accent_insensitive"}
 
 
 def _parse(text: str) -> tuple[yaml.Node | None, object]:
     """The document's nodes (for the line of each entry) and, made from them, its plain
     data (safe loader): one parse, not two."""
-    loader = _Loader(text)
+    import yaml
+
+    # libyaml when installed: a 2,000-entry glossary loads in milliseconds, not half a second.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         root = loader.get_single_node()
         return root, None if root is None else loader.construct_document(root)
@@ -26,7 +29,12 @@ def _parse(text: str) -> tuple[yaml.Node | None, object]:
 
 
 def load_glossary(text: str, path: str) -> tuple[list[Entity], list[Problem]]:
-    """Parse and validate the glossary; bad entries are reported and left out."""
+    """Parse and validate the glossary; bad entries are reported and left out.
+
+    PyYAML is imported here, not with the module: a build that finds the glossary as the
+    cache has it never reads it (importing PyYAML is 30 ms of a one-article build)."""
+    import yaml
+
     try:
         root, values = _parse(text)
     except yaml.YAMLError as err:
