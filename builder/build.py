@@ -51,7 +51,7 @@ from builder.glossary.annotate import Annotator
 from builder.glossary.load import load_glossary
 from builder.glossary.match import Matcher
 from builder.model import Article, Body, Entity, Problem
-from builder.reach import Reach, layout_print, pages_holding, view_prints
+from builder.reach import Holders, Reach, layout_print, pages_holding, view_prints
 from builder.render import markdown as markdown_module
 from builder.render import pages as pages_module
 from builder.render import related
@@ -121,7 +121,7 @@ class Built:
     layout: Layout | None = None  # of the pages planned
     # pages_holding of the pages planned, with the layout it is of: worked out while the
     # pages render (Builder.reach)
-    holding: tuple[str, dict[str, tuple[str, ...]], frozenset[str]] | None = None
+    holding: tuple[str, dict[str, Holders], frozenset[str]] | None = None
     printing: Forked[dict[str, str]] | None = None  # the digests of pages planned undigested
 
     def finish_prints(self) -> None:
@@ -513,7 +513,7 @@ class Builder:
         self._for_search: tuple[list[ArticleView], list[Entity]] = ([], [])
         self._body_keys = BodyKeys()
         self._stored: dict[str, segments.Stored] = {}  # what the cache files hold (gloss build)
-        # path → (template and config digests, context) of each page last written: a page
+        # path → (template and config digests, page) of each page last written: a page
         # whose data compares equal is unchanged, found without digesting it again.
         self._shown: dict[str, tuple[tuple[str, str], Page]] = {}
         # reach.py, for a Builder whose memory is saved (`gloss build`; the live server
@@ -522,7 +522,7 @@ class Builder:
         self.saves_reach = False
         self._layout: Layout | None = None
         self._reach: Reach | None = None
-        self._holding: tuple[str, dict[str, tuple[str, ...]], frozenset[str]] | None = None
+        self._holding: tuple[str, dict[str, Holders], frozenset[str]] | None = None
 
     def env(self, theme_dir: Path) -> jinja2.Environment:
         if self._env is None or self._env_theme != theme_dir:
@@ -766,7 +766,7 @@ class Builder:
 
     def _pages_holding(self, shown: dict[str, tuple[tuple[str, str], Page]],
                        layout: Layout | None
-                       ) -> tuple[str, dict[str, tuple[str, ...]], frozenset[str]] | None:
+                       ) -> tuple[str, dict[str, Holders], frozenset[str]] | None:
         """Which pages hold each article, walked anew only when the layout changed."""
         if layout is None or self._reach is not None and self._reach.layout == layout.digest:
             return None
