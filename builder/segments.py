@@ -117,6 +117,8 @@ class _Unpickler(pickle.Unpickler):
 
     def persistent_load(self, pid: Any) -> memoryview:
         start, size = pid
+        if start + size > len(self.long):  # a file cut short: not read at all
+            raise pickle.UnpicklingError("a long value past the end of the file")
         return self.long[start : start + size]
 
 

@@ -138,3 +138,11 @@ def test_long_bytes_are_read_in_place_and_written_again_whole(tmp_path: Path) ->
     again = segments.save(tmp_path, "s", loaded, set(), segments.Stored())
     segments.remove_unlisted(tmp_path, set(again.files))
     assert segments.load(tmp_path, again.files)[0] == {**entries, "c": "new"}
+
+
+def test_a_store_file_cut_short_in_its_long_values_is_not_read(tmp_path: Path) -> None:
+    entries = {"a": bytes(range(256)) * 8, "b": "text"}
+    stored = segments.save(tmp_path, "s", entries, set(), segments.Stored())
+    path = tmp_path / stored.files[0]
+    path.write_bytes(path.read_bytes()[:-10])  # the pickle whole, the last value cut
+    assert segments.load(tmp_path, stored.files) == ({}, segments.Stored())
