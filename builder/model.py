@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import marshal
+import pickle
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -88,6 +89,17 @@ class Body:
                    marshal.dumps(columns, 2),  # version 2: equal mentions, equal bytes
                    tuple(dict.fromkeys(columns[0])))
 
+    def __reduce_ex__(self, protocol: object) -> tuple:  # type: ignore[override]
+        """Pickled with its long parts as out-of-band buffers (protocol 5), which the
+        cache's stores keep after the pickle and read in place (segments.py); in band,
+        they unpickle as bytes."""
+        parts: tuple = (self.html_utf8, self.text_utf8, self.mentions_data)
+        if isinstance(protocol, int) and protocol >= 5:
+            parts = tuple(pickle.PickleBuffer(p) if len(p) >= APART else p for p in parts)
+        else:
+            parts = tuple(bytes(p) if type(p) is memoryview else p for p in parts)
+        return Body, (*parts, self.entity_slugs)
+
     @property
     def html(self) -> str:
         return str(self.html_utf8, "utf-8", _SURROGATES)
@@ -104,6 +116,7 @@ class Body:
                          zip(entities, texts, sentences, strict=True)))
 
 
+APART = 1024  # a Body's parts this long are pickled apart (Body.__reduce_ex__)
 _SURROGATES = "surrogatepass"  # text that came through as lone surrogates goes back as it came
 
 
