@@ -66,7 +66,13 @@ from builder.render.pages import (
     entity_path,
     site_pages,
 )
-from builder.render.templates import clear_fragments, make_environment, render_page, root_of
+from builder.render.templates import (
+    GlossEnvironment,
+    clear_fragments,
+    make_environment,
+    render_page,
+    root_of,
+)
 from builder.search import SearchDoc
 
 MANIFEST = ".gloss-manifest.json"
@@ -992,11 +998,15 @@ STAND_INS: dict[type, Callable[[Any], tuple]] = {ArticleView: _view_stand_in,
 TEMPLATE_REFS: dict[str, frozenset[str]] = {}
 
 
-def _references(env: jinja2.Environment, source: str) -> frozenset[str]:
-    """The templates a template source names (parsed once per distinct source)."""
+def _references(env: jinja2.Environment, source: str, name: str) -> frozenset[str]:
+    """The templates a template source names (parsed once per distinct source; the tree
+    is left for the template's compilation, GlossEnvironment.parsed)."""
     refs = TEMPLATE_REFS.get(source)
     if refs is None:
-        refs = frozenset(r for r in meta.find_referenced_templates(env.parse(source)) if r)
+        tree = env.parse(source, name)
+        if isinstance(env, GlossEnvironment):
+            env.parsed[name] = (source, tree)
+        refs = frozenset(r for r in meta.find_referenced_templates(tree) if r)
         if len(TEMPLATE_REFS) > 256:
             TEMPLATE_REFS.clear()
         TEMPLATE_REFS[source] = refs
@@ -1012,7 +1022,7 @@ def _template_prints(env: jinja2.Environment) -> dict[str, str]:
     for name in loader.list_templates():
         try:
             source = loader.get_source(env, name)[0]
-            refs[name] = _references(env, source)
+            refs[name] = _references(env, source, name)
         except (jinja2.TemplateError, OSError):
             source, refs[name] = "", set()
         sources[name] = source

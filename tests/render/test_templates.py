@@ -110,3 +110,31 @@ def test_cleared_fragments_are_rendered_again(tmp_path: Path):
     clear_fragments(env)
     assert page.render(slug="kyiv", text="Changed") == "Changed"
     assert seen == ["Capital", "Changed"]
+
+
+def test_a_tree_parsed_ahead_is_compiled_once_and_only_for_its_own_source(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    theme = _theme(tmp_path)
+    (theme / "templates/cached.html").write_text(
+        "{% cache title %}<i>{{ title }}</i>{% endcache %}", encoding="utf-8")
+    env = make_environment(theme)
+    parses = []
+    original = jinja2.parser.Parser.parse
+    monkeypatch.setattr(jinja2.parser.Parser, "parse",
+                        lambda self: parses.append(self.name) or original(self))
+    for name in ("page.html", "cached.html"):
+        source = env.loader.get_source(env, name)[0]
+        env.parsed[name] = (source, env.parse(source, name))
+    assert parses == ["page.html", "cached.html"]
+    expected = make_environment(theme).get_template("page.html").render(VALUES)
+    parses.clear()
+    assert env.get_template("page.html").render(VALUES) == expected
+    assert env.get_template("cached.html").render(title="T") == "<i>T</i>"
+    assert parses == [] and env.parsed == {}, "compiled from the trees parsed ahead"
+    # A tree of another source (the template edited since) is not used
+    env.parsed["page.html"] = (env.loader.get_source(env, "page.html")[0], env.parse("stale"))
+    (theme / "templates/page.html").write_text("<b>{{ title }}</b>", encoding="utf-8")
+    env.cache.clear()
+    parses.clear()
+    assert env.get_template("page.html").render(title="new") == "<b>new</b>"
+    assert parses == ["page.html"]
