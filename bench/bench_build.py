@@ -13,7 +13,13 @@ deleted, until the end of the run (both tools alike): on an ext4 file system wit
 journal, as on these machines, the kernel skips every inode deleted in the last minute
 when it makes a new file (`recently_deleted` in `find_inode_bit`), so a build that starts
 right after deleting 2,000 files spends seconds of system time scanning past them. That
-is the benchmark's deletion, not the build's work.
+is the benchmark's deletion, not the build's work. The same holds after any large
+deletion on the machine (a test run's temporary folders, an earlier benchmark's trash):
+making a file of 16 KB then costs 230-500 µs instead of 30-40 µs for a minute or two, and
+Gloss, which writes 2,100 files to Pelican's 1,100, loses more than Pelican does (a ratio
+of 0.45 against 0.37 measured an hour apart on the same code). So the run first waits
+until making files costs what it usually does (`settle`, at most four minutes), and
+prints what it cost before the first build and after the last.
 """
 
 from __future__ import annotations
@@ -206,6 +212,32 @@ def empty_trash() -> None:
     shutil.rmtree(TRASH, ignore_errors=True)
 
 
+def file_cost_us(base: Path, files: int = 200) -> float:
+    """Wall µs to make one file of 16 KB in a new folder under base (the folder is then
+    removed: 200 files, too few to slow what follows)."""
+    folder = Path(tempfile.mkdtemp(dir=base, prefix="file-cost-"))
+    data = b"x" * 16384
+    started = time.perf_counter()
+    for i in range(files):
+        (folder / f"{i}.html").write_bytes(data)
+    took = time.perf_counter() - started
+    shutil.rmtree(folder, ignore_errors=True)
+    return took / files * 1e6
+
+
+def settle(base: Path, usual_us: float = 120.0, longest: float = 240.0) -> float:
+    """Wait until making a file costs no more than usual (see the module docstring);
+    return the last cost measured."""
+    deadline = time.monotonic() + longest
+    cost = file_cost_us(base)
+    while cost > usual_us and time.monotonic() < deadline:
+        print(f"making a file costs {cost:.0f} µs (after a large deletion?): waiting",
+              flush=True)
+        time.sleep(15)
+        cost = file_cost_us(base)
+    return cost
+
+
 def cold(work: Path) -> None:
     set_aside(work / "output")
     set_aside(work / ".cache")
@@ -327,6 +359,7 @@ def main() -> int:
     # PYTHONDONTWRITEBYTECODE is set, every build would compile builder/ again.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "builder")], check=True)
     print(f"cores: {os.cpu_count()}; medians of {args.runs} runs; each build a fresh process")
+    print(f"making a 16 KB file: {settle(base):.0f} µs before the builds", flush=True)
     table = []
     for n in (int(s) for s in args.sizes.split(",")):
         work = site(n, base)
@@ -351,6 +384,7 @@ def main() -> int:
                   f"{statistics.median(pelican):.2f} s (medians); ratio of each Gloss build to "
                   f"the Pelican build right after it: median {statistics.median(ratios):.2f} "
                   f"({', '.join(f'{r:.2f}' for r in ratios)})")
+    print(f"making a 16 KB file: {file_cost_us(base):.0f} µs after the builds")
     empty_trash()
     found = {k for _, _, r in table for k in r["stages"]}
     stages = [k for k in WALL_STAGES if k in found] + sorted(found - set(WALL_STAGES))
