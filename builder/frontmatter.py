@@ -59,11 +59,11 @@ def parse(text: str) -> Parsed:
 # Read here, PyYAML is not even imported by a build that reads one edited article (30 ms
 # of its 0.5 s); anything else is left to PyYAML, which this equals on all it takes
 # (tests/test_frontmatter.py compares them).
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: (.*))?\Z")
+KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: (.*))?\Z")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*(?: [\w'’.-]+)*\Z")  # a plain scalar in a flow list
 # plain words YAML 1.1 reads as something else (PyYAML's resolver: bools and null)
-_NOT_STRINGS = frozenset("""yes Yes YES no No NO true True TRUE false False FALSE on On ON
+NOT_STRINGS = frozenset("""yes Yes YES no No NO true True TRUE false False FALSE on On ON
 off Off OFF null Null NULL""".split())
 
 
@@ -72,52 +72,52 @@ def plain_front_matter(lines: list[str]) -> dict | None:
     None when PyYAML must read them."""
     meta: dict = {}
     for line in lines:
-        found = _KEY.match(line)
-        if found is None or found[1] in meta or found[1] in _NOT_STRINGS:
+        found = KEY_LINE.match(line)
+        if found is None or found[1] in meta or found[1] in NOT_STRINGS:
             return None
-        value = _plain_value(found[2] or "")
-        if value is _UNREAD:
+        value = plain_value(found[2] or "")
+        if value is UNREAD:
             return None
         meta[found[1]] = value
     return meta
 
 
-_UNREAD = object()
+UNREAD = object()
 
 
-def _plain_value(text: str) -> object:
-    """What YAML reads a value as, for the kinds plain_front_matter takes; else _UNREAD."""
+def plain_value(text: str) -> object:
+    """What YAML reads a value as, for the kinds plain_front_matter takes; else UNREAD."""
     if not text:
         return None
     if not text.isprintable() or text[-1] == " ":
-        return _UNREAD
+        return UNREAD
     first = text[0]
     if first == '"':
         inner = text[1:-1]
         ok = len(text) > 1 and text[-1] == '"' and '"' not in inner and "\\" not in inner
-        return inner if ok else _UNREAD
+        return inner if ok else UNREAD
     if first == "'":
         inner = text[1:-1]
         ok = len(text) > 1 and text[-1] == "'" and "'" not in inner.replace("''", "")
-        return inner.replace("''", "'") if ok else _UNREAD
+        return inner.replace("''", "'") if ok else UNREAD
     if first == "[":
         if text[-1] != "]":
-            return _UNREAD
+            return UNREAD
         items = [item.strip() for item in text[1:-1].split(",")]
         if items == [""]:
             return []
-        if all(_WORD.match(item) and item not in _NOT_STRINGS for item in items):
+        if all(_WORD.match(item) and item not in NOT_STRINGS for item in items):
             return items
-        return _UNREAD
+        return UNREAD
     if first.isdigit():
         date = _DATE.match(text)
         if date is None:
-            return _UNREAD
+            return UNREAD
         try:
             return datetime.date(int(date[1]), int(date[2]), int(date[3]))
         except ValueError:
-            return _UNREAD
-    if (first.isalpha() and text not in _NOT_STRINGS and ": " not in text
+            return UNREAD
+    if (first.isalpha() and text not in NOT_STRINGS and ": " not in text
             and " #" not in text and text[-1] != ":"):
         return text
-    return _UNREAD
+    return UNREAD

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from builder.frontmatter import KEY_LINE, NOT_STRINGS, UNREAD, plain_value
 from builder.model import ENTITY_TYPES, Entity, Problem
 from builder.slugs import slugify
 
@@ -31,8 +33,13 @@ def _parse(text: str) -> tuple[yaml.Node | None, object]:
 def load_glossary(text: str, path: str) -> tuple[list[Entity], list[Problem]]:
     """Parse and validate the glossary; bad entries are reported and left out.
 
-    PyYAML is imported here, not with the module: a build that finds the glossary as the
-    cache has it never reads it (importing PyYAML is 30 ms of a one-article build)."""
+    A glossary of plain entries is read without PyYAML (plain_glossary); PyYAML is
+    imported here, not with the module, for any other: importing it and reading a
+    300-entry glossary with it was 0.04 s of a first build, while the second core waited
+    for the body workers that need the glossary."""
+    plain = plain_glossary(text)
+    if plain is not None:
+        return _validated(plain, path)
     import yaml
 
     try:
@@ -46,12 +53,19 @@ def load_glossary(text: str, path: str) -> tuple[list[Entity], list[Problem]]:
         return [], []
     if not isinstance(root, yaml.SequenceNode):
         return [], [Problem(path, "the glossary must be a list of entries (- name: ...)", 1)]
+    return _validated([(node.start_mark.line + 1, entry)
+                       for node, entry in zip(root.value, values, strict=True)], path)
+
+
+def _validated(entries: list[tuple[int, object]], path: str
+               ) -> tuple[list[Entity], list[Problem]]:
+    """The entities of the glossary's entries (each with the line it starts on), and a
+    problem for each entry left out."""
     entities: list[Entity] = []
     problems: list[Problem] = []
     claimed: dict[str, str] = {}  # name or alias → entity name
     slugs: set[str] = set()
-    for node, entry in zip(root.value, values, strict=True):
-        line = node.start_mark.line + 1
+    for line, entry in entries:
         if not isinstance(entry, dict):
             problems.append(Problem(path, "each entry must be a mapping with a name", line))
             continue
@@ -80,6 +94,52 @@ def load_glossary(text: str, path: str) -> tuple[list[Entity], list[Problem]]:
         slugs.add(slug)
         entities.append(entity if slug == entity.slug else replace(entity, slug=slug))
     return entities, problems
+
+
+# Glossary entries as people type them and as `gloss suggest` writes them: `- key: value`
+# starting an entry, `  key: value` going on with it, comments and blank lines between;
+# each value of frontmatter.plain_value's kinds, a flow list of double-quoted names, or a
+# YAML 1.1 boolean. Anything else is left to PyYAML, which this equals on all it takes
+# (tests/glossary/test_load.py compares them).
+_QUOTED_LIST = re.compile(r'\[\s*"[^"\\]*"(?:\s*,\s*"[^"\\]*")*\s*\]\Z')
+_QUOTED = re.compile(r'"([^"\\]*)"')
+_BOOLS = {word: word[0] in "tTyYoO" and word not in ("off", "Off", "OFF") for word in
+          "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF".split()}
+
+
+def plain_glossary(text: str) -> list[tuple[int, dict]] | None:
+    """(line, entry) for each entry of a glossary of plain entries; None when PyYAML must
+    read it (or it holds no entry)."""
+    entries: list[tuple[int, dict]] = []
+    entry: dict | None = None
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.lstrip(" ")
+        if not stripped or stripped[0] == "#":
+            continue
+        if line[:2] == "- ":
+            entry = {}
+            entries.append((number, entry))
+        elif line[:2] != "  " or line[2:3] == " " or entry is None:
+            return None
+        found = KEY_LINE.match(line, 2)
+        if found is None or found[1] in entry or found[1] in NOT_STRINGS:
+            return None
+        value = _plain_entry_value(found[2] or "")
+        if value is UNREAD:
+            return None
+        entry[found[1]] = value
+    return entries or None
+
+
+def _plain_entry_value(text: str) -> object:
+    """What YAML reads a glossary value as, for the kinds plain_glossary takes; else UNREAD."""
+    if text in _BOOLS:
+        return _BOOLS[text]
+    if text[:1] == "[" and '"' in text:
+        if not text.isprintable() or not _QUOTED_LIST.match(text):
+            return UNREAD
+        return _QUOTED.findall(text)
+    return plain_value(text)
 
 
 def _entity(entry: dict) -> tuple[Entity | None, str | None]:
