@@ -529,6 +529,9 @@ class Builder:
         self._layout: Layout | None = None
         self._reach: Reach | None = None
         self._holding: tuple[str, dict[str, Holders], frozenset[str]] | None = None
+        # the stores being written in a forked child (a first build: start_saving), with
+        # what they held when it was forked
+        self._saving: tuple[Forked[tuple[segments.Stored, segments.Stored]], tuple] | None = None
 
     def env(self, theme_dir: Path) -> jinja2.Environment:
         if self._env is None or self._env_theme != theme_dir:
@@ -572,6 +575,7 @@ class Builder:
         views = self._same_objects(render_views(
             inputs.articles, inputs.entities, inputs.config, self.cache, self._body_keys))
         lap("markdown+annotate")
+        self._start_saving()
         # CPU, not wall: a first build reads and renders the bodies in its workers, in `load`
         timings.update((f"bodies, CPU: {step}", s) for step, s in BODY_SECONDS.items())
         self._for_search = (views, inputs.entities)
@@ -795,16 +799,50 @@ class Builder:
 
     def save_stores(self) -> None:
         """The rendered bodies and parsed files, saved to segments.py's stores (new files
-        only: what the saved state lists stays until save_builder lists these instead)."""
+        only: what the saved state lists stays until save_builder lists these instead);
+        written already, when a child was forked to write them (_start_saving)."""
+        saving, self._saving = self._saving, None
         try:
-            render = segments.save(STORE, "render", self.cache.entries, self.cache.fresh,
-                                   self._stored.get("render", segments.Stored()))
-            articles = segments.save(STORE, "articles", self._reader.seen, self._reader.fresh,
-                                     self._stored.get("articles", segments.Stored()))
+            if saving is not None and saving[1] == self._store_marks():
+                render, articles = saving[0].result()
+            else:
+                if saving is not None:  # (the stores changed since: written again here)
+                    saving[0].cancel()
+                render, articles = self._write_stores()
         except OSError:
             return
         self._stored = {"render": render, "articles": articles}
         self.cache.fresh, self._reader.fresh = set(), set()
+
+    def _write_stores(self) -> tuple[segments.Stored, segments.Stored]:
+        return (segments.save(STORE, "render", self.cache.entries, self.cache.fresh,
+                              self._stored.get("render", segments.Stored())),
+                segments.save(STORE, "articles", self._reader.seen, self._reader.fresh,
+                              self._stored.get("articles", segments.Stored())))
+
+    def _store_marks(self) -> tuple:
+        """What decides what the stores are written with (the dicts are only ever replaced
+        or added to)."""
+        cache, reader = self.cache, self._reader
+        return (id(cache.entries), len(cache.entries), frozenset(cache.fresh),
+                id(reader.seen), len(reader.seen), frozenset(reader.fresh))
+
+    def _start_saving(self) -> None:
+        """In a first build, the stores (27 MB at 1,000 articles) are written by a child
+        forked once the bodies are rendered, beside the pages, instead of at the end, when
+        the second core idles: 0.07 s of a first build at 1,000 articles."""
+        if self._saving is not None:
+            self._saving[0].cancel()
+            self._saving = None
+        fresh = len(self.cache.fresh) + len(self._reader.fresh)
+        if self.saves_reach and fresh >= PARALLEL_MIN:
+            self._saving = (Forked(self._write_stores), self._store_marks())
+
+    def discard_saving(self) -> None:
+        """Stop writing the stores of a build that is not kept."""
+        if self._saving is not None:
+            self._saving[0].cancel()
+            self._saving = None
 
     def commit(self, built: Built) -> None:
         """Remember what was written, once it is on disk."""
@@ -1312,6 +1350,7 @@ def build_command(content: Path, output: Path, keep_going: bool = False) -> int:
         print(f"error: {problem}", file=sys.stderr)
     if built.problems and not keep_going:
         built.discard()
+        builder.discard_saving()
         print(f"build failed: {len(built.problems)} problem(s); {output}/ left as it was",
               file=sys.stderr)
         return 1

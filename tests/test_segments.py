@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import re
 import shutil
@@ -177,3 +178,48 @@ def test_a_store_file_of_another_format_is_not_read(tmp_path: Path) -> None:
     path = tmp_path / stored.files[0]
     path.write_bytes(struct.pack("<Q", 5) + pickle.dumps({"a": 1}))  # the format before
     assert segments.load(tmp_path, stored.files) == ({}, segments.Stored())
+
+
+def _corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n: int) -> None:
+    subprocess.run([sys.executable, str(ROOT / "bench/gen_corpus.py"), "--n", str(n),
+                    "--out", str(tmp_path / "content")], check=True, capture_output=True)
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    (tmp_path / "site.toml").write_text('title = "T"\nper_page = 5\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+
+def _writers(store: Path) -> set[int]:
+    """The processes that wrote the store files (their names hold the writer's pid)."""
+    return {int(path.name.split("-")[1]) for path in store.iterdir()}
+
+
+def test_a_first_build_writes_its_stores_in_a_child_and_they_read_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    n = build_module.PARALLEL_MIN + 6
+    _corpus(tmp_path, monkeypatch, n)
+    assert build_module.build_command(Path("content"), Path("output")) == 0
+    store = Path(".cache/store")
+    assert len(_files(store)) == 2 and os.getpid() not in _writers(store), \
+        "written by a forked child, beside the pages"
+    again = build_module.load_builder(Path("content"), Path("output"))
+    assert len(again.cache.entries) == n and len(again._reader.seen) == n
+    first = next(iter(again.cache.entries.values()))
+    assert isinstance(first.body.html_utf8, memoryview) and "<p>" in first.body.html
+
+
+def test_stores_changed_after_the_child_was_forked_are_written_here(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _corpus(tmp_path, monkeypatch, build_module.PARALLEL_MIN + 6)
+    builder = build_module.load_builder(Path("content"), Path("output"))
+    built = builder.build(Path("output"))
+    assert builder._saving is not None
+    key, entry = next(iter(builder.cache.entries.items()))
+    builder.cache.entries[key + "-more"] = entry  # (as if one more body were rendered)
+    builder.cache.fresh.add(key + "-more")
+    build_module.write_site(built, Path("output"))
+    builder.commit(built)
+    build_module.save_builder(builder, Path("output"))
+    store = Path(".cache/store")
+    assert _writers(store) == {os.getpid()}
+    again = build_module.load_builder(Path("content"), Path("output"))
+    assert key + "-more" in again.cache.entries
