@@ -84,6 +84,7 @@ STORE = CACHE.parent / "store"  # the big parts of the cache (builder/segments.p
 UNDIGESTED = ""
 MAX_ARTICLE_BYTES = 5_000_000
 PARALLEL_MIN = 64  # articles to render before a process pool pays for its start
+FORKED_STORES_MAX = 8_000  # entries of the stores (two an article) a child may write
 T = TypeVar("T")
 
 
@@ -830,12 +831,15 @@ class Builder:
     def _start_saving(self) -> None:
         """In a first build, the stores (27 MB at 1,000 articles) are written by a child
         forked once the bodies are rendered, beside the pages, instead of at the end, when
-        the second core idles: 0.07 s of a first build at 1,000 articles."""
+        the second core idles: 0.07 s of a first build at 1,000 articles. Not for large
+        stores: the child pickling them makes the kernel copy every memory page they touch
+        (at 10,000 articles 250 MB, a sixth of the memory allowed there)."""
         if self._saving is not None:
             self._saving[0].cancel()
             self._saving = None
         fresh = len(self.cache.fresh) + len(self._reader.fresh)
-        if self.saves_reach and fresh >= PARALLEL_MIN:
+        entries = len(self.cache.entries) + len(self._reader.seen)
+        if self.saves_reach and fresh >= PARALLEL_MIN and entries <= FORKED_STORES_MAX:
             self._saving = (Forked(self._write_stores), self._store_marks())
 
     def discard_saving(self) -> None:
