@@ -1,11 +1,15 @@
-"""Companion entities: counted on bitsets or pair by pair, the same answer."""
+"""Companions and related articles: counted on bitsets or one by one, the same answer."""
 
 from __future__ import annotations
+
+import math
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from builder.render import related
 from builder.render.related import (
+    _best_by_bits,
     _companions_by_bits,
     _companions_by_counting,
     _compute_companions,
@@ -37,3 +41,42 @@ def test_companions_rank_by_shared_articles_ties_to_the_more_named_then_the_smal
              ("g", frozenset({"paris", "berlin", "zelensky"})))
     for companions in (_companions_by_bits, _companions_by_counting, _compute_companions):
         assert companions(sets, 3)["paris"] == ("zelensky", "berlin")
+
+
+def _best_by_counting(masks: list[int], weights: list[float], exclude: int, limit: int
+                      ) -> tuple[int, ...]:
+    """The definition: each index's weights added in order, best first, ties to the smaller."""
+    scores: dict[int, float] = {}
+    for mask, weight in zip(masks, weights, strict=True):
+        for i in range(mask.bit_length()):
+            if mask >> i & 1 and i != exclude:
+                scores[i] = scores.get(i, 0.0) + weight
+    return tuple(sorted(scores, key=lambda i: (-scores[i], i))[:limit])
+
+
+WEIGHTS = st.sampled_from([math.log(1 + 1000 / h) for h in (1, 2, 3, 7, 50, 200)] + [0.1, 0.2])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=(1 << 40) - 1), WEIGHTS),
+                max_size=8),
+       st.integers(min_value=0, max_value=45), st.integers(min_value=1, max_value=6))
+def test_the_best_found_among_bitsets_are_the_best_counted(masks_weights, exclude, limit):
+    masks = [m for m, _ in masks_weights]
+    weights = sorted((w for _, w in masks_weights), reverse=True)  # as telling entities come
+    assert _best_by_bits(masks, weights, exclude, limit) == \
+        _best_by_counting(masks, weights, exclude, limit)
+
+
+@settings(max_examples=100, deadline=None)
+@given(entity_sets, st.integers(min_value=1, max_value=5))
+def test_related_lists_are_the_same_counted_or_on_bitsets(sets, limit):
+    default = related.DENSE_MIN
+    try:
+        related.DENSE_MIN = 0  # every article's on bitsets
+        on_bits = related._compute_related(sets, limit)
+        related.DENSE_MIN = 10**9  # every article's counted
+        by_counting = related._compute_related(sets, limit)
+    finally:
+        related.DENSE_MIN = default
+    assert on_bits == by_counting
