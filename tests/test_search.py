@@ -498,6 +498,15 @@ def test_snippet_text_closes_the_gaps_that_inline_tags_left():
     assert text[:-2] == ("word " * 5000)[: len(text) - 2]
 
 
+@pytest.mark.parametrize("body", [
+    "Single spaced, as plain_text leaves it.", "no\u00a0break", "thin\u2009space",
+    "ideographic\u3000space", " leading", "trailing ", "two  spaces", "line\nbreak",
+    "tab\there", "\u2028separator", "x\x1fy", "", " ", "é ü — “quoted”"])
+def test_snippet_text_is_single_spaced_whatever_the_white_space(body):
+    doc = SearchDoc(url="a.html", kind="article", title="t", body=body)
+    assert search.snippet_text(doc) == search._SPACE_BEFORE.sub("", " ".join(body.split()))
+
+
 def patch_steps(docs: list[SearchDoc]) -> list[tuple[list[SearchDoc], bool | None]]:
     """Edits, each of the documents the one before left: (documents, whether an index of
     those before is patched into theirs, rewriting few shards; None: patched, rewriting
