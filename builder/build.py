@@ -324,9 +324,8 @@ def _render_bodies(bodies: list[str]) -> list[Rendered]:
         start = clock()
         text = plain_text(rendered.html)
         words = text.count(" ") + 1 if text else 0  # plain_text leaves single spaces
-        out.append(Rendered(Body.of(rendered.html, text, rendered.mentions), words,
-                            _worker_key[0],
-                            rendered_digest(rendered.html, words, rendered.mentions),
+        body_ = Body.of(rendered.html, text, rendered.mentions)
+        out.append(Rendered(body_, words, _worker_key[0], rendered_digest(body_, words),
                             quote_digests(rendered.mentions, QUOTE_BYTES)))
         took += clock() - start
     _worker.seconds["text and digests"] += took

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import itertools
 import marshal
 from dataclasses import dataclass, field
 
@@ -20,7 +19,7 @@ from builder.render.markdown import ENGINES
 
 # Change when rendering code changes its output; the Markdown and HTML libraries' versions
 # are part of it, since an upgrade may change theirs.
-VERSION = f"gloss-render-9 {ENGINES}"
+VERSION = f"gloss-render-10 {ENGINES}"  # 10: rendered_digest of the encoded body
 
 
 @dataclass(frozen=True)
@@ -34,15 +33,17 @@ class Rendered:
     quotes: bytes  # of the sentences naming each entity (quote_digests)
 
 
-def rendered_digest(html: str, words: int, mentions: tuple[Mention, ...]) -> str:
+def rendered_digest(body: Body, words: int) -> str:
     """What a rendered body shows, as 32 hex digits. Made once, where the body is rendered (in
     the workers), and kept with it: the build's plan then stands an article's view by
     this instead of reading its HTML and sentences again (25 KB an article, 0.5 s of a
-    one-article build at 10,000 articles). marshal tags each item with its type and
-    length, and a mention is always 3 strings, so different contents give different
-    bytes."""
-    flat = [html, words, len(mentions), *itertools.chain.from_iterable(mentions)]
-    return hashlib.blake2b(marshal.dumps(flat, 2), digest_size=16).hexdigest()
+    one-article build at 10,000 articles). Of the body as it is kept, its HTML in UTF-8
+    and its mentions in marshal's bytes (one-to-one with what they encode; marshal tags
+    each item with its length). SHA-256, where CPUs hash it in hardware, took half the
+    time of BLAKE2b: 11 µs an article, where hashing the HTML and mentions as text, as
+    before, took 37-50 µs."""
+    data = marshal.dumps((body.html_utf8, words, body.mentions_data), 2)
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def quote_digests(mentions: tuple[Mention, ...], size: int) -> bytes:

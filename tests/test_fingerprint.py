@@ -163,7 +163,8 @@ def test_what_cannot_be_fingerprinted_is_refused():
 def rendered_view(html: str, mentions: tuple[Mention, ...]) -> ArticleView:
     """A view as render_views makes it: with the digests its renderer made."""
     article = Article(slug="a", title="A", body="Body.", path="content/articles/a.md")
-    return ArticleView(article, Body.of(html, "", mentions), 2, rendered_digest(html, 2, mentions),
+    body = Body.of(html, "", mentions)
+    return ArticleView(article, body, 2, rendered_digest(body, 2),
                        quote_digests(mentions, QUOTE_BYTES))
 
 
