@@ -45,7 +45,7 @@ from builder.cache import (
 from builder.config import Config, ConfigError, load_config
 from builder.content import article_files, file_slug, load_article
 from builder.fingerprint import Fingerprinter
-from builder.forked import Forked
+from builder.forked import Forked, fork_child
 from builder.glossary import load as glossary_load
 from builder.glossary.annotate import Annotator
 from builder.glossary.load import load_glossary
@@ -315,6 +315,11 @@ def _start_worker(entities: list[Entity], every: bool, glossary: str,
     _worker_key = (glossary, every, bodies is None)
 
 
+def _start_pool_worker(entities: list[Entity], every: bool, glossary: str) -> None:
+    fork_child()
+    _start_worker(entities, every, glossary)
+
+
 def _render_bodies(bodies: list[str]) -> list[Rendered]:
     assert _worker is not None
     out = []
@@ -394,7 +399,7 @@ def _in_workers(function: Callable[[list], list[T]], items: list, entities: list
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_pool_worker,
                              initargs=(entities, every, glossary)) as pool:
         out: list[T] = []
         for results, seconds in pool.map(functools.partial(_timed, function), chunks):
@@ -1001,7 +1006,8 @@ def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, sta
     try:
         size = max(16, len(pages) // (workers * 16))  # small: a short idle tail
         bounds = [(i, min(i + size, len(pages))) for i in range(0, len(pages), size)]
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=fork_child) as pool:
             chunks = pool.map(_render_slice, bounds)  # (all handed out at once)
             meanwhile()
             return [r for chunk in chunks for r in chunk]

@@ -10,6 +10,7 @@ and importing multiprocessing cost it 13 ms of the 0.5 s it may take.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import select
@@ -41,6 +42,7 @@ class Forked(Generic[T]):
             return
         if pid == 0:  # the child: never returns into the caller's code
             os.close(reader)
+            fork_child()
             _run(function, writer)
         os.close(writer)
         self._pid, self._reader = pid, reader
@@ -74,6 +76,15 @@ class Forked(Generic[T]):
                 os.waitpid(self._pid, 0)
                 self._pid = None
         return self._function()
+
+
+def fork_child() -> None:
+    """What a forked child does first (a process pool's initializer): what it inherited is
+    frozen out of its garbage collections, so they neither walk the parent's objects nor
+    write to the memory pages it shares with the parent. A render worker's first young
+    collection walked the whole site's data: 20-26 ms, twice a first build at 1,000
+    articles. (A list splice: the objects are not touched; the parent is not changed.)"""
+    gc.freeze()
 
 
 def _run(function: Callable[[], object], writer: int) -> None:

@@ -41,6 +41,7 @@ from operator import sub
 from pathlib import Path
 
 from builder.atomic import write_atomic
+from builder.forked import fork_child
 
 
 @dataclass(frozen=True)
@@ -503,7 +504,8 @@ def rows_in_two_processes(docs: list[SearchDoc], known: list[Analysis | None], s
     global _DOCS, _KNOWN
     _DOCS, _KNOWN = docs, known
     try:
-        with ProcessPoolExecutor(1, mp_context=mp.get_context("fork")) as pool:
+        with ProcessPoolExecutor(1, mp_context=mp.get_context("fork"),
+                                 initializer=fork_child) as pool:
             total = sum(sizes)
             half = next(i for i, n in enumerate(accumulate(sizes)) if n >= total / 2)
             later = pool.submit(_analyse_later, half)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
@@ -62,3 +63,13 @@ def test_a_cancelled_child_is_gone(tmp_path):
     assert job._pid is None
     with pytest.raises(ChildProcessError):  # reaped: no zombie left
         os.waitpid(pid, 0)
+
+
+def test_the_child_keeps_what_it_inherited_out_of_its_collections():
+    inherited = [[] for _ in range(1000)]  # tracked objects, made before the fork
+    before = gc.get_freeze_count()
+    child = Forked(lambda: (gc.get_freeze_count(), gc.is_tracked(inherited[0])))
+    frozen, tracked = child.result()
+    if (os.cpu_count() or 1) > 1:  # (else run here, not forked)
+        assert tracked and frozen >= before + len(inherited), "frozen in the child"
+    assert gc.get_freeze_count() == before, "the parent is not changed"
