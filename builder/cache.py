@@ -95,10 +95,12 @@ class RenderCache:
                     valid[key] = dataclasses.replace(entry, glossary=now)
         return valid
 
-    def add(self, key: str, entry: Rendered) -> None:
-        """One entry made ahead of the build that uses it (read_and_render)."""
+    def add(self, key: str, entry: Rendered, fresh: bool = True) -> None:
+        """One entry made ahead of the build that uses it (read_and_render); not fresh when
+        the store holds it already."""
         self.entries[key] = entry
-        self.fresh.add(key)
+        if fresh:
+            self.fresh.add(key)
 
     def update(self, entries: dict[str, Rendered], entities: list[Entity]) -> None:
         self.fresh = {k for k in self.fresh if k in entries}

@@ -39,20 +39,25 @@ _HEAD = struct.Struct("<QQQ")  # the mark, the pickle's length, how many buffers
 class Stored:
     """Which files hold a dict, and the keys they hold."""
 
-    files: list[str] = field(default_factory=list)  # base first, then deltas in order
+    files: list[str] = field(default_factory=list)  # bases first, then deltas in order
     keys: set[Any] = field(default_factory=set)
     delta_size: int = 0  # entries set or deleted by the deltas, in total
+    # files that are bases: one, or the parts a first build's workers wrote (write_part)
+    bases: int = 1
 
 
 def load(folder: Path, files: list[str]) -> tuple[dict[Any, Any], Stored]:
-    """The dict the files hold, base then deltas; empty if any of them cannot be read."""
+    """The dict the files hold, bases then deltas; empty if any of them cannot be read."""
     entries: dict[Any, Any] = {}
-    delta_size = 0
+    delta_size = bases = 0
     try:
-        for n, name in enumerate(files):
+        for name in files:
             part = _read(folder / name)
-            if n == 0:
-                entries = part
+            if isinstance(part, dict):  # a base, or one part of it
+                if delta_size:
+                    raise ValueError(f"{name}: a base after a delta")
+                entries.update(part)
+                bases += 1
                 continue
             set_, deleted = part
             for key in deleted:
@@ -62,9 +67,26 @@ def load(folder: Path, files: list[str]) -> tuple[dict[Any, Any], Stored]:
     except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError,
             ImportError, IndexError, struct.error):
         return {}, Stored()
-    if not isinstance(entries, dict):
-        return {}, Stored()
-    return entries, Stored(list(files), set(entries), delta_size)
+    return entries, Stored(list(files), set(entries), delta_size, bases)
+
+
+def write_part(folder: Path, prefix: str, entries: dict[Any, Any]) -> str:
+    """A part of a store's base, written apart (by each of a first build's workers, of
+    what it made): the name of its file, for `parts`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{prefix}-{os.getpid()}-{os.urandom(6).hex()}.pickle"
+    _write_new(folder / name, entries)
+    return name
+
+
+def read(path: Path) -> Any:
+    """What one store file holds (a part, say), its long values read in place."""
+    return _read(path)
+
+
+def parts(files: list[str], keys: set[Any]) -> Stored:
+    """What a base written in parts holds."""
+    return Stored(list(files), set(keys), 0, len(files))
 
 
 def save(folder: Path, prefix: str, entries: dict[Any, Any], changed: set[Any],
@@ -78,7 +100,8 @@ def save(folder: Path, prefix: str, entries: dict[Any, Any], changed: set[Any],
     set_ = {k: v for k, v in entries.items() if k in changed or k not in last.keys}
     deleted = [k for k in last.keys if k not in entries]
     size = last.delta_size + len(set_) + len(deleted)
-    if not last.files or len(last.files) > MAX_DELTAS or size > MAX_SHARE * len(entries):
+    if (not last.files or len(last.files) - last.bases >= MAX_DELTAS
+            or size > MAX_SHARE * len(entries)):
         data: object = entries
         files, size = [], 0
     elif set_ or deleted:
@@ -88,7 +111,7 @@ def save(folder: Path, prefix: str, entries: dict[Any, Any], changed: set[Any],
     folder.mkdir(parents=True, exist_ok=True)
     name = f"{prefix}-{os.getpid()}-{os.urandom(6).hex()}.pickle"
     _write_new(folder / name, data)
-    return Stored([*files, name], set(entries), size)
+    return Stored([*files, name], set(entries), size, last.bases if files else 1)
 
 
 def remove_unlisted(folder: Path, listed: set[str]) -> None:

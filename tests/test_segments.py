@@ -193,23 +193,61 @@ def _writers(store: Path) -> set[int]:
     return {int(path.name.split("-")[1]) for path in store.iterdir()}
 
 
-def test_a_first_build_writes_its_stores_in_a_child_and_they_read_back(
+def test_a_first_build_s_workers_write_the_stores_in_parts_that_read_back(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     n = build_module.PARALLEL_MIN + 6
     _corpus(tmp_path, monkeypatch, n)
     assert build_module.build_command(Path("content"), Path("output")) == 0
     store = Path(".cache/store")
-    assert len(_files(store)) == 2 and os.getpid() not in _writers(store), \
-        "written by a forked child, beside the pages"
+    assert len(_files(store)) > 2 and os.getpid() not in _writers(store), \
+        "parts of the bases, written by the workers that rendered the bodies"
     again = build_module.load_builder(Path("content"), Path("output"))
     assert len(again.cache.entries) == n and len(again._reader.seen) == n
+    assert again._stored["render"].bases == len(again._stored["render"].files) > 1
     first = next(iter(again.cache.entries.values()))
     assert isinstance(first.body.html_utf8, memoryview) and "<p>" in first.body.html
+    # An edit adds one delta to each store, beside the parts; the site is a full build's
+    parts = set(_files(store))
+    article = Path("content/articles/article-00004.md")
+    article.write_text(article.read_text(encoding="utf-8") + "\nOne more line.\n",
+                       encoding="utf-8")
+    assert build_module.build_command(Path("content"), Path("output")) == 0
+    assert parts < set(_files(store)) and len(_files(store)) == len(parts) + 2
+    shutil.rmtree(".cache")
+    assert build_module.build_command(Path("content"), Path("full")) == 0
+    assert same_site(site_files(Path("output")), site_files(Path("full")))
+
+
+def _annotate_all() -> None:
+    """Every body renders anew (their body keys change), in this process's workers."""
+    Path("site.toml").write_text('title = "T"\nper_page = 5\nannotate = "all"\n',
+                                 encoding="utf-8")
+
+
+def test_many_new_entries_are_written_by_a_child_forked_beside_the_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _corpus(tmp_path, monkeypatch, build_module.PARALLEL_MIN + 6)
+    assert build_module.build_command(Path("content"), Path("output")) == 0
+    _annotate_all()
+    before = set(_files(Path(".cache/store")))
+    builder = build_module.load_builder(Path("content"), Path("output"))
+    built = builder.build(Path("output"))
+    assert builder._saving is not None, "a child writes the new bodies"
+    build_module.write_site(built, Path("output"))
+    builder.commit(built)
+    build_module.save_builder(builder, Path("output"))
+    new = {f for f in _files(Path(".cache/store")) if f not in before}
+    assert new and os.getpid() not in {int(f.split("-")[1]) for f in new}
+    again = build_module.load_builder(Path("content"), Path("output"))
+    assert again.cache.entries.keys() == builder.cache.entries.keys()
 
 
 def test_stores_changed_after_the_child_was_forked_are_written_here(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _corpus(tmp_path, monkeypatch, build_module.PARALLEL_MIN + 6)
+    assert build_module.build_command(Path("content"), Path("output")) == 0
+    _annotate_all()
+    before = set(_files(Path(".cache/store")))
     builder = build_module.load_builder(Path("content"), Path("output"))
     built = builder.build(Path("output"))
     assert builder._saving is not None
@@ -219,7 +257,7 @@ def test_stores_changed_after_the_child_was_forked_are_written_here(
     build_module.write_site(built, Path("output"))
     builder.commit(built)
     build_module.save_builder(builder, Path("output"))
-    store = Path(".cache/store")
-    assert _writers(store) == {os.getpid()}
+    new = {f for f in _files(Path(".cache/store")) if f not in before}
+    assert {int(f.split("-")[1]) for f in new} == {os.getpid()}
     again = build_module.load_builder(Path("content"), Path("output"))
     assert key + "-more" in again.cache.entries
