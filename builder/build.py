@@ -415,35 +415,43 @@ def read_and_render(jobs: list[tuple[Path, str]], entities: list[Entity], annota
     and this process reads them back in place: sending them through pipes, and writing the
     stores again at the end, was 0.2 s of CPU of a first build at 1,000 articles. Each
     result comes with whether it is in the store; then the parts' names (render, articles)."""
-    done = _in_workers(functools.partial(_read_and_render, store=store),
-                       [(path, slug, annotate) for path, slug in jobs],
-                       entities, annotate == "all")
-    out: list[tuple[ReadJob, bool]] = []
     render_parts: list[str] = []
     article_parts: list[str] = []
-    for item in done:
-        if not isinstance(item, _Written):
-            out.append((item, False))
-            continue
-        assert store is not None
-        try:
-            rendered, articles = segments.read(store / item.render), \
-                segments.read(store / item.articles)
-            got = [((key, articles[path][1] if problem is None else problem, body,
-                     rendered.get(body)), True)
-                   for path, key, body, problem in item.rows]
-        except (OSError, ValueError, KeyError, TypeError, EOFError, pickle.PickleError):
-            got = [(again, False) for again in _read_and_render(item.jobs)]  # type: ignore[misc]
-        else:
-            render_parts.append(item.render)
-            article_parts.append(item.articles)
-        out += got
+
+    def read_back(done: list[ReadJob] | list[_Written]) -> list[tuple[ReadJob, bool]]:
+        """A chunk's results, its parts read back as they come: the workers go on meanwhile
+        (read at the end, the 66 parts of 1,000 articles took 0.02 s, one core idle)."""
+        out: list[tuple[ReadJob, bool]] = []
+        for item in done:
+            if not isinstance(item, _Written):
+                out.append((item, False))
+                continue
+            assert store is not None
+            try:
+                rendered, articles = segments.read(store / item.render), \
+                    segments.read(store / item.articles)
+                got = [((key, articles[path][1] if problem is None else problem, body,
+                         rendered.get(body)), True)
+                       for path, key, body, problem in item.rows]
+            except (OSError, ValueError, KeyError, TypeError, EOFError, pickle.PickleError):
+                got = [(again, False) for again in _read_and_render(item.jobs)]  # type: ignore[misc]
+            else:
+                render_parts.append(item.render)
+                article_parts.append(item.articles)
+            out += got
+        return out
+
+    out = _in_workers(functools.partial(_read_and_render, store=store),
+                      [(path, slug, annotate) for path, slug in jobs],
+                      entities, annotate == "all", read_back)
     return out, render_parts, article_parts
 
 
 def _in_workers(function: Callable[[list], list[T]], items: list, entities: list[Entity],
-                every: bool) -> list[T]:
-    """function over items in chunks: in a pool of body renderers when there are enough."""
+                every: bool, each: Callable[[list[T]], list] = lambda results: results
+                ) -> list:
+    """function over items in chunks: in a pool of body renderers when there are enough;
+    `each` is applied to each chunk's results as they come (while the workers go on)."""
     if not items:
         return []  # (no matcher compiled for nothing: 25 ms)
     glossary = _glossary_id(entities)
@@ -452,7 +460,7 @@ def _in_workers(function: Callable[[list], list[T]], items: list, entities: list
         _start_worker(entities, every, glossary)
         results, seconds = _timed(function, items)
         BODY_SECONDS.update(seconds)
-        return results
+        return each(results)
     # Imported here: a one-article build has no pool (17 ms of imports it would wait for).
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -464,9 +472,9 @@ def _in_workers(function: Callable[[list], list[T]], items: list, entities: list
                                           multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_pool_worker,
                              initargs=(entities, every, glossary)) as pool:
-        out: list[T] = []
+        out: list = []
         for results, seconds in pool.map(functools.partial(_timed, function), chunks):
-            out += results
+            out += each(results)
             BODY_SECONDS.update(seconds)
         return out
 
