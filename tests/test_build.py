@@ -332,3 +332,12 @@ def test_a_few_bodies_are_rendered_as_the_whole_glossary_renders_them(
     monkeypatch.setattr(build_module, "FEW_BODIES", 8)
     assert build_module.render_bodies(bodies[:1], entities, False) == whole[:1]
     assert build_module._worker_key[2] is True, "the whole matcher, once compiled, is kept"
+
+
+def test_pool_chunks_cover_every_item_once_and_shrink_to_the_smallest():
+    for n, workers, smallest in [(1000, 2, 8), (1, 2, 8), (64, 4, 16), (10_000, 2, 8)]:
+        bounds = build_module._guided(n, workers, smallest)
+        assert [i for a, b in bounds for i in range(a, b)] == list(range(n))
+        sizes = [b - a for a, b in bounds]
+        assert sizes == sorted(sizes, reverse=True) or n < smallest
+        assert sizes[-1] <= smallest and sizes[0] <= max(smallest, n // (workers * 4))
