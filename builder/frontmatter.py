@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -72,14 +73,23 @@ def plain_front_matter(lines: list[str]) -> dict | None:
     None when PyYAML must read them."""
     meta: dict = {}
     for line in lines:
-        found = KEY_LINE.match(line)
-        if found is None or found[1] in meta or found[1] in NOT_STRINGS:
+        if not plain_entry(line, 0, meta):
             return None
-        value = plain_value(found[2] or "")
-        if value is UNREAD:
-            return None
-        meta[found[1]] = value
     return meta
+
+
+def plain_entry(line: str, start: int, into: dict,
+                value_of: Callable[[str], object] | None = None) -> bool:
+    """Put the `key: value` of line (from start) into `into`, read as PyYAML reads it
+    (value_of, else plain_value); False when PyYAML must read it (the key twice, say)."""
+    found = KEY_LINE.match(line, start)
+    if found is None or found[1] in into or found[1] in NOT_STRINGS:
+        return False
+    value = (value_of or plain_value)(found[2] or "")
+    if value is UNREAD:
+        return False
+    into[found[1]] = value
+    return True
 
 
 UNREAD = object()

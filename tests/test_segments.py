@@ -224,8 +224,10 @@ def _annotate_all() -> None:
                                  encoding="utf-8")
 
 
-def test_many_new_entries_are_written_by_a_child_forked_beside_the_pages(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _every_body_anew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                     ) -> tuple[build_module.Builder, build_module.Built, set[str]]:
+    """A first build, then a build of the same site whose every body renders anew (a new
+    annotate mode), not yet written: (its builder, the build, the store files before)."""
     _corpus(tmp_path, monkeypatch, build_module.PARALLEL_MIN + 6)
     assert build_module.build_command(Path("content"), Path("output")) == 0
     _annotate_all()
@@ -233,6 +235,12 @@ def test_many_new_entries_are_written_by_a_child_forked_beside_the_pages(
     builder = build_module.load_builder(Path("content"), Path("output"))
     built = builder.build(Path("output"))
     assert builder._saving is not None, "a child writes the new bodies"
+    return builder, built, before
+
+
+def test_many_new_entries_are_written_by_a_child_forked_beside_the_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    builder, built, before = _every_body_anew(tmp_path, monkeypatch)
     build_module.write_site(built, Path("output"))
     builder.commit(built)
     build_module.save_builder(builder, Path("output"))
@@ -244,13 +252,7 @@ def test_many_new_entries_are_written_by_a_child_forked_beside_the_pages(
 
 def test_stores_changed_after_the_child_was_forked_are_written_here(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _corpus(tmp_path, monkeypatch, build_module.PARALLEL_MIN + 6)
-    assert build_module.build_command(Path("content"), Path("output")) == 0
-    _annotate_all()
-    before = set(_files(Path(".cache/store")))
-    builder = build_module.load_builder(Path("content"), Path("output"))
-    built = builder.build(Path("output"))
-    assert builder._saving is not None
+    builder, built, before = _every_body_anew(tmp_path, monkeypatch)
     key, entry = next(iter(builder.cache.entries.items()))
     builder.cache.entries[key + "-more"] = entry  # (as if one more body were rendered)
     builder.cache.fresh.add(key + "-more")

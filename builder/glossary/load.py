@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from builder.frontmatter import KEY_LINE, NOT_STRINGS, UNREAD, plain_value
+from builder.frontmatter import UNREAD, plain_entry, plain_value
 from builder.model import ENTITY_TYPES, Entity, Problem
 from builder.slugs import slugify
 
@@ -121,13 +121,8 @@ def plain_glossary(text: str) -> list[tuple[int, dict]] | None:
             entries.append((number, entry))
         elif line[:2] != "  " or line[2:3] == " " or entry is None:
             return None
-        found = KEY_LINE.match(line, 2)
-        if found is None or found[1] in entry or found[1] in NOT_STRINGS:
+        if not plain_entry(line, 2, entry, _plain_entry_value):
             return None
-        value = _plain_entry_value(found[2] or "")
-        if value is UNREAD:
-            return None
-        entry[found[1]] = value
     return entries or None
 
 
