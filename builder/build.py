@@ -721,6 +721,8 @@ class Builder:
             # is still at work this process renders pages rather than wait: the workers
             # have fewer to do, and inherit the fragments those pages cached.
             _compile_templates(env, todo)
+            for view in views:  # each worker would decode every article's sentences again
+                view.quoted  # noqa: B018 (made here once, for the workers to inherit)
             clock_early = time.perf_counter()
             while search is not None and search.running() and len(early) < len(todo) // 2:
                 early.append(_render_one(env, todo[len(early)], inputs.config, staging))
