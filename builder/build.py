@@ -434,6 +434,7 @@ def read_and_render(jobs: list[tuple[Path, str]], entities: list[Entity], annota
                          rendered.get(body)), True)
                        for path, key, body, problem in item.rows]
             except (OSError, ValueError, KeyError, TypeError, EOFError, pickle.PickleError):
+                _start_worker(entities, annotate == "all", _glossary_id(entities))
                 got = [(again, False) for again in _read_and_render(item.jobs)]  # type: ignore[misc]
             else:
                 render_parts.append(item.render)

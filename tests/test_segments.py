@@ -263,3 +263,27 @@ def test_stores_changed_after_the_child_was_forked_are_written_here(
     assert {int(f.split("-")[1]) for f in new} == {os.getpid()}
     again = build_module.load_builder(Path("content"), Path("output"))
     assert key + "-more" in again.cache.entries
+
+
+def test_a_part_that_does_not_read_back_is_done_again_in_the_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    n = build_module.PARALLEL_MIN + 6
+    _corpus(tmp_path, monkeypatch, n)
+    real, failed = segments.read, []
+
+    def read(path: Path) -> object:
+        if path.name.startswith("render") and not failed:
+            failed.append(path.name)
+            raise OSError("lost")
+        return real(path)
+
+    monkeypatch.setattr(segments, "read", read)
+    assert build_module.build_command(Path("content"), Path("output")) == 0
+    assert failed
+    monkeypatch.undo()
+    monkeypatch.chdir(tmp_path)
+    again = build_module.load_builder(Path("content"), Path("output"))
+    assert len(again.cache.entries) == n and len(again._reader.seen) == n, \
+        "what was done again is saved with the rest"
+    assert build_module.build_command(Path("content"), Path("full")) == 0
+    assert same_site(site_files(Path("output")), site_files(Path("full")))
