@@ -618,8 +618,8 @@ class Builder:
         self._layout: Layout | None = None
         self._reach: Reach | None = None
         self._holding: tuple[str, dict[str, Holders], frozenset[str]] | None = None
-        # the stores being written in a forked child (a first build: start_saving), with
-        # what they held when it was forked
+        # the stores being written in a forked child (_start_saving), with what they held
+        # when it was forked
         self._saving: tuple[Forked[tuple[segments.Stored, segments.Stored]], tuple] | None = None
 
     def env(self, theme_dir: Path) -> jinja2.Environment:
@@ -928,11 +928,12 @@ class Builder:
                 id(reader.seen), len(reader.seen), frozenset(reader.fresh))
 
     def _start_saving(self) -> None:
-        """In a first build, the stores (27 MB at 1,000 articles) are written by a child
-        forked once the bodies are rendered, beside the pages, instead of at the end, when
-        the second core idles: 0.07 s of a first build at 1,000 articles. Not for large
-        stores: the child pickling them makes the kernel copy every memory page they touch
-        (at 10,000 articles 250 MB, a sixth of the memory allowed there)."""
+        """When many bodies were rendered anew (a new glossary or annotate mode; a first
+        build's workers write theirs themselves, read_and_render), the stores are written by
+        a child forked once the bodies are rendered, beside the pages, instead of at the
+        end, when the second core idles (0.07 s at 1,000 articles). Not for large stores:
+        the child pickling them makes the kernel copy every memory page they touch (at
+        10,000 articles 250 MB, a sixth of the memory allowed there)."""
         if self._saving is not None:
             self._saving[0].cancel()
             self._saving = None
