@@ -84,7 +84,6 @@ STORE = CACHE.parent / "store"  # the big parts of the cache (builder/segments.p
 UNDIGESTED = ""
 MAX_ARTICLE_BYTES = 5_000_000
 PARALLEL_MIN = 64  # articles to render before a process pool pays for its start
-FORKED_STORES_MAX = 8_000  # entries of the stores (two an article) a child may write
 T = TypeVar("T")
 
 
@@ -618,9 +617,6 @@ class Builder:
         self._layout: Layout | None = None
         self._reach: Reach | None = None
         self._holding: tuple[str, dict[str, Holders], frozenset[str]] | None = None
-        # the stores being written in a forked child (_start_saving), with what they held
-        # when it was forked
-        self._saving: tuple[Forked[tuple[segments.Stored, segments.Stored]], tuple] | None = None
 
     def env(self, theme_dir: Path) -> jinja2.Environment:
         if self._env is None or self._env_theme != theme_dir:
@@ -673,7 +669,6 @@ class Builder:
         views = self._same_objects(render_views(
             inputs.articles, inputs.entities, inputs.config, self.cache, self._body_keys))
         lap("markdown+annotate")
-        self._start_saving()
         # CPU, not wall: a first build reads and renders the bodies in its workers, in `load`
         timings.update((f"bodies, CPU: {step}", s) for step, s in BODY_SECONDS.items())
         self._for_search = (views, inputs.entities)
@@ -899,54 +894,17 @@ class Builder:
 
     def save_stores(self) -> None:
         """The rendered bodies and parsed files, saved to segments.py's stores (new files
-        only: what the saved state lists stays until save_builder lists these instead);
-        written already, when a child was forked to write them (_start_saving)."""
-        saving, self._saving = self._saving, None
+        only: what the saved state lists stays until save_builder lists these instead). A
+        first build's workers wrote theirs already (read_and_render)."""
         try:
-            if saving is not None and saving[1] == self._store_marks():
-                render, articles = saving[0].result()
-            else:
-                if saving is not None:  # (the stores changed since: written again here)
-                    saving[0].cancel()
-                render, articles = self._write_stores()
+            render = segments.save(STORE, "render", self.cache.entries, self.cache.fresh,
+                                   self._stored.get("render", segments.Stored()))
+            articles = segments.save(STORE, "articles", self._reader.seen, self._reader.fresh,
+                                     self._stored.get("articles", segments.Stored()))
         except OSError:
             return
         self._stored = {"render": render, "articles": articles}
         self.cache.fresh, self._reader.fresh = set(), set()
-
-    def _write_stores(self) -> tuple[segments.Stored, segments.Stored]:
-        return (segments.save(STORE, "render", self.cache.entries, self.cache.fresh,
-                              self._stored.get("render", segments.Stored())),
-                segments.save(STORE, "articles", self._reader.seen, self._reader.fresh,
-                              self._stored.get("articles", segments.Stored())))
-
-    def _store_marks(self) -> tuple:
-        """What decides what the stores are written with (the dicts are only ever replaced
-        or added to)."""
-        cache, reader = self.cache, self._reader
-        return (id(cache.entries), len(cache.entries), frozenset(cache.fresh),
-                id(reader.seen), len(reader.seen), frozenset(reader.fresh))
-
-    def _start_saving(self) -> None:
-        """When many bodies were rendered anew (a new glossary or annotate mode; a first
-        build's workers write theirs themselves, read_and_render), the stores are written by
-        a child forked once the bodies are rendered, beside the pages, instead of at the
-        end, when the second core idles (0.07 s at 1,000 articles). Not for large stores:
-        the child pickling them makes the kernel copy every memory page they touch (at
-        10,000 articles 250 MB, a sixth of the memory allowed there)."""
-        if self._saving is not None:
-            self._saving[0].cancel()
-            self._saving = None
-        fresh = len(self.cache.fresh) + len(self._reader.fresh)
-        entries = len(self.cache.entries) + len(self._reader.seen)
-        if self.saves_reach and fresh >= PARALLEL_MIN and entries <= FORKED_STORES_MAX:
-            self._saving = (Forked(self._write_stores), self._store_marks())
-
-    def discard_saving(self) -> None:
-        """Stop writing the stores of a build that is not kept."""
-        if self._saving is not None:
-            self._saving[0].cancel()
-            self._saving = None
 
     def commit(self, built: Built) -> None:
         """Remember what was written, once it is on disk."""
@@ -1454,7 +1412,6 @@ def build_command(content: Path, output: Path, keep_going: bool = False) -> int:
         print(f"error: {problem}", file=sys.stderr)
     if built.problems and not keep_going:
         built.discard()
-        builder.discard_saving()
         print(f"build failed: {len(built.problems)} problem(s); {output}/ left as it was",
               file=sys.stderr)
         return 1

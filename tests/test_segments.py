@@ -218,53 +218,6 @@ def test_a_first_build_s_workers_write_the_stores_in_parts_that_read_back(
     assert same_site(site_files(Path("output")), site_files(Path("full")))
 
 
-def _annotate_all() -> None:
-    """Every body renders anew (their body keys change), in this process's workers."""
-    Path("site.toml").write_text('title = "T"\nper_page = 5\nannotate = "all"\n',
-                                 encoding="utf-8")
-
-
-def _every_body_anew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                     ) -> tuple[build_module.Builder, build_module.Built, set[str]]:
-    """A first build, then a build of the same site whose every body renders anew (a new
-    annotate mode), not yet written: (its builder, the build, the store files before)."""
-    _corpus(tmp_path, monkeypatch, build_module.PARALLEL_MIN + 6)
-    assert build_module.build_command(Path("content"), Path("output")) == 0
-    _annotate_all()
-    before = set(_files(Path(".cache/store")))
-    builder = build_module.load_builder(Path("content"), Path("output"))
-    built = builder.build(Path("output"))
-    assert builder._saving is not None, "a child writes the new bodies"
-    return builder, built, before
-
-
-def test_many_new_entries_are_written_by_a_child_forked_beside_the_pages(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    builder, built, before = _every_body_anew(tmp_path, monkeypatch)
-    build_module.write_site(built, Path("output"))
-    builder.commit(built)
-    build_module.save_builder(builder, Path("output"))
-    new = {f for f in _files(Path(".cache/store")) if f not in before}
-    assert new and os.getpid() not in {int(f.split("-")[1]) for f in new}
-    again = build_module.load_builder(Path("content"), Path("output"))
-    assert again.cache.entries.keys() == builder.cache.entries.keys()
-
-
-def test_stores_changed_after_the_child_was_forked_are_written_here(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    builder, built, before = _every_body_anew(tmp_path, monkeypatch)
-    key, entry = next(iter(builder.cache.entries.items()))
-    builder.cache.entries[key + "-more"] = entry  # (as if one more body were rendered)
-    builder.cache.fresh.add(key + "-more")
-    build_module.write_site(built, Path("output"))
-    builder.commit(built)
-    build_module.save_builder(builder, Path("output"))
-    new = {f for f in _files(Path(".cache/store")) if f not in before}
-    assert {int(f.split("-")[1]) for f in new} == {os.getpid()}
-    again = build_module.load_builder(Path("content"), Path("output"))
-    assert key + "-more" in again.cache.entries
-
-
 def test_a_part_that_does_not_read_back_is_done_again_in_the_process(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     n = build_module.PARALLEL_MIN + 6
