@@ -52,7 +52,7 @@ def load(folder: Path, files: list[str]) -> tuple[dict[Any, Any], Stored]:
     delta_size = bases = 0
     try:
         for name in files:
-            part = _read(folder / name)
+            part = read(folder / name)
             if isinstance(part, dict):  # a base, or one part of it
                 if delta_size:
                     raise ValueError(f"{name}: a base after a delta")
@@ -77,11 +77,6 @@ def write_part(folder: Path, prefix: str, entries: dict[Any, Any]) -> str:
     name = f"{prefix}-{os.getpid()}-{os.urandom(6).hex()}.pickle"
     _write_new(folder / name, entries)
     return name
-
-
-def read(path: Path) -> Any:
-    """What one store file holds (a part, say), its long values read in place."""
-    return _read(path)
 
 
 def parts(files: list[str], keys: set[Any]) -> Stored:
@@ -137,10 +132,10 @@ def _same(value: Any) -> Any:
 _DISPATCH = {**copyreg.dispatch_table, memoryview: _view_reduce}
 
 
-def _read(path: Path) -> Any:
-    """What a store file holds; its out-of-band values as read-only memoryviews of the file
-    mapped in memory (the map lives as long as they do; a file replaced or deleted stays
-    readable through it)."""
+def read(path: Path) -> Any:
+    """What a store file holds (a base, a part of one, a delta); its out-of-band values as
+    read-only memoryviews of the file mapped in memory (the map lives as long as they do;
+    a file replaced or deleted stays readable through it)."""
     with path.open("rb") as handle:
         magic, size, count = _HEAD.unpack(handle.read(_HEAD.size))
         if magic != _MAGIC:
