@@ -145,13 +145,22 @@ def sanitise(html: str) -> str:
 _TAG = re.compile(r"<[^>]+>")
 # (Case-sensitive: plain_text reads nh3's output, whose tag names are in lower case; the
 # regex with re.I took half as long again, 20 ms of a first build at 1,000 articles.)
-_BLOCK_TAG = re.compile(
-    r"</?(?:p|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|div|br|hr|figure|figcaption|pre|table|tr|td"
-    r"|th|thead|tbody|section|article)\b[^>]*>")
+_BLOCK_NAME = (r"(?:p|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|div|br|hr|figure|figcaption|pre"
+               r"|table|tr|td|th|thead|tbody|section|article)\b[^>]*>")
+# A run of block tags and the white space after each (`</p>\n<p>`): one space between blocks.
+_BLOCK_RUN = re.compile(rf"</?{_BLOCK_NAME}(?:\s*</?{_BLOCK_NAME})*\s*")
 
 
 def plain_text(html_text: str) -> str:
     """Visible text of rendered HTML: blocks apart, inline markup (links, emphasis) joined,
-    so `<a>Kremlin</a>’s` stays `Kremlin’s`."""
-    spaced = _BLOCK_TAG.sub(" ", html_text)
-    return " ".join(html.unescape(_TAG.sub("", spaced)).split())
+    so `<a>Kremlin</a>’s` stays `Kremlin’s`; white space written as single spaces.
+
+    The runs of block tags take the line breaks between blocks with them, so the text is
+    single-spaced already as a rule; the one test in C that says so (no white space but
+    single spaces) saves splitting and joining it again: 98 → 67 µs an article."""
+    text = _TAG.sub("", _BLOCK_RUN.sub(" ", html_text))
+    if "&" in text:
+        text = html.unescape(text)
+    if text.isprintable() and "  " not in text:  # (every other white space is unprintable)
+        return text.strip(" ")
+    return " ".join(text.split())

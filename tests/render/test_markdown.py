@@ -1,5 +1,11 @@
 """Article Markdown is CommonMark with tables; what news bodies rely on renders as expected."""
 
+import html as html_module
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from builder.render.markdown import BodyRenderer, plain_text
 
 RENDER = BodyRenderer(None)
@@ -47,3 +53,37 @@ def test_plain_text_leaves_single_spaces_so_words_are_spaces_plus_one():
 def test_raw_html_in_capitals_still_parts_its_blocks_in_plain_text():
     """plain_text reads tag names in lower case, as the sanitiser writes them."""
     assert plain_text(html("one<BR>two\n\n<DIV>three</DIV><P>four</P>")) == "one two three four"
+
+
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|div|br|hr|figure|figcaption|pre|table|tr|td"
+    r"|th|thead|tbody|section|article)\b[^>]*>")
+
+
+def plain_text_by_definition(html_text: str) -> str:
+    """Every block tag a space, every other tag nothing, the text unescaped, white space
+    written as single spaces."""
+    text = html_module.unescape(re.sub(r"<[^>]+>", "", _BLOCK_TAG.sub(" ", html_text)))
+    return " ".join(text.split())
+
+
+_PIECES = st.sampled_from([
+    "<p>", "</p>", "\n", " ", "  ", "\t", "<br />", "<li>", "</li>", "<ul>\n", "</ul>",
+    "<em>", "</em>", '<a href="x">', "</a>", "<h2>", "</h2>", "&amp;", "&nbsp;", "&#10;",
+    "\u00a0", "\u2009", "\u00ad", "\x85", "\u2028", "word", "Kremlin", "’s", ".", "<td>",
+    "<pre><code>", "</code></pre>", "<hr />", "<div>", "<span>", "<p>\n", "<blockquote>\n",
+])
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_plain_text_is_as_defined(source):
+    assert plain_text(source) == plain_text_by_definition(source)
+
+
+def test_plain_text_of_rendered_markdown_is_as_defined():
+    for source in ("Para one.\n\nPara two, *with* [a link](https://x.org).\n",
+                   "- item\n  - nested\n- next\n\n> quoted\n> on two lines\n",
+                   "A hard  \nbreak and a soft\nbreak.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+                   "Tom &amp; Jerry&nbsp;&mdash; <b>bold</b>\n\n```\ncode  block\n```\n"):
+        out = html(source)
+        assert plain_text(out) == plain_text_by_definition(out)
