@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -341,3 +342,23 @@ def test_pool_chunks_cover_every_item_once_and_shrink_to_the_smallest():
         sizes = [b - a for a, b in bounds]
         assert sizes == sorted(sizes, reverse=True) or n < smallest
         assert sizes[-1] <= smallest and sizes[0] <= max(smallest, n // (workers * 4))
+
+
+def test_an_article_is_read_with_the_key_of_the_bytes_read(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: A\n---\nBody.\n", encoding="utf-8")
+    key, article = build_module.read_keyed(path, "a")
+    assert key == build_module.file_key(path, "a")
+    assert article.title == "A"
+    missing_key, problem = build_module.read_keyed(tmp_path / "gone.md", "gone")
+    assert missing_key is None and "cannot read" in problem.message
+
+
+def test_a_file_that_grew_since_its_size_was_read_is_read_whole(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_bytes(b"x" * 5000)
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        assert build_module._read_all(handle, 10) == b"x" * 5000
+    finally:
+        os.close(handle)
