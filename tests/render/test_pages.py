@@ -78,6 +78,10 @@ def test_entity_pages_paginate_and_keep_every_sentence():
     first = pages["entities/kharkiv.html"].context
     assert first["count"] == 5 and first["total"] == 3
     assert first["appearances"][0][1] == ["kharkiv was there."]
+    entries = list(first["appearances"])  # as the template reads them
+    assert entries == [first["appearances"][i] for i in range(len(entries))]
+    assert all(type(e).__name__ == "Appearance" and e.view.url == e.view.headline.url
+               and e.sentences == ["kharkiv was there."] for e in entries)
 
 
 def test_counts_are_a_page_of_their_own_not_in_every_article():
