@@ -45,7 +45,7 @@ from builder.cache import (
 from builder.config import Config, ConfigError, load_config
 from builder.content import article_files, file_slug, load_article
 from builder.fingerprint import Fingerprinter
-from builder.forked import Forked, fork_child
+from builder.forked import Forked, ForkMap
 from builder.glossary import load as glossary_load
 from builder.glossary.annotate import Annotator
 from builder.glossary.load import load_glossary
@@ -346,11 +346,6 @@ def _start_worker(entities: list[Entity], every: bool, glossary: str,
     _worker_key = (glossary, every, bodies is None)
 
 
-def _start_pool_worker(entities: list[Entity], every: bool, glossary: str) -> None:
-    fork_child()
-    _start_worker(entities, every, glossary)
-
-
 def _render_bodies(bodies: list[str]) -> list[Rendered]:
     assert _worker is not None
     out = []
@@ -489,20 +484,18 @@ def _in_workers(function: Callable[[list], list[T]], items: list, entities: list
         results, seconds = _timed(function, items)
         BODY_SECONDS.update(seconds)
         return each(results)
-    # Imported here: a one-article build has no pool (17 ms of imports it would wait for).
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     chunks = [items[a:b] for a, b in _guided(len(items), workers, 8)]
-    context = multiprocessing.get_context("fork" if "fork" in
-                                          multiprocessing.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_pool_worker,
-                             initargs=(entities, every, glossary)) as pool:
-        out: list = []
-        for results, seconds in pool.map(functools.partial(_timed, function), chunks):
+
+    def task(index: int) -> tuple[list[T], Counter[str]]:
+        _start_worker(entities, every, glossary)  # (once a worker; here, for a task done again)
+        return _timed(function, chunks[index])
+
+    out: list = []
+    with ForkMap(task, len(chunks), workers) as done:
+        for results, seconds in done:
             out += each(results)
             BODY_SECONDS.update(seconds)
-        return out
+    return out
 
 
 def _guided(n: int, workers: int, smallest: int) -> list[tuple[int, int]]:
@@ -1081,15 +1074,10 @@ def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, sta
     if workers < 2:
         meanwhile()
         return [_render_one(env, page, config, staging) for page in pages]
-    import multiprocessing  # here, as in _in_workers
-    from concurrent.futures import ProcessPoolExecutor
-
     _jobs = (env, pages, config, staging)
     try:
         bounds = _guided(len(pages), workers, 16)
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=fork_child) as pool:
-            chunks = pool.map(_render_slice, bounds)  # (all handed out at once)
+        with ForkMap(lambda index: _render_slice(bounds[index]), len(bounds), workers) as chunks:
             meanwhile()
             return [r for chunk in chunks for r in chunk]
     finally:

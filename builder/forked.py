@@ -1,10 +1,14 @@
-"""A function run in a forked child while this process goes on, its result fetched later.
+"""Work done in forked children while this process goes on: one function (Forked), or a
+numbered run of tasks shared by a few workers (ForkMap).
 
 A full build leaves the second core idle while it lays out and plans the pages (plain
 Python, one core); the search index needs none of that, so it is built there meanwhile.
+The article bodies and the pages are rendered by a few workers each.
 
-A bare fork and a pipe, not multiprocessing: a one-article build forks this child too,
-and importing multiprocessing cost it 13 ms of the 0.5 s it may take.
+A bare fork and pipes, not multiprocessing: a one-article build forks a child too, and
+importing multiprocessing cost it 13 ms of the 0.5 s it may take; a first build waited
+14 ms for its body workers to start, one core idle (the import, a process pool's threads
+and queues), where a fork takes 2.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import os
 import pickle
 import select
 import signal
-from collections.abc import Callable
+import struct
+from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -98,6 +103,138 @@ def _run(function: Callable[[], object], writer: int) -> None:
             outcome = (False, None)
         with os.fdopen(writer, "wb") as pipe:
             pipe.write(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+        code = 0
+    finally:
+        os._exit(code)
+
+
+_INDEX = struct.Struct("<I")  # a task's number, as the workers read it from the shared pipe
+_LENGTH = struct.Struct("<Q")  # the length of a result's pickle, before it
+_FAILED = object()  # a task whose worker could not do it: done again here
+MAX_TASKS = 4096  # all numbers are written before the workers start: 16 KB, within any pipe
+
+
+class ForkMap(Generic[T]):
+    """function(0), ..., function(count - 1), computed in `workers` forked children and
+    read here in order (iterate over it; then close it, or use it as a context manager).
+
+    The children are forked at once and inherit whatever the tasks need; all the task
+    numbers are written first into one pipe that every child reads, so each takes the next
+    as it finishes the last, with no process handing them out (this one may do other work
+    meanwhile). Each sends its results back through its own pipe. A task whose child
+    failed or died is done again here, where its error is raised; with no fork, or one
+    worker, every task is done here.
+    """
+
+    def __init__(self, function: Callable[[int], T], count: int, workers: int,
+                 initializer: Callable[[], None] = lambda: None) -> None:
+        if count > MAX_TASKS:
+            raise ValueError(f"at most {MAX_TASKS} tasks, not {count}")
+        self._function = function
+        self._count = count
+        self._children: dict[int, int] = {}  # result pipe → child's pid
+        if workers < 2 or count < 2 or not hasattr(os, "fork"):
+            return
+        tasks, writer = os.pipe()
+        numbers = b"".join(map(_INDEX.pack, range(count)))
+        while numbers:
+            numbers = numbers[os.write(writer, numbers):]
+        os.close(writer)  # the children read to the end of the numbers, then stop
+        try:
+            for _ in range(workers):
+                reader, out = os.pipe()
+                try:
+                    pid = os.fork()
+                except OSError:
+                    os.close(reader)
+                    os.close(out)
+                    break
+                if pid == 0:  # the child: never returns into the caller's code
+                    os.close(reader)
+                    for other in self._children:
+                        os.close(other)
+                    _serve(function, tasks, out, initializer)
+                os.close(out)
+                self._children[reader] = pid
+        finally:
+            os.close(tasks)
+
+    def __iter__(self) -> Iterator[T]:
+        try:
+            yield from self._results()
+        except BaseException:  # (the caller will read no more: the children stop now)
+            self.close()
+            raise
+
+    def _results(self) -> Iterator[T]:
+        got: dict[int, object] = {}
+        buffers = {reader: bytearray() for reader in self._children}
+        for index in range(self._count):
+            while index not in got and buffers:
+                for reader in select.select(list(buffers), [], [])[0]:
+                    data = os.read(reader, 1 << 20)
+                    if not data:  # the child is done (or died: what it held is done here)
+                        del buffers[reader]
+                        self._reap(reader)
+                        continue
+                    buffer = buffers[reader]
+                    buffer += data
+                    while len(buffer) >= _LENGTH.size:
+                        size = _LENGTH.unpack_from(buffer)[0]
+                        end = _LENGTH.size + size
+                        if len(buffer) < end:
+                            break
+                        number, done, value = pickle.loads(buffer[_LENGTH.size:end])
+                        got[number] = value if done else _FAILED
+                        del buffer[:end]
+            value = got.pop(index, _FAILED)
+            yield self._function(index) if value is _FAILED else value  # type: ignore[misc]
+        for reader in list(self._children):  # all read: each child is ending
+            while os.read(reader, 1 << 16):
+                pass
+            self._reap(reader)
+
+    def _reap(self, reader: int) -> None:
+        pid = self._children.pop(reader)
+        os.close(reader)
+        os.waitpid(pid, 0)
+
+    def close(self) -> None:
+        """Stop the children still at work (the caller stopped reading: an error)."""
+        for reader, pid in list(self._children.items()):
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+            self._reap(reader)
+
+    def __enter__(self) -> ForkMap[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _serve(function: Callable[[int], object], tasks: int, out: int,
+           initializer: Callable[[], None]) -> None:
+    """A ForkMap child's whole life: tasks read from the shared pipe until it is empty,
+    each result (or that it failed) sent back; then exit, as _run does."""
+    code = 1
+    try:
+        fork_child()
+        with os.fdopen(out, "wb") as pipe:
+            try:
+                initializer()
+            except BaseException:  # (the tasks are done in the parent, which reports it)
+                return
+            while len(raw := os.read(tasks, _INDEX.size)) == _INDEX.size:
+                index = _INDEX.unpack(raw)[0]
+                try:
+                    message = pickle.dumps((index, True, function(index)),
+                                           protocol=pickle.HIGHEST_PROTOCOL)
+                except BaseException:
+                    message = pickle.dumps((index, False, None))
+                pipe.write(_LENGTH.pack(len(message)))
+                pipe.write(message)
+                pipe.flush()
         code = 0
     finally:
         os._exit(code)
