@@ -133,7 +133,7 @@ class ForkMap(Generic[T]):
         self._function = function
         self._count = count
         self._children: dict[int, int] = {}  # result pipe → child's pid
-        if workers < 2 or count < 2 or not hasattr(os, "fork"):
+        if workers < 2 or count < 2 or not hasattr(os, "fork") or not hasattr(select, "poll"):
             return
         tasks, writer = os.pipe()
         numbers = b"".join(map(_INDEX.pack, range(count)))
@@ -169,11 +169,15 @@ class ForkMap(Generic[T]):
     def _results(self) -> Iterator[T]:
         got: dict[int, object] = {}
         buffers = {reader: bytearray() for reader in self._children}
+        poll = select.poll()  # (not select.select: a live server may hold fds past 1024)
+        for reader in buffers:
+            poll.register(reader, select.POLLIN)
         for index in range(self._count):
             while index not in got and buffers:
-                for reader in select.select(list(buffers), [], [])[0]:
+                for reader, _ in poll.poll():
                     data = os.read(reader, 1 << 20)
                     if not data:  # the child is done (or died: what it held is done here)
+                        poll.unregister(reader)
                         del buffers[reader]
                         self._reap(reader)
                         continue
