@@ -20,7 +20,7 @@ import pickle
 import select
 import signal
 import struct
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -38,19 +38,9 @@ class Forked(Generic[T]):
         self._pid: int | None = None
         if not fork or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
             return  # (result() calls it here)
-        reader, writer = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(reader)
-            os.close(writer)
-            return
-        if pid == 0:  # the child: never returns into the caller's code
-            os.close(reader)
-            fork_child()
-            _run(function, writer)
-        os.close(writer)
-        self._pid, self._reader = pid, reader
+        forked = _fork_piped(lambda writer: (fork_child(), _run(function, writer)))
+        if forked is not None:
+            self._pid, self._reader = forked
 
     def running(self) -> bool:
         """Whether the child is still at work: result() would wait for it."""
@@ -81,6 +71,30 @@ class Forked(Generic[T]):
                 os.waitpid(self._pid, 0)
                 self._pid = None
         return self._function()
+
+
+def _fork_piped(child: Callable[[int], object], also_close: Iterable[int] = ()
+                ) -> tuple[int, int] | None:
+    """Fork a child that runs child(the write end of a new pipe) and never returns into the
+    caller's code; here, (its pid, the read end), or None if it could not be forked. The
+    child closes `also_close` (the pipes of its brothers)."""
+    reader, writer = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reader)
+        os.close(writer)
+        return None
+    if pid == 0:
+        try:
+            os.close(reader)
+            for handle in also_close:
+                os.close(handle)
+            child(writer)
+        finally:
+            os._exit(1)  # (child() ends the process itself; this only if it did not)
+    os.close(writer)
+    return pid, reader
 
 
 def fork_child() -> None:
@@ -142,19 +156,11 @@ class ForkMap(Generic[T]):
         os.close(writer)  # the children read to the end of the numbers, then stop
         try:
             for _ in range(workers):
-                reader, out = os.pipe()
-                try:
-                    pid = os.fork()
-                except OSError:
-                    os.close(reader)
-                    os.close(out)
+                forked = _fork_piped(lambda out: _serve(function, tasks, out, initializer),
+                                     also_close=list(self._children))
+                if forked is None:
                     break
-                if pid == 0:  # the child: never returns into the caller's code
-                    os.close(reader)
-                    for other in self._children:
-                        os.close(other)
-                    _serve(function, tasks, out, initializer)
-                os.close(out)
+                pid, reader = forked
                 self._children[reader] = pid
         finally:
             os.close(tasks)
