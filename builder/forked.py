@@ -38,7 +38,7 @@ class Forked(Generic[T]):
         self._pid: int | None = None
         if not fork or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
             return  # (result() calls it here)
-        forked = _fork_piped(lambda writer: (fork_child(), _run(function, writer)))
+        forked = _fork_piped(lambda writer: _run(function, writer))
         if forked is not None:
             self._pid, self._reader = forked
 
@@ -75,9 +75,9 @@ class Forked(Generic[T]):
 
 def _fork_piped(child: Callable[[int], object], also_close: Iterable[int] = ()
                 ) -> tuple[int, int] | None:
-    """Fork a child that runs child(the write end of a new pipe) and never returns into the
-    caller's code; here, (its pid, the read end), or None if it could not be forked. The
-    child closes `also_close` (the pipes of its brothers)."""
+    """Fork a child that runs child(the write end of a new pipe), after fork_child(), and
+    never returns into the caller's code; here, (its pid, the read end), or None if it
+    could not be forked. The child closes `also_close` (the pipes of its brothers)."""
     reader, writer = os.pipe()
     try:
         pid = os.fork()
@@ -90,6 +90,7 @@ def _fork_piped(child: Callable[[int], object], also_close: Iterable[int] = ()
             os.close(reader)
             for handle in also_close:
                 os.close(handle)
+            fork_child()
             child(writer)
         finally:
             os._exit(1)  # (child() ends the process itself; this only if it did not)
@@ -140,8 +141,7 @@ class ForkMap(Generic[T]):
     worker, every task is done here.
     """
 
-    def __init__(self, function: Callable[[int], T], count: int, workers: int,
-                 initializer: Callable[[], None] = lambda: None) -> None:
+    def __init__(self, function: Callable[[int], T], count: int, workers: int) -> None:
         if count > MAX_TASKS:
             raise ValueError(f"at most {MAX_TASKS} tasks, not {count}")
         self._function = function
@@ -156,7 +156,7 @@ class ForkMap(Generic[T]):
         os.close(writer)  # the children read to the end of the numbers, then stop
         try:
             for _ in range(workers):
-                forked = _fork_piped(lambda out: _serve(function, tasks, out, initializer),
+                forked = _fork_piped(lambda out: _serve(function, tasks, out),
                                      also_close=list(self._children))
                 if forked is None:
                     break
@@ -223,18 +223,12 @@ class ForkMap(Generic[T]):
         self.close()
 
 
-def _serve(function: Callable[[int], object], tasks: int, out: int,
-           initializer: Callable[[], None]) -> None:
+def _serve(function: Callable[[int], object], tasks: int, out: int) -> None:
     """A ForkMap child's whole life: tasks read from the shared pipe until it is empty,
     each result (or that it failed) sent back; then exit, as _run does."""
     code = 1
     try:
-        fork_child()
         with os.fdopen(out, "wb") as pipe:
-            try:
-                initializer()
-            except BaseException:  # (the tasks are done in the parent, which reports it)
-                return
             while len(raw := os.read(tasks, _INDEX.size)) == _INDEX.size:
                 index = _INDEX.unpack(raw)[0]
                 try:

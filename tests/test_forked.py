@@ -121,15 +121,6 @@ def test_the_tasks_of_a_worker_that_died_are_done_here():
     assert dict(got)[2] is True  # done here
 
 
-def test_workers_that_cannot_start_leave_the_work_to_this_process():
-    def fail() -> None:
-        raise RuntimeError("no glossary")
-
-    with ForkMap(_pid_and_square, 4, 2, initializer=fail) as results:
-        got = list(results)
-    assert got == [(os.getpid(), i * i) for i in range(4)]
-
-
 def test_one_worker_or_one_task_is_done_here():
     for count, workers in ((5, 1), (1, 4)):
         assert list(ForkMap(_pid_and_square, count, workers)) == [
