@@ -83,7 +83,7 @@ STORE = CACHE.parent / "store"  # the big parts of the cache (builder/segments.p
 # rendered whatever its print (Builder._print_pages makes the print, for later builds).
 UNDIGESTED = ""
 MAX_ARTICLE_BYTES = 5_000_000
-PARALLEL_MIN = 64  # articles to render before a process pool pays for its start
+PARALLEL_MIN = 64  # articles to render before forking workers pays for their start
 T = TypeVar("T")
 
 

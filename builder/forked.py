@@ -99,7 +99,7 @@ def _fork_piped(child: Callable[[int], object], also_close: Iterable[int] = ()
 
 
 def fork_child() -> None:
-    """What a forked child does first (a process pool's initializer): what it inherited is
+    """What a forked child does first (and the search index's pool worker): what it inherited is
     frozen out of its garbage collections, so they neither walk the parent's objects nor
     write to the memory pages it shares with the parent. A render worker's first young
     collection walked the whole site's data: 20-26 ms, twice a first build at 1,000
