@@ -214,9 +214,8 @@ def empty_trash() -> None:
 
 def file_cost_us(base: Path, files: int = 200) -> float:
     """Wall µs to make one file of 16 KB in a new folder under base. The folder is set
-    aside with the old outputs, not deleted: the first Gloss build of every run, right
-    after the 200 files were deleted, had the highest ratio of its five (0.37-0.43 against
-    0.32-0.37 for the others, in six runs of 2026-12-08), as after any deletion."""
+    aside with the old outputs, not deleted: a deletion slows the files made right after
+    it (see the module docstring), and the first timed build came right after this one."""
     folder = Path(tempfile.mkdtemp(dir=base, prefix="file-cost-"))
     data = b"x" * 16384
     started = time.perf_counter()

@@ -36,7 +36,8 @@ class Forked(Generic[T]):
     def __init__(self, function: Callable[[], T], fork: bool = True) -> None:
         self._function = function
         self._pid: int | None = None
-        if not fork or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+        if (not fork or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork")
+                or not hasattr(select, "poll")):
             return  # (result() calls it here)
         forked = _fork_piped(lambda writer: _run(function, writer))
         if forked is not None:
@@ -46,8 +47,9 @@ class Forked(Generic[T]):
         """Whether the child is still at work: result() would wait for it."""
         if self._pid is None:
             return False
-        readable, _, _ = select.select([self._reader], [], [], 0)
-        return not readable  # (the pipe reads once the child has written or died)
+        poll = select.poll()  # (as ForkMap waits: a live server may hold fds past 1024)
+        poll.register(self._reader, select.POLLIN)
+        return not poll.poll(0)  # (the pipe reads once the child has written or died)
 
     def cancel(self) -> None:
         """Stop the child, its result unwanted."""
