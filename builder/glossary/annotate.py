@@ -13,6 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from html import escape, unescape
+from itertools import chain
+from typing import NamedTuple
 
 from builder.glossary.match import Found, Matcher
 from builder.glossary.sentences import sentence_at, sentence_spans
@@ -34,82 +36,91 @@ BLOCKS = frozenset(
 _TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>"]|"[^"]*")*>')
 
 
-class _Segment:
+class _Segment(NamedTuple):
     """A run of text at `start` in its block: source[html_start:html_end] of the HTML,
-    unescaped; only editable runs (outside links, code, headings) get mentions linked."""
+    unescaped; only editable runs (outside links, code, headings) get mentions linked.
+    (A tuple, made in C by tuple.__new__: twenty a paragraph-long article.)"""
 
-    __slots__ = ("text", "start", "editable", "html_start", "html_end")
-
-    def __init__(self, text: str, start: int, editable: bool, html_start: int, html_end: int):
-        self.text = text
-        self.start = start
-        self.editable = editable
-        self.html_start = html_start
-        self.html_end = html_end
+    text: str
+    start: int
+    editable: bool
+    html_start: int
+    html_end: int
 
 
-def _blocks(html: str) -> list[list[_Segment]]:
+class _Block(NamedTuple):
+    text: str  # its segments' text, joined
+    segments: list[_Segment]
+    starts: list[int]  # where each segment starts in text
+
+
+def _blocks(html: str) -> list[_Block]:
     """The text blocks of an article: each paragraph or table cell outside lists, and each
     outermost list item as a whole (nested items and code in it included, a line each,
     so a mention's sentence reads on into a sub-item). Headings outside lists are skipped,
-    and so are blocks with nothing that may be annotated."""
-    blocks: list[list[_Segment]] = []
-    block: list[_Segment] = []
+    and so are blocks with nothing that may be annotated.
+
+    One loop calling nothing written in Python, a tag each turn (a paragraph is two), each
+    block with its text joined: 75 -> 60 µs an article, and annotating it 361 -> 350 µs."""
+    blocks: list[_Block] = []
+    pieces: list[str] = []
+    segments: list[_Segment] = []
+    starts: list[int] = []
     offset = skipped = item = heading = 0
+    editable = False  # whether the block holds a segment that may be annotated
     at_break = True  # at the start of a block or line: leading white space is not text
-
-    def text(start: int, end: int) -> None:
-        nonlocal offset, at_break
-        if at_break:  # the line break after <br> or </p> in the HTML source, say
-            while start < end and html[start].isspace():
-                start += 1
-            if start == end:
-                return
-        raw = html[start:end]
-        piece = unescape(raw) if "&" in raw else raw
-        block.append(_Segment(piece, offset, not skipped, start, end))
-        offset += len(piece)
-        at_break = False
-
-    def line_break(at: int) -> None:
-        nonlocal offset, at_break
-        if not at_break:
-            block.append(_Segment("\n", offset, False, at, at))
-            offset += 1
-            at_break = True
-
-    def close() -> None:
-        nonlocal block, offset, at_break
-        if any(segment.editable for segment in block):
-            blocks.append(block)
-        block, offset, at_break = [], 0, True
-
+    make = tuple.__new__
     position = 0
-    for tag in _TAG.finditer(html):
-        start, end = tag.span()
-        if start > position and (item or not heading):
-            text(position, start)
+    for tag in chain(_TAG.finditer(html), (None,)):  # (None: the text after the last tag)
+        start, end = tag.span() if tag is not None else (len(html), len(html))
+        if start > position and (item or not heading or tag is None):  # text before the tag
+            raw = html[position:start]
+            if at_break:  # the line break after <br> or </p> in the HTML source, say
+                kept = raw.lstrip()
+                position += len(raw) - len(kept)
+                raw = kept
+            if raw:
+                piece = unescape(raw) if "&" in raw else raw
+                segments.append(make(_Segment, (piece, offset, not skipped, position, start)))
+                pieces.append(piece)
+                starts.append(offset)
+                offset += len(piece)
+                editable = editable or not skipped
+                at_break = False
+        if tag is None:
+            break
         position = end
-        closing, name = tag.group(1), tag.group(2).lower()
+        closing, name = tag.group(1, 2)
+        name = name.lower()
         step = -1 if closing else 1
         if name in SKIP:
             skipped += step
             if name in HEADINGS:
                 heading += step
         if name == "br":
-            line_break(end)
+            ends_block = False
         elif name == "li" and (item + step == 0 if closing else item == 0):
             item += step
-            close()  # an outermost item begins or ends
+            ends_block = True  # an outermost item begins or ends
         elif name in BLOCKS:
-            item += step if name == "li" else 0
-            if item:
-                line_break(end)
-            else:
-                close()
-    if position < len(html):
-        text(position, len(html))
-    close()
+            if name == "li":
+                item += step
+            ends_block = not item  # (inside a list item, a new line of it)
+        else:
+            continue
+        if ends_block:
+            if editable:
+                blocks.append(make(_Block, ("".join(pieces), segments, starts)))
+            pieces, segments, starts = [], [], []
+            offset, editable, at_break = 0, False, True
+        elif not at_break:  # a line break
+            segments.append(make(_Segment, ("\n", offset, False, end, end)))
+            pieces.append("\n")
+            starts.append(offset)
+            offset += 1
+            at_break = True
+    if editable:
+        blocks.append(make(_Block, ("".join(pieces), segments, starts)))
     return blocks
 
 
@@ -139,13 +150,12 @@ class Annotator:
         pieces.append(html[position:])
         return "".join(pieces), mentions
 
-    def _annotate_block(self, segments: list[_Segment], linked: set[str],
+    def _annotate_block(self, block: _Block, linked: set[str],
                         edits: list[tuple[int, int, str]]) -> list[Mention]:
-        text = "".join(s.text for s in segments)
+        text, segments, starts = block
         found = self.matcher.find(text)
         if not found:
             return []
-        starts = [s.start for s in segments]
         placed = [(f, index) for f in found
                   if segments[index := bisect_right(starts, f.start) - 1].editable]
         if not placed:

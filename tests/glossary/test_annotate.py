@@ -134,3 +134,18 @@ def test_a_tables_head_cells_are_not_annotated():
     html = "<table><tr><th>Stats</th></tr><tr><td>Stats</td></tr></table>"
     out, mentions = annotator.annotate(html)
     assert "<th>Stats</th>" in out and out.count('class="gloss"') == 1 and len(mentions) == 1
+
+
+def test_blocks_are_paragraphs_and_whole_outermost_list_items():
+    from builder.glossary.annotate import _blocks
+
+    html = ("<h2>Kremlin</h2>\n<p>One &amp; <a href=\"x\">two</a></p>\n"
+            "<ul>\n<li>Item <em>a</em>\n<ul>\n<li>sub</li>\n</ul>\n</li>\n</ul>\n"
+            "<p><code>x</code></p>tail")
+    blocks = _blocks(html)
+    # (a line each for the item and its sub-item; the HTML source's line breaks are text)
+    assert [b.text for b in blocks] == ["One & two", "Item a\n\nsub\n", "tail"]
+    one = blocks[0]
+    assert [(s.text, s.editable) for s in one.segments] == [("One & ", True), ("two", False)]
+    assert one.starts == [0, 6]
+    assert html[one.segments[0].html_start : one.segments[0].html_end] == "One &amp; "
