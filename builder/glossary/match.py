@@ -293,9 +293,16 @@ def _occurring(by_fold: dict[int, list[_Pattern]], text: str) -> dict[int, list[
     return out
 
 
+_JOINERS = frozenset(".-'’")  # what _free_standing looks for either side of a name
+
+
 def _take(text: str, start: int, end: int, pattern: _Pattern, found: list[Found]) -> int:
-    """Keep the name found at [start, end) if it stands alone; where to look next."""
-    if not _free_standing(text, start, end) or _capital_by_position(text, start, end, pattern):
+    """Keep the name found at [start, end) if it stands alone; where to look next. (The
+    tests are called only where they may fail: most names stand between spaces and have
+    more than one word, and a call is a tenth of finding a name.)"""
+    if ((text[end : end + 1] in _JOINERS or text[start - 1 : start] in _JOINERS)
+            and not _free_standing(text, start, end)
+            or len(pattern.words) == 1 and _capital_by_position(text, start, end, pattern)):
         return start + 1  # a name may still begin inside it: `Johnson-Smith Jr`
     if pattern.tail and text.startswith(pattern.tail, end):
         end += len(pattern.tail)
