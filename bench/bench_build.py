@@ -42,8 +42,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBE = """
 import gc, json, os, resource, sys, time
 from pathlib import Path
-from builder.build import (MANIFEST, batch_gc, read_stamps, inputs_stamp, load_builder,
-                           save_builder, write_site)
+from builder import bodies
+from builder.batch import batch_gc, inputs_stamp, read_stamps
+from builder.places import MANIFEST
 
 
 def finish(data):  # as `gloss build` ends (builder.cli.run): no freeing of every object
@@ -59,6 +60,8 @@ stamp = inputs_stamp(Path("content"), output)
 if read_stamps().get(str(output.resolve())) == stamp and (output / MANIFEST).is_file():
     finish({"seconds": time.perf_counter() - started, "stages": {}, "written": 0,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+bodies.prestart(Path("content"))  # as build_command does, then imports the rest
+from builder.build import load_builder, save_builder, write_site
 builder = load_builder(Path("content"), output)
 gc.freeze()  # as build_command does
 built = builder.build(output)

@@ -18,51 +18,46 @@ import shutil
 import sys
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import jinja2
 from jinja2 import meta
 
-from builder import __version__, fingerprint, frontmatter, model, segments, slugs
+from builder import bodies, fingerprint, frontmatter, model, segments, slugs
 from builder import content as content_module
 from builder import reach as reach_module
 from builder import search as search_module
 from builder.atomic import write_atomic, write_bytes_atomic
-from builder.cache import (
-    VERSION,
-    RenderCache,
-    Rendered,
-    body_key,
-    entity_match_hash,
-    glossary_id,
-    quote_digests,
-    rendered_digest,
+from builder.batch import batch_gc
+from builder.bodies import (
+    BODY_SECONDS,
+    file_key,
+    guided,
+    read_and_render,
+    read_article,
+    read_keyed,
+    render_bodies,
 )
+from builder.cache import VERSION, RenderCache, body_key
 from builder.config import Config, ConfigError, load_config
-from builder.content import article_files, file_slug, load_article
+from builder.content import article_jobs
 from builder.fingerprint import Fingerprinter
 from builder.forked import Forked, ForkMap
 from builder.glossary import load as glossary_load
-from builder.glossary.annotate import Annotator
-from builder.glossary.load import load_glossary
-from builder.glossary.match import Matcher
-from builder.model import Article, Body, Entity, Problem
+from builder.model import Article, Entity, Problem
+from builder.places import CACHE, MANIFEST, STORE
 from builder.reach import Holders, Reach, layout_print, pages_holding, view_prints
 from builder.render import markdown as markdown_module
 from builder.render import pages as pages_module
 from builder.render import related
 from builder.render import templates as templates_module
-from builder.render.markdown import BodyRenderer, plain_text, sanitise, to_html
 from builder.render.pages import (
-    QUOTE_BYTES,
     Appearances,
     ArticleView,
     Page,
-    article_path,
     entity_path,
     site_pages,
 )
@@ -71,20 +66,13 @@ from builder.render.templates import (
     clear_fragments,
     make_environment,
     render_page,
-    root_of,
 )
 from builder.search import SearchDoc
 
-MANIFEST = ".gloss-manifest.json"
 SEARCH_PREFIX = "search/"  # where builder.search writes the index
-CACHE = Path(".cache") / "build.pickle"
-STORE = CACHE.parent / "store"  # the big parts of the cache (builder/segments.py)
 # The print of a page planned without its data digested: output/ lacked it, so it is
 # rendered whatever its print (Builder._print_pages makes the print, for later builds).
 UNDIGESTED = ""
-MAX_ARTICLE_BYTES = 5_000_000
-PARALLEL_MIN = 64  # articles to render before forking workers pays for their start
-T = TypeVar("T")
 
 
 @dataclass
@@ -146,50 +134,6 @@ class Built:
             self.printing = None
 
 
-def read_article(path: Path, slug: str) -> Article | Problem:
-    """One article file, or the problem that keeps it out of the site."""
-    return read_keyed(path, slug)[1]
-
-
-def read_keyed(path: Path, slug: str) -> tuple[tuple | None, Article | Problem]:
-    """file_key and read_article at once: the key of the bytes read (their size and
-    modification time from the open file), in one open and one fstat, through os rather
-    than pathlib (two stats and pathlib's reading were 42 µs an article, now 33)."""
-    try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    except OSError as err:
-        return None, Problem(str(path), f"cannot read: {err.strerror}")
-    key: tuple | None = None
-    try:
-        stat = os.fstat(handle)
-        key = (stat.st_mtime_ns, stat.st_size, slug)
-        if stat.st_size > MAX_ARTICLE_BYTES:
-            return key, Problem(str(path), f"larger than {MAX_ARTICLE_BYTES // 1_000_000} MB; "
-                                "an article this long is almost surely not one article: "
-                                "split it")
-        data = _read_all(handle, stat.st_size)
-        text = data.decode("utf-8-sig")
-    except OSError as err:
-        return key, Problem(str(path), f"cannot read: {err.strerror}")
-    except UnicodeDecodeError:
-        return key, Problem(str(path), "not UTF-8 text; save it as UTF-8 "
-                            "(or put the raw file in seeds/ and ingest it)")
-    finally:
-        os.close(handle)
-    return key, load_article(path, text, slug)
-
-
-def _read_all(handle: int, size: int) -> bytes:
-    """The rest of an open file, which may have grown since its size was read."""
-    first = os.read(handle, size + 1)
-    if len(first) <= size:
-        return first
-    pieces = [first]
-    while piece := os.read(handle, 1 << 20):
-        pieces.append(piece)
-    return b"".join(pieces)
-
-
 class CachedReader:
     """read_article that re-reads only files whose size or modification time changed."""
 
@@ -227,15 +171,6 @@ class CachedReader:
                 self.fresh.add(str(path))
 
 
-def file_key(path: Path, slug: str) -> tuple | None:
-    """What tells that a file is unchanged since it was read; None if it cannot be seen."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size, slug)
-
-
 # (file, slug) of each article file, the glossary and config → each file read
 ReadArticles = Callable[[list[tuple[Path, str]], list[Entity], Config], list[Article | Problem]]
 
@@ -257,21 +192,10 @@ def read_inputs(content: Path, config_path: Path = Path("site.toml"),
         config = Config()
         problems.append(Problem(str(config_path), str(err).split(": ", 1)[-1]))
     inputs = Inputs(config=config, theme_dir=Path(config.theme))
-    glossary_problems: list[Problem] = []
-    glossary = content / "glossary.yaml"
-    if glossary.exists():
-        try:
-            text = glossary.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as err:
-            glossary_problems.append(Problem(str(glossary), f"cannot read as UTF-8: {err}"))
-        else:
-            entities, found = _parse_glossary(text, str(glossary))
-            inputs.entities = list(entities)
-            glossary_problems.extend(found)
-    paths, found = article_files(content / "articles")
+    entities, glossary_problems = glossary_load.read_glossary(content / "glossary.yaml")
+    inputs.entities = entities
+    jobs, found = article_jobs(content / "articles")
     problems.extend(found)
-    taken: set[str] = set()
-    jobs = [(path, file_slug(path, taken)) for path in paths]
     slugs: dict[str, str] = {}
     for (path, _), loaded in zip(jobs, read_articles(jobs, inputs.entities, config), strict=True):
         if isinstance(loaded, Problem):
@@ -300,232 +224,6 @@ def read_inputs(content: Path, config_path: Path = Path("site.toml"),
         problems.append(Problem(str(static_dir), "theme static folder is missing"))
     inputs.problems = problems
     return inputs
-
-
-Glossary = tuple[tuple[Entity, ...], tuple[Problem, ...]]
-# The last glossary read, by (digest of its text, path); kept in .cache/ between processes.
-GLOSSARY_SAVED: dict[tuple[str, str], Glossary] = {}
-
-
-def _parse_glossary(text: str, path: str) -> Glossary:
-    """load_glossary, once per distinct text: the live server rebuilds on every save, and
-    the same Entity objects build after build keep their digests and equality cheap; and
-    `gloss build` after an article edit does not parse the YAML again (12 ms for 300
-    entries, about 80 ms for 2,000)."""
-    key = (hashlib.blake2b(text.encode(), digest_size=16).hexdigest(), path)
-    parsed = GLOSSARY_SAVED.get(key)
-    if parsed is None:
-        entities, problems = load_glossary(text, path)
-        parsed = (tuple(entities), tuple(problems))
-        GLOSSARY_SAVED.clear()
-        GLOSSARY_SAVED[key] = parsed
-    return parsed
-
-
-# --- rendering article bodies (in worker processes when there are many) -------------
-
-_worker: BodyRenderer | None = None
-# (glossary id, annotate every mention, whether its matcher holds every name: see FEW_BODIES)
-_worker_key: tuple[str, bool, bool] = ("", False, False)
-FEW_BODIES = 8  # bodies a renderer with just their names is made for (Matcher's only_in)
-
-
-def _start_worker(entities: list[Entity], every: bool, glossary: str,
-                  bodies: list[str] | None = None) -> None:
-    """The body renderer for this glossary; with `bodies`, one whose matcher holds only the
-    names found in them, unless one holding every name is there already."""
-    global _worker, _worker_key
-    if _worker is not None and _worker_key == (glossary, every, True):
-        return  # the same glossary: the compiled matcher is still right
-    texts = None if bodies is None else [plain_text(sanitise(to_html(b))) for b in bodies]
-    matcher = Matcher(entities, only_in=texts)
-    # Entity links are written relative to an article page (articles/<slug>.html).
-    root = root_of(article_path("x"))
-    urls = {e.slug: root + entity_path(e.slug) for e in entities}
-    _worker = BodyRenderer(Annotator(matcher, urls, every_mention=every))
-    _worker_key = (glossary, every, bodies is None)
-
-
-def _render_bodies(bodies: list[str]) -> list[Rendered]:
-    assert _worker is not None
-    out = []
-    clock, took = time.perf_counter, 0.0
-    for body in bodies:
-        rendered = _worker.render(body)
-        start = clock()
-        text = plain_text(rendered.html)
-        words = text.count(" ") + 1 if text else 0  # plain_text leaves single spaces
-        body_ = Body.of(rendered.html, text, rendered.mentions)
-        out.append(Rendered(body_, words, _worker_key[0], rendered_digest(body_, words),
-                            quote_digests(rendered.mentions, QUOTE_BYTES)))
-        took += clock() - start
-    _worker.seconds["text and digests"] += took
-    return out
-
-
-def render_bodies(bodies: list[str], entities: list[Entity], every: bool) -> list[Rendered]:
-    """Markdown → annotated, sanitised HTML; both cores when the batch is worth it. A few
-    bodies (an edit) are matched against only the names that occur in them, unless this
-    process compiled the whole glossary already: a new process's one-article build spent
-    30 ms compiling the regex of every name of a 300-entry glossary."""
-    if 0 < len(bodies) <= FEW_BODIES:
-        _start_worker(entities, every, _glossary_id(entities), bodies)
-        results, seconds = _timed(_render_bodies, bodies)
-        BODY_SECONDS.update(seconds)
-        return results
-    return _in_workers(_render_bodies, bodies, entities, every)
-
-
-Job = tuple[Path, str, str]  # a file, its slug, what to annotate (config.annotate)
-# A file read and rendered: (file_key, article or problem, body_key, rendered body)
-ReadJob = tuple[tuple | None, Article | Problem, str, Rendered | None]
-
-
-@dataclass(frozen=True)
-class _Written:
-    """A worker's share of a first build, written to the cache's store as two parts of its
-    bases (file names), not sent back through the pipe: each file's path, file_key and
-    body_key, and its problem when it has no file_key (the store holds none of those)."""
-
-    render: str
-    articles: str
-    rows: list[tuple[str, tuple | None, str, Problem | None]]
-    jobs: list[Job]  # (to do them again here, should a part not read back)
-
-
-def _read_and_render(jobs: list[Job], store: Path | None = None) -> list[ReadJob] | list[_Written]:
-    """A worker's share of a first build: each file read, and its body rendered; with a
-    store, written there (_Written), else sent back."""
-    out: list[ReadJob] = []
-    clock, took = time.perf_counter, 0.0
-    for path, slug, annotate in jobs:
-        start = clock()
-        key, loaded = read_keyed(path, slug)
-        took += clock() - start
-        if isinstance(loaded, Problem):
-            out.append((key, loaded, "", None))
-        else:
-            out.append((key, loaded, body_key(loaded.body, annotate),
-                        _render_bodies([loaded.body])[0]))
-    assert _worker is not None
-    _worker.seconds["read"] += took
-    if store is None:
-        return out
-    start = clock()
-    try:
-        render = {body: rendered for _, _, body, rendered in out if rendered is not None}
-        articles = {str(job[0]): (key, loaded) for job, (key, loaded, _, _)
-                    in zip(jobs, out, strict=True) if key is not None}
-        written = _Written(segments.write_part(store, "render", render),
-                           segments.write_part(store, "articles", articles),
-                           [(str(job[0]), key, body, loaded if key is None else None)
-                            for job, (key, loaded, body, _) in zip(jobs, out, strict=True)],
-                           jobs)
-    except OSError:  # (sent back instead)
-        return out
-    finally:
-        _worker.seconds["store"] += clock() - start
-    return [written]
-
-
-def read_and_render(jobs: list[tuple[Path, str]], entities: list[Entity], annotate: str,
-                    store: Path | None = None
-                    ) -> tuple[list[tuple[ReadJob, bool]], list[str], list[str]]:
-    """Each file's (file_key, article or problem, body_key, rendered body), read and
-    rendered in the workers: reading 10,000 files is 1.7 s that one core would do alone.
-    With a store, the workers write what they made there, in parts of the stores' bases,
-    and this process reads them back in place: sending them through pipes, and writing the
-    stores again at the end, was 0.2 s of CPU of a first build at 1,000 articles. Each
-    result comes with whether it is in the store; then the parts' names (render, articles)."""
-    render_parts: list[str] = []
-    article_parts: list[str] = []
-
-    def read_back(done: list[ReadJob] | list[_Written]) -> list[tuple[ReadJob, bool]]:
-        """A chunk's results, its parts read back as they come: the workers go on meanwhile
-        (read at the end, the 66 parts of 1,000 articles took 0.02 s, one core idle)."""
-        out: list[tuple[ReadJob, bool]] = []
-        for item in done:
-            if not isinstance(item, _Written):
-                out.append((item, False))
-                continue
-            assert store is not None
-            try:
-                rendered, articles = segments.read(store / item.render), \
-                    segments.read(store / item.articles)
-                got = [((key, articles[path][1] if problem is None else problem, body,
-                         rendered.get(body)), True)
-                       for path, key, body, problem in item.rows]
-            except (OSError, ValueError, KeyError, TypeError, EOFError, pickle.PickleError):
-                _start_worker(entities, annotate == "all", _glossary_id(entities))
-                got = [(again, False) for again in _read_and_render(item.jobs)]  # type: ignore[misc]
-            else:
-                render_parts.append(item.render)
-                article_parts.append(item.articles)
-            out += got
-        return out
-
-    out = _in_workers(functools.partial(_read_and_render, store=store),
-                      [(path, slug, annotate) for path, slug in jobs],
-                      entities, annotate == "all", read_back)
-    return out, render_parts, article_parts
-
-
-def _in_workers(function: Callable[[list], list[T]], items: list, entities: list[Entity],
-                every: bool, each: Callable[[list[T]], list] = lambda results: results
-                ) -> list:
-    """function over items in chunks: in a pool of body renderers when there are enough;
-    `each` is applied to each chunk's results as they come (while the workers go on)."""
-    if not items:
-        return []  # (no matcher compiled for nothing: 25 ms)
-    glossary = _glossary_id(entities)
-    workers = min(os.cpu_count() or 1, 4)
-    if len(items) < PARALLEL_MIN or workers < 2:
-        _start_worker(entities, every, glossary)
-        results, seconds = _timed(function, items)
-        BODY_SECONDS.update(seconds)
-        return each(results)
-    chunks = [items[a:b] for a, b in _guided(len(items), workers, 8)]
-
-    def task(index: int) -> tuple[list[T], Counter[str]]:
-        _start_worker(entities, every, glossary)  # (once a worker; here, for a task done again)
-        return _timed(function, chunks[index])
-
-    out: list = []
-    with ForkMap(task, len(chunks), workers) as done:
-        for results, seconds in done:
-            out += each(results)
-            BODY_SECONDS.update(seconds)
-    return out
-
-
-def _guided(n: int, workers: int, smallest: int) -> list[tuple[int, int]]:
-    """[start, end) of chunks of n items for a pool's workers, each a share of what is
-    left, down to `smallest`: the last to finish leaves the other cores idle for as long as
-    it takes (125 bodies: 0.2 s), and many small chunks cost a message each. (Chunks of a
-    thirty-second of the items left the last one 31 bodies or 47 pages long.)"""
-    bounds = []
-    start = 0
-    while start < n:
-        size = max(smallest, (n - start) // (workers * 4))
-        bounds.append((start, min(n, start + size)))
-        start += size
-    return bounds
-
-
-def _glossary_id(entities: list[Entity]) -> str:
-    return glossary_id({e.slug: entity_match_hash(e) for e in entities})
-
-
-# Seconds of each step of rendering bodies in the current build, summed over the processes
-# that did them (Builder.build reports them: in a first build they happen inside `load`).
-BODY_SECONDS: Counter[str] = Counter()
-
-
-def _timed(function: Callable[[list], list[T]], items: list) -> tuple[list[T], Counter[str]]:
-    """function(items), and the seconds each step of the body renderer took doing it."""
-    assert _worker is not None
-    _worker.seconds = Counter()
-    return function(items), _worker.seconds
 
 
 class BodyKeys:
@@ -651,7 +349,7 @@ class Builder:
                        config: Config) -> list[Article | Problem]:
         """The files read anew only when changed; in a first build, read by the workers
         that render the bodies (the cache then holds every body render_views asks for)."""
-        if self._reader.seen or self.cache.entries or len(jobs) < PARALLEL_MIN:
+        if self._reader.seen or self.cache.entries or len(jobs) < bodies.PARALLEL_MIN:
             return [self._reader(path, slug) for path, slug in jobs]
         out = []
         done, render_parts, article_parts = read_and_render(
@@ -783,7 +481,7 @@ class Builder:
             return {path: self._printer.hex((path, *sources, context))
                     for path, sources, context in undigested}
 
-        if len(undigested) < PARALLEL_MIN or not self.saves_reach:
+        if len(undigested) < bodies.PARALLEL_MIN or not self.saves_reach:
             prints.update(digests())
             return None
         return Forked(digests)
@@ -856,7 +554,7 @@ class Builder:
         views, entities = self._for_search
         on_disk = any(p.startswith(SEARCH_PREFIX) for p in existing)
         last_print = self._search_print if on_disk else None
-        if in_child and len(views) + len(entities) >= PARALLEL_MIN:
+        if in_child and len(views) + len(entities) >= bodies.PARALLEL_MIN:
             # (beside the pages being laid out here: one core is the child's share)
             return Forked(functools.partial(_write_search, views, entities, staging, existing,
                                             last_print, output, second_core=False))
@@ -1056,7 +754,7 @@ def _render_slice(bounds: tuple[int, int]) -> list[str | Exception]:
 
 def _render_workers(pages: list[Page]) -> int:
     """How many processes render these pages: 1 (this one) unless they are many."""
-    if len(pages) < 4 * PARALLEL_MIN or not hasattr(os, "fork"):
+    if len(pages) < 4 * bodies.PARALLEL_MIN or not hasattr(os, "fork"):
         return 1
     return min(os.cpu_count() or 1, 4)
 
@@ -1076,7 +774,7 @@ def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, sta
         return [_render_one(env, page, config, staging) for page in pages]
     _jobs = (env, pages, config, staging)
     try:
-        bounds = _guided(len(pages), workers, 16)
+        bounds = guided(len(pages), workers, 16)
         with ForkMap(lambda index: _render_slice(bounds[index]), len(bounds), workers) as chunks:
             meanwhile()
             return [r for chunk in chunks for r in chunk]
@@ -1281,7 +979,7 @@ def load_builder(content: Path, output: Path) -> Builder:
             if state["body_keys"][0] == VERSION:  # what body_key would make now
                 builder._body_keys.restore(builder._reader.seen, state["body_keys"][1])
             related.SAVED.update(state["related"])
-            GLOSSARY_SAVED.update(state["glossary"])
+            glossary_load.SAVED.update(state["glossary"])
             TEMPLATE_REFS.update(state["template_refs"])
     except (OSError, pickle.PickleError, EOFError, KeyError, TypeError, AttributeError,
             ValueError):
@@ -1314,7 +1012,7 @@ def save_builder(builder: Builder, output: Path) -> None:
                             "search_print": builder._search_print},
                  "code": _code_stamp(),
                  "related": related.SAVED, "template_refs": TEMPLATE_REFS,
-                 "glossary": GLOSSARY_SAVED,
+                 "glossary": glossary_load.SAVED,
                  "body_keys": (VERSION, builder._body_keys.saved(builder._reader.seen))}
         write_atomic(CACHE, lambda handle: pickle.dump(state, handle, pickle.HIGHEST_PROTOCOL))
     except OSError:
@@ -1329,69 +1027,11 @@ def _code_stamp() -> str:
     index or page must not be answered by what an older one made (nor a page kept because
     its inputs are unchanged: reach.py would keep it undigested)."""
     h = hashlib.blake2b(digest_size=16)
-    for module in (sys.modules[__name__], content_module, frontmatter, glossary_load, model,
+    for module in (sys.modules[__name__], bodies, content_module, frontmatter, glossary_load, model,
                    related, search_module, markdown_module, pages_module, templates_module,
                    fingerprint, reach_module, slugs):
         h.update(Path(module.__file__ or "").read_bytes())
     return h.hexdigest()
-
-
-INPUTS_STAMP = Path(".cache") / "inputs.json"
-
-
-CODE_DIR = Path(__file__).resolve().parent  # builder/
-
-
-def inputs_stamp(content: Path, output: Path, config_path: Path = Path("site.toml")) -> str:
-    """Every input's name, size and modification time, and the code's: when this is what
-    the last successful build saw (taken before it read anything), there is nothing to do."""
-    try:
-        theme = Path(load_config(config_path).theme)
-    except ConfigError:
-        return ""
-    h = hashlib.blake2b(digest_size=16)
-    h.update(f"{VERSION}\0{__version__}\0{output.resolve()}".encode())
-    paths = [str(config_path)]  # str, not Path: 10,000 Path objects cost 0.1 s here
-    for folder in (content, theme):
-        seen: set[tuple[int, int]] = set()
-        for root, dirs, files in os.walk(folder, followlinks=True):
-            here = os.stat(root)
-            if (here.st_dev, here.st_ino) in seen:  # a symlink loop: the build reports it
-                h.update(f"{root}\0loop\n".encode())
-                dirs[:] = []
-                continue
-            seen.add((here.st_dev, here.st_ino))
-            dirs.sort()
-            h.update(f"{root}\0{' '.join(dirs)}\n".encode())
-            paths.extend(os.path.join(root, name) for name in sorted(files))
-    # and Gloss's own code: after an upgrade the same inputs make another site
-    for root, dirs, files in os.walk(CODE_DIR):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        paths.extend(os.path.join(root, name) for name in sorted(files))
-    for path in paths:
-        try:
-            stat = os.stat(path)
-        except OSError:
-            h.update(f"{path}\0missing\n".encode())
-            continue
-        h.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
-    return h.hexdigest()
-
-
-def read_stamps() -> dict[str, str]:
-    try:
-        return json.loads(INPUTS_STAMP.read_text())
-    except (OSError, ValueError):
-        return {}
-
-
-def batch_gc() -> None:
-    """Collect garbage less often in a one-shot build: it makes millions of objects that
-    live until it ends (the cache it loads, every page's data), and Python's default of a
-    young collection every 700 allocations walks them again and again. Measured on
-    10,000 articles: a one-article rebuild 12.2 s -> 10.0 s, a full build unchanged, the
-    same peak memory."""
-    gc.set_threshold(50_000, 20, 100)
 
 
 def server_gc() -> None:
@@ -1404,46 +1044,3 @@ def server_gc() -> None:
     0.13-0.16 s with both (pages 2.1-2.4 s -> 1.0-1.2 s)."""
     gc.freeze()
     batch_gc()
-
-
-def build_command(content: Path, output: Path, keep_going: bool = False) -> int:
-    """`gloss build`: all-or-nothing unless --keep-going; every problem reported."""
-    started = time.perf_counter()
-    batch_gc()
-    stamp = inputs_stamp(content, output)
-    unchanged = stamp and read_stamps().get(str(output.resolve())) == stamp
-    if unchanged and (output / MANIFEST).is_file():
-        print(f"nothing changed since the last build (0 files written) in "
-              f"{time.perf_counter() - started:.2f} s")
-        print(f"open {(output / 'index.html').resolve()}")
-        return 0
-    builder = load_builder(content, output)
-    # What the cache just loaded lives until the process ends: out of the collector's
-    # sight, it is not walked again by every collection the build's own objects cause
-    # (a one-article build at 1,000 articles: build 0.23 -> 0.19 s, medians of 7 runs,
-    # two rounds alternated).
-    gc.freeze()
-    built = builder.build(output)
-    for problem in built.problems:
-        print(f"error: {problem}", file=sys.stderr)
-    if built.problems and not keep_going:
-        built.discard()
-        print(f"build failed: {len(built.problems)} problem(s); {output}/ left as it was",
-              file=sys.stderr)
-        return 1
-    try:
-        written = write_site(built, output)
-    except (OSError, ValueError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    builder.commit(built)
-    save_builder(builder, output)
-    if not built.problems:
-        stamps = {**read_stamps(), str(output.resolve()): stamp}
-        with contextlib.suppress(OSError):
-            write_bytes_atomic(INPUTS_STAMP, json.dumps(stamps, indent=1).encode())
-    elapsed = time.perf_counter() - started
-    print(f"built {built.articles} articles, {built.entities} entities, {built.pages} pages "
-          f"({len(written)} files written) in {elapsed:.2f} s")
-    print(f"open {(output / 'index.html').resolve()}")
-    return 1 if built.problems else 0

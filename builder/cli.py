@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return ingest_command(args.paths or [Path("seeds")], args.content, force=args.force)
     if args.command == "build":
-        from builder.build import build_command
+        from builder.batch import build_command
 
         return build_command(args.content, args.output, keep_going=args.keep_going)
     if args.command == "serve":

@@ -102,6 +102,13 @@ def load_article(path: Path, text: str, slug: str) -> Article | Problem:
     )
 
 
+def article_jobs(articles_dir: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
+    """Each article file with its slug, in order, and the problems of listing them."""
+    paths, problems = article_files(articles_dir)
+    taken: set[str] = set()
+    return [(path, file_slug(path, taken)) for path in paths], problems
+
+
 def file_slug(path: Path, taken: set[str]) -> str:
     """A slug from the file name; names that fold to the same slug get a stable suffix."""
     slug = slugify(path.stem)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -12,8 +11,11 @@ from pathlib import Path
 import pytest
 from support import ROOT, run_gloss
 
+from builder import batch as batch_module
+from builder import bodies as bodies_module
 from builder import build as build_module
 from builder.build import Builder, Built, write_site
+from builder.glossary import load as glossary_load
 from builder.render import templates as templates_module
 
 ARTICLE = "articles/we-are-killing-civilians-and-children-russian-soldier.html"
@@ -164,7 +166,7 @@ def test_a_first_build_read_by_the_workers_equals_one_read_here(
     monkeypatch.chdir(tmp_path)
 
     def first_build(parallel_min: int, output: str) -> tuple[Builder, Built]:
-        monkeypatch.setattr(build_module, "PARALLEL_MIN", parallel_min)
+        monkeypatch.setattr(bodies_module, "PARALLEL_MIN", parallel_min)
         builder = Builder(Path("content"))
         built = builder.build(Path(output))
         return builder, built
@@ -202,7 +204,7 @@ def test_pages_rendered_here_while_the_index_is_made_are_the_workers_own(
     # workers inherit the fragments they cached): the site is the same as rendered alone.
     generated_site(tmp_path, 30)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(build_module, "PARALLEL_MIN", 1)  # workers, and a search child
+    monkeypatch.setattr(bodies_module, "PARALLEL_MIN", 1)  # workers, and a search child
     rendered_here = []
     monkeypatch.setattr(build_module.Forked, "running", lambda self: True)  # a slow index
     monkeypatch.setattr(build_module, "_render_one", lambda *a, f=build_module._render_one:
@@ -210,7 +212,7 @@ def test_pages_rendered_here_while_the_index_is_made_are_the_workers_own(
     early = Builder(Path("content")).build(Path("early"))
     pages = [path for path in early.staged if not path.startswith("search/")]
     assert 0 < len(rendered_here) <= len(pages) // 2, "half at most: the rest by workers"
-    monkeypatch.setattr(build_module, "PARALLEL_MIN", 10**9)
+    monkeypatch.setattr(bodies_module, "PARALLEL_MIN", 10**9)
     alone = Builder(Path("content")).build(Path("alone"))
     assert early.staged == alone.staged
     early.discard()
@@ -235,12 +237,12 @@ def test_a_fresh_build_takes_the_glossary_it_saved_and_parses_an_edited_one(
     assert run_gloss("ingest", cwd=project).returncode == 0
     assert run_gloss("build", cwd=project).returncode == 0
     monkeypatch.chdir(project)
-    build_module.GLOSSARY_SAVED.clear()
+    glossary_load.SAVED.clear()
     build_module.load_builder(Path("content"), Path("output"))  # as `gloss build` starts
-    saved = build_module.GLOSSARY_SAVED.copy()
+    saved = glossary_load.SAVED.copy()
     parsed: list[str] = []
-    real = build_module.load_glossary
-    monkeypatch.setattr(build_module, "load_glossary",
+    real = glossary_load.load_glossary
+    monkeypatch.setattr(glossary_load, "load_glossary",
                         lambda text, path: parsed.append(path) or real(text, path))
     entities = build_module.read_inputs(Path("content")).entities
     assert saved and entities and parsed == []
@@ -291,13 +293,13 @@ def test_the_no_change_shortcut_sees_a_change_of_gloss_s_own_code(
     (code / "render").mkdir(parents=True)
     (code / "render" / "pages.py").write_text("A = 1\n")
     (code / "__pycache__").mkdir()
-    monkeypatch.setattr(build_module, "CODE_DIR", code)
+    monkeypatch.setattr(batch_module, "CODE_DIR", code)
     monkeypatch.chdir(project)
-    before = build_module.inputs_stamp(Path("content"), Path("output"))
+    before = batch_module.inputs_stamp(Path("content"), Path("output"))
     (code / "__pycache__" / "pages.cpython-311.pyc").write_bytes(b"compiled")
-    assert build_module.inputs_stamp(Path("content"), Path("output")) == before
+    assert batch_module.inputs_stamp(Path("content"), Path("output")) == before
     (code / "render" / "pages.py").write_text("A = 22\n")
-    assert build_module.inputs_stamp(Path("content"), Path("output")) != before
+    assert batch_module.inputs_stamp(Path("content"), Path("output")) != before
 
 
 def test_folders_a_rebuild_empties_are_removed(generated_site: Path):
@@ -308,57 +310,3 @@ def test_folders_a_rebuild_empties_are_removed(generated_site: Path):
     assert run_gloss("build", cwd=generated_site).returncode == 0
     assert not (output / "page").exists(), "every listing fits on one page: no page/ left"
     assert (output / "articles").is_dir() and (output / "index.html").is_file()
-
-
-def test_a_few_bodies_are_rendered_as_the_whole_glossary_renders_them(
-        monkeypatch: pytest.MonkeyPatch):
-    # An edit's bodies are matched against only the names occurring in them (a fresh
-    # process need not compile the whole glossary's regex); the result is the same.
-    from builder.model import Entity
-
-    entities = [Entity("Kremlin", "kremlin", "organization"),
-                Entity("Olaf Scholz", "olaf-scholz", "person", aliases=("Scholz",)),
-                Entity("José Andrés", "jose-andres", "person", accent_insensitive=True),
-                Entity("bank", "bank", "organization", case_insensitive=True)]
-    bodies = ["The **Kremlin** said the BANK would pay. Scholz disagreed.",
-              "Chef Jose Andres cooked for [Scholz](https://example.org/s) and Olaf Scholz."]
-    monkeypatch.setattr(build_module, "_worker", None)
-    few = [build_module.render_bodies([body], entities, False)[0] for body in bodies]
-    assert build_module._worker_key[2] is False, "a matcher of the second body's names"
-    assert list(few[1].body.entity_slugs) == ["jose-andres", "olaf-scholz"]
-    monkeypatch.setattr(build_module, "FEW_BODIES", 0)
-    whole = build_module.render_bodies(bodies, entities, False)
-    assert build_module._worker_key[2] is True
-    assert few == whole
-    monkeypatch.setattr(build_module, "FEW_BODIES", 8)
-    assert build_module.render_bodies(bodies[:1], entities, False) == whole[:1]
-    assert build_module._worker_key[2] is True, "the whole matcher, once compiled, is kept"
-
-
-def test_pool_chunks_cover_every_item_once_and_shrink_to_the_smallest():
-    for n, workers, smallest in [(1000, 2, 8), (1, 2, 8), (64, 4, 16), (10_000, 2, 8)]:
-        bounds = build_module._guided(n, workers, smallest)
-        assert [i for a, b in bounds for i in range(a, b)] == list(range(n))
-        sizes = [b - a for a, b in bounds]
-        assert sizes == sorted(sizes, reverse=True) or n < smallest
-        assert sizes[-1] <= smallest and sizes[0] <= max(smallest, n // (workers * 4))
-
-
-def test_an_article_is_read_with_the_key_of_the_bytes_read(tmp_path):
-    path = tmp_path / "a.md"
-    path.write_text("---\ntitle: A\n---\nBody.\n", encoding="utf-8")
-    key, article = build_module.read_keyed(path, "a")
-    assert key == build_module.file_key(path, "a")
-    assert article.title == "A"
-    missing_key, problem = build_module.read_keyed(tmp_path / "gone.md", "gone")
-    assert missing_key is None and "cannot read" in problem.message
-
-
-def test_a_file_that_grew_since_its_size_was_read_is_read_whole(tmp_path):
-    path = tmp_path / "a.md"
-    path.write_bytes(b"x" * 5000)
-    handle = os.open(path, os.O_RDONLY)
-    try:
-        assert build_module._read_all(handle, 10) == b"x" * 5000
-    finally:
-        os.close(handle)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from support import same_site, site_files
 
+from builder import bodies as bodies_module
 from builder import build as build_module
 from builder import search as search_module
 from builder.build import Builder, Built, load_builder, save_builder, write_site
@@ -114,7 +115,7 @@ def test_a_fresh_process_after_a_first_build_renders_nothing(site: Path, pool: b
     # are many, collected by commit); the next process, digesting them itself, must find
     # every one unchanged.
     if pool:
-        monkeypatch.setattr(build_module, "PARALLEL_MIN", 1)
+        monkeypatch.setattr(bodies_module, "PARALLEL_MIN", 1)
     output = site / "output"
     first = Builder(Path("content"))
     first.saves_reach = pool  # (as `gloss build`'s, whose digests are made in the child)

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from support import ROOT, same_site, site_files
 
+from builder import batch as batch_module
+from builder import bodies as bodies_module
 from builder import build as build_module
 from builder import segments
 from builder.model import Body, Mention
@@ -90,7 +92,7 @@ def test_gloss_build_after_each_edit_reads_the_store_and_matches_a_full_build(
     store = Path(".cache/store")
 
     def build(output: str) -> None:
-        assert build_module.build_command(Path("content"), Path(output)) == 0
+        assert batch_module.build_command(Path("content"), Path(output)) == 0
 
     def same_as_full_build() -> None:
         shutil.rmtree("full", ignore_errors=True)
@@ -195,9 +197,9 @@ def _writers(store: Path) -> set[int]:
 
 def test_a_first_build_s_workers_write_the_stores_in_parts_that_read_back(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    n = build_module.PARALLEL_MIN + 6
+    n = bodies_module.PARALLEL_MIN + 6
     _corpus(tmp_path, monkeypatch, n)
-    assert build_module.build_command(Path("content"), Path("output")) == 0
+    assert batch_module.build_command(Path("content"), Path("output")) == 0
     store = Path(".cache/store")
     assert len(_files(store)) > 2 and os.getpid() not in _writers(store), \
         "parts of the bases, written by the workers that rendered the bodies"
@@ -211,16 +213,16 @@ def test_a_first_build_s_workers_write_the_stores_in_parts_that_read_back(
     article = Path("content/articles/article-00004.md")
     article.write_text(article.read_text(encoding="utf-8") + "\nOne more line.\n",
                        encoding="utf-8")
-    assert build_module.build_command(Path("content"), Path("output")) == 0
+    assert batch_module.build_command(Path("content"), Path("output")) == 0
     assert parts < set(_files(store)) and len(_files(store)) == len(parts) + 2
     shutil.rmtree(".cache")
-    assert build_module.build_command(Path("content"), Path("full")) == 0
+    assert batch_module.build_command(Path("content"), Path("full")) == 0
     assert same_site(site_files(Path("output")), site_files(Path("full")))
 
 
 def test_a_part_that_does_not_read_back_is_done_again_in_the_process(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    n = build_module.PARALLEL_MIN + 6
+    n = bodies_module.PARALLEL_MIN + 6
     _corpus(tmp_path, monkeypatch, n)
     real, failed = segments.read, []
 
@@ -231,12 +233,12 @@ def test_a_part_that_does_not_read_back_is_done_again_in_the_process(
         return real(path)
 
     monkeypatch.setattr(segments, "read", read)
-    assert build_module.build_command(Path("content"), Path("output")) == 0
+    assert batch_module.build_command(Path("content"), Path("output")) == 0
     assert failed
     monkeypatch.undo()
     monkeypatch.chdir(tmp_path)
     again = build_module.load_builder(Path("content"), Path("output"))
     assert len(again.cache.entries) == n and len(again._reader.seen) == n, \
         "what was done again is saved with the rest"
-    assert build_module.build_command(Path("content"), Path("full")) == 0
+    assert batch_module.build_command(Path("content"), Path("full")) == 0
     assert same_site(site_files(Path("output")), site_files(Path("full")))

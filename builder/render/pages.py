@@ -28,6 +28,12 @@ QUOTE_BYTES = 12  # of each entity's sentences digest in ArticleView.quotes
 WORDS_PER_MINUTE = 230  # reading speed, for reading times
 
 
+def root_of(path: str) -> str:
+    """`articles/x.html` → `../`; `index.html` → `` (so links work from disk and any sub-path)."""
+    depth = path.count("/")
+    return "../" * depth
+
+
 def reading_time(words: int) -> int:
     """Minutes at WORDS_PER_MINUTE, never zero."""
     return max(1, round(words / WORDS_PER_MINUTE))

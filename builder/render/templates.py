@@ -28,14 +28,9 @@ from builder.render.pages import (
     entity_path,
     group_path,
     reading_time,
+    root_of,
     summary_of,
 )
-
-
-def root_of(path: str) -> str:
-    """`articles/x.html` → `../`; `index.html` → `` (so links work from disk and any sub-path)."""
-    depth = path.count("/")
-    return "../" * depth
 
 
 @jinja2.pass_context
