@@ -55,23 +55,22 @@ _PLAIN_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
 
 
 def _defined_spans(text: str, until: int | None = None) -> list[tuple[int, int]]:
-    spans, start = [], 0
+    ends: list[int] = []  # every sentence end, from the start of the text
     for match in _PLAIN_BOUNDARY.finditer(text):
-        end = match.end()
-        next_char = text[end : end + 1]
-        if next_char and not (next_char.isupper() or next_char in "\"“‘'(" or next_char.isdigit()):
+        after = text[match.end() : match.end() + 1]
+        if after and not (after.isupper() or after in "\"“‘'(" or after.isdigit()):
             continue
-        before = text[start : match.start()].split()
-        token = (before[-1] if before else "").lower().rstrip(".")
-        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-            continue
-        spans.append((start, end))
-        start = end
-        if until is not None and until < end:
-            break
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans if len(spans) != 1 or text[spans[0][0] : spans[0][1]].strip() else []
+        words = text[ends[-1] if ends else 0 : match.start()].split() or [""]
+        word = words[-1].lower().rstrip(".")
+        if word not in _ABBREVIATIONS and not (len(word) == 1 and word.isalpha()):
+            ends.append(match.end())
+    if until is not None:  # up to the sentence holding `until`; the rest is one span
+        ends = ends[: 1 + next((i for i, end in enumerate(ends) if until < end), len(ends))]
+    cuts = [0, *ends, len(text)]
+    spans = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
+    if len(spans) == 1 and not text.strip():
+        return []
+    return spans
 
 
 pieces = st.sampled_from(
