@@ -95,6 +95,7 @@ def build_command(content: Path, output: Path, keep_going: bool = False) -> int:
 
 
 def _build(content: Path, output: Path, keep_going: bool, stamp: str, started: float) -> int:
+    """The build itself, its site written and its memory saved; the exit status."""
     # ...while the page machinery is imported (here, not at the top: see bodies.prestart)
     from builder.atomic import write_bytes_atomic
     from builder.build import load_builder, save_builder, write_site
