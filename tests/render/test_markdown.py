@@ -41,6 +41,14 @@ def test_unsafe_markdown_links_lose_their_targets():
     assert "click" in out
 
 
+def test_links_keep_only_web_and_mail_targets_and_ask_for_no_referrer():
+    out = html("[a](ftp://example.org/f) [b](tel:123) [c](https://example.org/c) "
+               "[d](mailto:x@example.org)")
+    assert "ftp:" not in out and "tel:" not in out
+    assert '<a href="https://example.org/c" rel="noopener noreferrer nofollow">c</a>' in out
+    assert 'href="mailto:x@example.org"' in out
+
+
 def test_plain_text_leaves_single_spaces_so_words_are_spaces_plus_one():
     """build.py counts a body's words as the spaces of its plain text, plus one."""
     for source in ("<p>a\tb\n\nc&nbsp;d\u2009e</p><ul><li>f</li><li> g </li></ul>",
