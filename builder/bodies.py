@@ -239,7 +239,8 @@ def read_and_render(jobs: list[tuple[Path, str]], entities: list[Entity], annota
 
     items = [(path, slug, annotate) for path, slug in jobs]
     every = annotate == "all"
-    started = _take_early((items, _glossary_id(entities), every, store))
+    started = None if _early is None else _take_early(
+        (items, _glossary_id(entities), every, store))
     if started is not None:
         out = _collect(started, read_back)
     else:

@@ -39,7 +39,7 @@ _TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>"]|"[^"]*")*>')
 class _Segment(NamedTuple):
     """A run of text at `start` in its block: source[html_start:html_end] of the HTML,
     unescaped; only editable runs (outside links, code, headings) get mentions linked.
-    (A tuple, made in C by tuple.__new__: twenty a paragraph-long article.)"""
+    (A tuple, made in C by tuple.__new__: an article makes about twenty.)"""
 
     text: str
     start: int
