@@ -96,7 +96,6 @@ def file_key(path: Path, slug: str) -> tuple | None:
     return (stat.st_mtime_ns, stat.st_size, slug)
 
 
-
 _worker: BodyRenderer | None = None
 # (glossary id, annotate every mention, whether its matcher holds every name: see FEW_BODIES)
 _worker_key: tuple[str, bool, bool] = ("", False, False)
@@ -257,7 +256,7 @@ def _in_workers(function: Callable[[list], list[T]], items: list, entities: list
     if not items:
         return []  # (no matcher compiled for nothing: 25 ms)
     glossary = _glossary_id(entities)
-    workers = min(os.cpu_count() or 1, 4)
+    workers = pool_size()
     if len(items) < PARALLEL_MIN or workers < 2:
         _start_worker(entities, every, glossary)
         results, seconds = _timed(function, items)
@@ -315,7 +314,7 @@ def prestart(content: Path, config_path: Path = Path("site.toml")) -> None:
         return  # (read_inputs reports it)
     entities, _ = read_glossary(content / "glossary.yaml")
     jobs, _ = article_jobs(content / "articles")
-    workers = min(os.cpu_count() or 1, 4)
+    workers = pool_size()
     if len(jobs) < PARALLEL_MIN or workers < 2:
         return
     items = [(path, slug, config.annotate) for path, slug in jobs]
@@ -355,6 +354,11 @@ def guided(n: int, workers: int, smallest: int) -> list[tuple[int, int]]:
         bounds.append((start, min(n, start + size)))
         start += size
     return bounds
+
+
+def pool_size() -> int:
+    """How many workers a pool has (of body or page renderers): one a core, up to four."""
+    return min(os.cpu_count() or 1, 4)
 
 
 def _glossary_id(entities: list[Entity]) -> str:

@@ -756,7 +756,7 @@ def _render_workers(pages: list[Page]) -> int:
     """How many processes render these pages: 1 (this one) unless they are many."""
     if len(pages) < 4 * bodies.PARALLEL_MIN or not hasattr(os, "fork"):
         return 1
-    return min(os.cpu_count() or 1, 4)
+    return bodies.pool_size()
 
 
 def render_pages(env: jinja2.Environment, pages: list[Page], config: Config, staging: Path,

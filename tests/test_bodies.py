@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support import site_files
 
 from builder import bodies
 from builder.places import CACHE
@@ -86,8 +87,6 @@ def _built_with(output: str, prestart: bool) -> list:
 
 def test_a_first_build_takes_the_workers_forked_before_its_imports(generated_site: Path,
                                                                     monkeypatch):
-    from support import site_files
-
     early: list = []
     monkeypatch.setattr(bodies, "prestart", lambda content, f=bodies.prestart: (
         f(content), early.append(bodies._early)))
@@ -102,8 +101,6 @@ def test_a_first_build_takes_the_workers_forked_before_its_imports(generated_sit
 
 def test_workers_asked_for_other_work_are_stopped_and_the_build_reads_anew(
         generated_site: Path, monkeypatch):
-    from support import site_files
-
     monkeypatch.setattr(bodies, "PARALLEL_MIN", 4)
     bodies.prestart(Path("content"))
     assert bodies._early is not None
