@@ -358,7 +358,7 @@ WALL_STAGES = ("load", "markdown+annotate", "pages", "plan", "search", "render",
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-pelican", action="store_true")
     args = parser.parse_args()
     base = Path(tempfile.gettempdir()) / "gloss-bench-build"
