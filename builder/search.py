@@ -119,12 +119,16 @@ _NOT_PYTHON_SPACES = "\ufeff-\u2010\u2011\u2012\u2013\u2014\u2015\u2026/"  # the
 
 
 def tokenize(text: str) -> list[str]:
-    """lunr.tokenizer: lower-case the whole string, split on whitespace and hyphens.
+    """lunr.tokenizer: lower-case the whole string, split on whitespace and hyphens."""
+    return split_words(text.lower())
+
+
+def split_words(text: str) -> list[str]:
+    """lunr.tokenizer's split, without lower-casing (tokenize does that first).
 
     str.split() in C takes half the time of the regex split: the other separators become
     spaces first. The regex remains for the rare text with a space only Python sees.
     """
-    text = text.lower()
     if any(c in text for c in _PYTHON_ONLY_SPACES):
         return [t for t in _SEPARATOR.split(text) if t]
     for c in _NOT_PYTHON_SPACES:
@@ -257,6 +261,24 @@ class _Terms(dict):
 _TERMS = _Terms()
 
 
+class _WrittenTerms(dict):
+    """A token as the text writes it, not lower-cased → its index term (_TERMS).
+
+    Lower-casing each distinct token once, not the whole text each time: analysing an
+    article 140 → 120 µs. The same tokens as tokenize's wherever a letter's lower case does
+    not depend on the letters around it: in Python, everywhere but at a capital sigma
+    (final or not), whose texts analysis_of lower-cases whole.
+    """
+
+    def __missing__(self, token: str) -> str:
+        term = self[token] = _TERMS[token.lower()]
+        return term
+
+
+_WRITTEN_TERMS = _WrittenTerms()
+_SIGMA = "\u03a3"
+
+
 def term_of(token: str) -> str:
     """What lunr.js's index pipeline makes of one tokenizer token ("" if dropped)."""
     return _TERMS[token]
@@ -331,10 +353,12 @@ _UNSEARCHED: FieldAnalysis = (0, (), b"")
 def analysis_of(doc: SearchDoc) -> Analysis:
     """All that a document adds to the index, field by field: kept, so that a rebuild
     after one edit merges the other documents' analyses instead of reading their text."""
-    lookup = _TERMS.__getitem__
     fields = []
     for text in field_texts(doc):
-        tokens = tokenize(text)
+        if _SIGMA in text:
+            tokens, lookup = tokenize(text), _TERMS.__getitem__
+        else:
+            tokens, lookup = split_words(text), _WRITTEN_TERMS.__getitem__
         counts = Counter(map(lookup, tokens))
         length = len(tokens) - counts.pop("", 0)
         if not length:
@@ -847,8 +871,9 @@ def search_files(docs: list[SearchDoc], put: Put, keys: list[bytes] | None = Non
     the index may take the other core too (not while the build lays out pages on it).
     `read` reads a file of output/: given, the shards an edit leaves alone are not put.
     """
-    if len(_TERMS) > 2_000_000:  # a long-lived server: keep the word memo bounded
-        _TERMS.clear()
+    if len(_TERMS) + len(_WRITTEN_TERMS) > 2_000_000:  # a long-lived server: keep the
+        _TERMS.clear()  # word memos bounded
+        _WRITTEN_TERMS.clear()
     memo = _MEMO
     keys = doc_digests(docs) if keys is None else keys
     known = [memo.analyses.get(k) for k in keys]

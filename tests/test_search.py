@@ -20,6 +20,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from support import search_index_content, search_part
 
 import builder.search as search
@@ -351,6 +353,25 @@ def test_an_analysis_is_each_field_s_terms_counted_in_order():
             assert length == len(expected)
             assert list(terms) == list(dict.fromkeys(expected))
             assert list(counts) == [expected.count(t) for t in terms]
+
+
+# Letters whose lower case is not one-to-one or depends on its neighbours (the capital sigma
+# before a format character and a capital is not final), separators of both kinds, spaces
+# only Python or only JS sees, apostrophes.
+_TRICKY = "aAzZéÉßİIıΣσςΟΑ  -—/…\ufeff\u00a0\u2009\x1c\x85’'.,0"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=_TRICKY, max_size=40))
+@example("ΟΔΟΣ\ufeffΑ")  # split at the BOM after lower-casing: σ, not ς
+@example("İstanbul’s STRASSE Straße")
+def test_an_analysis_lowercases_as_the_tokenizer_does(text):
+    doc = SearchDoc(url="a.html", kind="article", title=text, body=text, names=(text,))
+    for field, (length, terms, counts) in zip(field_texts(doc), search.analysis_of(doc),
+                                              strict=True):
+        expected = terms_of(field)  # lower-cased whole, then split
+        assert (length, list(terms)) == (len(expected), list(dict.fromkeys(expected)))
+        assert list(counts) == [expected.count(t) for t in terms]
 
 
 def test_an_index_made_with_the_memo_equals_one_made_from_scratch():
