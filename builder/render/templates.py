@@ -6,6 +6,7 @@ import base64
 import functools
 import hashlib
 import itertools
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,11 @@ from builder.render.pages import (
     summary_of,
 )
 
+# The root of the page being rendered (render_page), for `url` in macros imported without
+# the page's context: Jinja makes those once, where an import `with context` is made again
+# for every page (rendering an entity page 275 -> 233 µs, an article page 131 -> 124).
+_PAGE_ROOT: ContextVar[str] = ContextVar("page_root")
+
 
 @jinja2.pass_context
 def _url(context: jinja2.runtime.Context, target: str) -> str:
@@ -40,7 +46,8 @@ def _url(context: jinja2.runtime.Context, target: str) -> str:
     if "://" in target or target.startswith(("#", "mailto:")):
         return target
     names = context.vars if "root" in context.vars else context.parent
-    return names["root"] + target.lstrip("/")
+    root = names["root"] if "root" in names else _PAGE_ROOT.get()
+    return root + target.lstrip("/")
 
 
 @jinja2.pass_context
@@ -260,11 +267,11 @@ def render_page(env: jinja2.Environment, page: Page, config: Config, extra: dict
     """Render one page; a page asking for absolute links gets base_url as its root."""
     template = env.get_template(page.template)
     absolute = page.context.get("absolute_links") and config.base_url
-    return template.render(
-        page.context,
-        site=config,
-        root=config.base_url if absolute else root_of(page.path),
-        page_path=page.path,
-        **extra,
-    )
+    root = config.base_url if absolute else root_of(page.path)
+    token = _PAGE_ROOT.set(root)
+    try:
+        return template.render(page.context, site=config, root=root, page_path=page.path,
+                               **extra)
+    finally:
+        _PAGE_ROOT.reset(token)
 

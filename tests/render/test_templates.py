@@ -8,7 +8,14 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from builder.render.templates import clear_fragments, escape_output, make_environment
+from builder.config import Config
+from builder.render.pages import Page
+from builder.render.templates import (
+    clear_fragments,
+    escape_output,
+    make_environment,
+    render_page,
+)
 
 TEMPLATE = """\
 {% macro item(x) %}<li title="{{ x }}">{{ x }}</li>{% endmacro %}
@@ -65,6 +72,24 @@ def test_entity_path_is_a_filter_as_well_as_a_function(tmp_path: Path):
     page = "{{ 'kyiv' | entity_path | url }} {{ entity_path('kyiv') | url }}"
     assert env.from_string(page).render(root="../") == (
         "../entities/kyiv.html ../entities/kyiv.html")
+
+
+def test_links_in_macros_are_relative_to_the_page_with_or_without_its_context(tmp_path: Path):
+    """A macro imported without the page's context (Jinja makes that import once, not again
+    for every page) still links relative to the page rendered, as one imported with it."""
+    theme = _theme(tmp_path)
+    (theme / "templates/_m.html").write_text(
+        "{% macro link(path) %}<a href=\"{{ path | url }}\">x</a>{% endmacro %}")
+    for name, imports in (("plain.html", ""), ("with.html", " with context")):
+        (theme / "templates" / name).write_text(
+            f'{{% from "_m.html" import link{imports} %}}{{{{ link("tags.html") }}}}')
+    env, config = make_environment(theme), Config()
+    for template in ("plain.html", "with.html", "plain.html"):
+        for path, expected in (("articles/a.html", "../tags.html"),
+                               ("entities/x/2.html", "../../tags.html"),
+                               ("index.html", "tags.html")):
+            html = render_page(env, Page(path, template, {}), config, {})
+            assert html == f'<a href="{expected}">x</a>'
 
 
 def test_escaping_decided_while_rendering_is_jinjas(tmp_path: Path):
