@@ -271,7 +271,8 @@ class _WrittenTerms(dict):
     """
 
     def __missing__(self, token: str) -> str:
-        term = self[token] = _TERMS[token.lower()]
+        lowered = token.lower()  # (a token in lower case already is one key of both memos)
+        term = self[token] = _TERMS[token if lowered == token else lowered]
         return term
 
 
