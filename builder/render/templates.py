@@ -46,7 +46,9 @@ def _url(context: jinja2.runtime.Context, target: str) -> str:
     if "://" in target or target.startswith(("#", "mailto:")):
         return target
     names = context.vars if "root" in context.vars else context.parent
-    root = names["root"] if "root" in names else _PAGE_ROOT.get()
+    root = names.get("root")
+    if root is None:  # in a macro imported without the page's context
+        root = _PAGE_ROOT.get()
     return root + target.lstrip("/")
 
 
